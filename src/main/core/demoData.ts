@@ -1,0 +1,72 @@
+// Realistic sample data, so a newcomer sees a living dashboard: four weeks of a consultant's sessions and
+// six weeks of follower history on three networks. Deterministic for a given `now`.
+import type { AccountBalance, Activity, SessionKind, TimeEntry } from '../../shared/types.ts';
+import { DAY, MINUTE, addDays, startOfDay } from './calendar.ts';
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type DemoEntry = Omit<TimeEntry, 'id'>;
+
+function sessionsOfDay(day: number, rand: () => number): DemoEntry[] {
+  const weekday = new Date(day).getDay();
+  const at = (hour: number, minute: number) => day + (hour * 60 + minute) * MINUTE;
+  const entry = (kind: SessionKind, activity: Activity, start: number, minutes: number, note = ''): DemoEntry => ({
+    kind,
+    activity,
+    start,
+    end: start + Math.round(minutes) * MINUTE,
+    note,
+    source: 'timer',
+  });
+  if (weekday === 0 || weekday === 6) {
+    return rand() < 0.5 ? [entry('online', 'scanning', at(10, 15), 10 + rand() * 15)] : [];
+  }
+  const sessions: DemoEntry[] = [entry('online', 'scanning', at(8, 30), 15 + rand() * 20)];
+  if (rand() < 0.65) sessions.push(entry('offline', 'meeting', at(10, 0), 60 + rand() * 30, 'Client meeting'));
+  if (rand() < 0.7) sessions.push(entry('online', 'posting', at(12, 30), 5 + rand() * 10));
+  if (rand() < 0.5) sessions.push(entry('offline', 'call', at(14, 0), 20 + rand() * 25, 'Follow-up call'));
+  if (rand() < 0.8) sessions.push(entry('online', rand() < 0.5 ? 'replying' : 'messages', at(16, 45), 10 + rand() * 30));
+  if (weekday === 4) sessions.push(entry('offline', 'event', at(18, 30), 120 + rand() * 30, 'Business networking evening'));
+  return sessions;
+}
+
+export function demoEntries(now: number): DemoEntry[] {
+  const rand = random(20261125);
+  const entries: DemoEntry[] = [];
+  for (let back = 27; back >= 0; back--) {
+    const day = addDays(startOfDay(now), -back);
+    entries.push(...sessionsOfDay(day, rand).filter((entry) => entry.end <= now));
+  }
+  return entries;
+}
+
+const demoAccounts = [
+  { id: 'demo-bluesky', network: 'bluesky', handle: 'alexmorgan.bsky.social', displayName: 'Alex Morgan', followers: 203, following: 243 },
+  { id: 'demo-mastodon', network: 'mastodon', handle: '@alexmorgan@mastodon.social', displayName: 'Alex Morgan', followers: 118, following: 131 },
+  { id: 'demo-x', network: 'x', handle: '@alexmorgan_biz', displayName: 'Alex Morgan · Marketing', followers: 486, following: 512 },
+] as const;
+
+/** Daily count snapshots for six weeks, walking back from today's counts. */
+export function demoBalances(now: number): AccountBalance[] {
+  const rand = random(42);
+  return demoAccounts.map(({ followers, following, ...account }) => {
+    let f: number = followers;
+    let g: number = following;
+    const history = [];
+    for (let back = 0; back < 42; back++) {
+      history.push({ at: now - back * DAY, followers: f, following: g, mutuals: Math.round(f * 0.82) });
+      f = Math.max(0, f - Math.round(rand() * 2.2));
+      g = Math.max(0, g - Math.round(rand() * 2.6 - 0.9));
+    }
+    return { account: { ...account }, history: history.reverse() };
+  });
+}

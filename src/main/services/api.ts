@@ -1,0 +1,50 @@
+// The contract's methods bound to the services, and the one entry point both hosts call.
+import { contract, type MethodInput, type MethodName, type MethodResult, type Reply } from '../../shared/contract.ts';
+import type { Services } from './app.ts';
+import { Failure } from './failure.ts';
+
+type Handlers = { [M in MethodName]: (input: MethodInput<M>) => MethodResult<M> };
+
+export function createApi(services: Services) {
+  const { time, settings, balances } = services;
+  const handlers: Handlers = {
+    getAppStatus: () => services.status(),
+    dismissNotice: ({ id }) => services.dismissNotice(id),
+    loadDemo: () => services.loadDemo(),
+    getSettings: () => settings.get(),
+    updateSettings: (patch) => settings.update(patch),
+    getTimer: () => time.running(),
+    startSession: ({ kind, activity }) => time.start(kind, activity),
+    stopSession: () => time.stop(),
+    getTimeSummary: () => time.summary(),
+    listEntries: ({ from, to }) => time.list(from, to),
+    addEntry: (entry) => time.add(entry),
+    updateEntry: ({ id, entry }) => time.update(id, entry),
+    deleteEntry: ({ id }) => time.remove(id),
+    undoDelete: ({ id }) => time.undoRemove(id),
+    listBalances: () => balances.list(),
+  };
+
+  /** Parses the input with the method's schema and turns every refusal into a typed error reply. */
+  return async function dispatch(name: string, input: unknown): Promise<Reply<unknown>> {
+    if (!Object.hasOwn(contract, name)) {
+      return { ok: false, error: { code: 'not-found', message: `There is no method called “${name}”.` } };
+    }
+    const method = name as MethodName;
+    const parsed = contract[method].input.safeParse(input);
+    if (!parsed.success) {
+      const fields = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.') || 'input', issue.message]));
+      return { ok: false, error: { code: 'invalid-input', message: parsed.error.issues[0]?.message ?? 'Invalid input.', fields } };
+    }
+    try {
+      const handler = handlers[method] as (input: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      if (error instanceof Failure) return { ok: false, error: error.toBody() };
+      console.error(`twoway: ${method} failed`, error);
+      const detail = error instanceof Error ? error.message : String(error);
+      return { ok: false, error: { code: 'internal', message: `Twoway could not do this: ${detail}` } };
+    }
+  };
+}
+export type Dispatch = ReturnType<typeof createApi>;

@@ -1,0 +1,12 @@
+// The store engine outside Electron (tests, browser preview): conf, the engine electron-store is built on.
+import Conf from 'conf';
+import type { OpenRawFile } from './store.ts';
+
+export const openConfFile: OpenRawFile = (dataDir, name) =>
+  new Conf<Record<string, unknown>>({
+    projectName: 'twoway',
+    cwd: dataDir,
+    configName: name,
+    clearInvalidConfig: false,
+    accessPropertiesByDotNotation: false,
+  });

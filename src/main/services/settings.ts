@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { settingsPatch } from '../../shared/contract.ts';
+import type { Settings } from '../../shared/types.ts';
+import { minuteOfDayOf } from '../core/quietHours.ts';
+import type { EventBus } from './events.ts';
+import { invalid } from './failure.ts';
+import { openStore, type StoreContext } from './store.ts';
+
+export const defaultSettings: Settings = {
+  dailyOnlineBudgetMin: 45,
+  longestStretchMin: 30,
+  weeklyOfflineTargetMin: 300,
+  onlineShareTargetPct: 40,
+  postsPerWeekTarget: 5,
+  quietHours: { from: '20:00', to: '08:00' },
+  weekStartsOn: 1,
+  idleMinutes: 5,
+  theme: 'system',
+};
+
+const settingsSchema = settingsPatch.required() as unknown as z.ZodType<Settings>;
+
+export function createSettings(context: StoreContext, events: EventBus) {
+  const store = openStore({
+    name: 'settings',
+    version: 1,
+    schema: settingsSchema,
+    initial: () => defaultSettings,
+  }, context);
+
+  return {
+    get: (): Settings => store.read(),
+    update(patch: Partial<Settings>): Settings {
+      const next = { ...store.read(), ...patch };
+      if (next.quietHours && minuteOfDayOf(next.quietHours.from) === minuteOfDayOf(next.quietHours.to)) {
+        throw invalid({ 'quietHours.to': 'Quiet hours need an end different from their start.' });
+      }
+      store.write(next);
+      events.emit('settingsChanged', next);
+      return next;
+    },
+  };
+}
+export type SettingsService = ReturnType<typeof createSettings>;

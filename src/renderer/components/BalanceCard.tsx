@@ -1,0 +1,46 @@
+import { ratio, type Figures } from '../balanceFigures.ts';
+import { signed } from '../format.ts';
+
+const networkNames = { bluesky: 'Bluesky', mastodon: 'Mastodon', x: 'X' } as const;
+
+export function BalanceCard({ title, network, figures }: { title: string; network?: keyof typeof networkNames; figures: Figures }) {
+  return (
+    <article className="card balance" aria-label={`${title} balance`}>
+      <header className="balance-head">
+        {network && <span className={`network-badge ${network}`}>{networkNames[network]}</span>}
+        <h3 className="card-title">{title}</h3>
+      </header>
+      <div className="balance-main">
+        <div>
+          <span className="figure">{figures.followers}</span>
+          <span className="figure-label">followers</span>
+        </div>
+        <span className="versus">vs</span>
+        <div>
+          <span className="figure">{figures.following}</span>
+          <span className="figure-label">following</span>
+        </div>
+      </div>
+      <dl className="balance-facts">
+        <div>
+          <dt>Difference</dt>
+          <dd className={figures.difference < 0 ? 'warn' : 'good'}>{signed(figures.difference)}</dd>
+        </div>
+        <div>
+          <dt>Ratio</dt>
+          <dd>{ratio(figures)}</dd>
+        </div>
+        <div>
+          <dt>Mutuals</dt>
+          <dd>{figures.mutuals}</dd>
+        </div>
+        <div>
+          <dt>This week</dt>
+          <dd>
+            {signed(figures.followersThisWeek)} / {signed(figures.followingThisWeek)}
+          </dd>
+        </div>
+      </dl>
+    </article>
+  );
+}

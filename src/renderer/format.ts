@@ -1,0 +1,59 @@
+// How times and counts read in the UI.
+
+export function duration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, '0')}`;
+}
+
+/** A running timer: 4:05 under an hour, 1:04:05 over. */
+export function stopwatch(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
+
+export function clockTime(ms: number): string {
+  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+/** 'YYYY-MM-DD' → 'Mon 23 Nov'. */
+export function dayLabel(day: string, style: 'short' | 'long' = 'short'): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const date = new Date(y!, m! - 1, d!);
+  return date.toLocaleDateString(undefined, { weekday: style, day: 'numeric', month: 'short' });
+}
+
+/** 'YYYY-MM-DD' → 'Mon'. */
+export function weekdayLabel(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y!, m! - 1, d!).toLocaleDateString(undefined, { weekday: 'short' });
+}
+
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}
+
+export function dateInputValue(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function timeInputValue(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** A local date ('2026-11-25') and time ('14:30') from form inputs → epoch ms; NaN when incomplete. */
+export function fromInputs(date: string, time: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  if ([y, m, d, hh, mm].some((n) => n === undefined || Number.isNaN(n))) return Number.NaN;
+  return new Date(y!, m! - 1, d!, hh!, mm!).getTime();
+}

@@ -1,0 +1,27 @@
+// The one place main's events land in the stores. Returns the unsubscribe for all of them.
+import { subscribe } from '../api.ts';
+import { useApp } from './appStore.ts';
+import { useBalances } from './balanceStore.ts';
+import { useTime } from './timeStore.ts';
+
+export function connectStores(): () => void {
+  const unsubscribers = [
+    subscribe('statusChanged', (status) => useApp.setState({ status })),
+    subscribe('settingsChanged', (settings) => {
+      useApp.setState({ settings });
+      void useTime.getState().api.load();
+    }),
+    subscribe('timerChanged', (running) => {
+      const summary = useTime.getState().summary;
+      if (summary) useTime.setState({ summary: { ...summary, running } });
+    }),
+    subscribe('timeChanged', (summary) => {
+      useTime.setState({ summary });
+      const { range, api } = useTime.getState();
+      if (range) void api.showRange(range.from, range.to);
+    }),
+    subscribe('balancesChanged', (balances) => useBalances.setState({ balances })),
+  ];
+  void Promise.all([useApp.getState().api.load(), useTime.getState().api.load(), useBalances.getState().api.load()]);
+  return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+}

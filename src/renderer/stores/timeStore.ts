@@ -1,0 +1,61 @@
+import { create } from 'zustand';
+import type { EntryInput } from '../../shared/contract.ts';
+import type { SessionKind, TimeEntry, TimeSummary } from '../../shared/types.ts';
+import { call } from '../api.ts';
+
+interface TimeState {
+  summary: TimeSummary | null;
+  entries: TimeEntry[];
+  /** The range the entry list shows, so events can refresh it. */
+  range: { from: number; to: number } | null;
+  /** The last deleted entry, offered for undo. */
+  lastDeleted: TimeEntry | null;
+  api: {
+    load(): Promise<void>;
+    start(kind: SessionKind): Promise<void>;
+    stop(): Promise<void>;
+    showRange(from: number, to: number): Promise<void>;
+    add(entry: EntryInput): Promise<void>;
+    update(id: string, entry: EntryInput): Promise<void>;
+    remove(id: string): Promise<void>;
+    undo(): Promise<void>;
+  };
+}
+
+export const useTime = create<TimeState>()((set, get) => ({
+  summary: null,
+  entries: [],
+  range: null,
+  lastDeleted: null,
+  api: {
+    async load() {
+      set({ summary: await call('getTimeSummary') });
+      const { range } = get();
+      if (range) set({ entries: await call('listEntries', range) });
+    },
+    async start(kind) {
+      await call('startSession', { kind });
+    },
+    async stop() {
+      await call('stopSession');
+    },
+    async showRange(from, to) {
+      set({ range: { from, to }, entries: await call('listEntries', { from, to }) });
+    },
+    async add(entry) {
+      await call('addEntry', entry);
+    },
+    async update(id, entry) {
+      await call('updateEntry', { id, entry });
+    },
+    async remove(id) {
+      set({ lastDeleted: await call('deleteEntry', { id }) });
+    },
+    async undo() {
+      const entry = get().lastDeleted;
+      if (!entry) return;
+      await call('undoDelete', { id: entry.id });
+      set({ lastDeleted: null });
+    },
+  },
+}));

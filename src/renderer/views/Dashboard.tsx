@@ -1,0 +1,57 @@
+import { BalanceCards } from '../components/BalanceCards.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { TimerCard } from '../components/TimerCard.tsx';
+import { TodayBar } from '../components/TodayBar.tsx';
+import { WeekBars } from '../components/WeekBars.tsx';
+import { duration } from '../format.ts';
+import { liveDay } from '../liveTotals.ts';
+import { useApp } from '../stores/appStore.ts';
+import { useBalances } from '../stores/balanceStore.ts';
+import { useTime } from '../stores/timeStore.ts';
+import { useNow } from '../useNow.ts';
+
+export function Dashboard() {
+  const summary = useTime((state) => state.summary);
+  const balances = useBalances((state) => state.balances);
+  const hasData = useApp((state) => state.status?.hasData ?? true);
+  const now = useNow(summary?.running != null, 15_000);
+
+  if (!summary) return null;
+  const today = liveDay(summary, summary.today, now);
+  const week = summary.week.map((day) => liveDay(summary, day, now));
+  const weekOnline = week.reduce((sum, d) => sum + d.onlineMs, 0);
+  const weekOffline = week.reduce((sum, d) => sum + d.offlineMs, 0);
+
+  return (
+    <div className="dashboard">
+      <div className="grid two">
+        <TimerCard />
+        <section className="card" aria-labelledby="today-title">
+          <h2 id="today-title" className="card-title">Today</h2>
+          <TodayBar day={today} budgetMs={summary.onlineBudgetMs} />
+        </section>
+      </div>
+      <section className="card" aria-labelledby="week-title">
+        <h2 id="week-title" className="card-title">
+          This week <span className="muted">· online {duration(weekOnline)} · offline {duration(weekOffline)}</span>
+        </h2>
+        <WeekBars days={week} budgetMs={summary.onlineBudgetMs} today={summary.today.day} />
+      </section>
+      {balances.length > 0 ? (
+        <section aria-labelledby="balance-title">
+          <h2 id="balance-title" className="section-title">Follower balance</h2>
+          <BalanceCards balances={balances} />
+        </section>
+      ) : null}
+      {!hasData && (
+        <EmptyState title="Welcome to Twoway">
+          <p>
+            Twoway keeps two balances: the people who follow you against the people you follow, and your time online
+            against the offline business development that brings clients.
+          </p>
+          <p>Start a session with the buttons above when you go online — or when you leave for a meeting.</p>
+        </EmptyState>
+      )}
+    </div>
+  );
+}

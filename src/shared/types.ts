@@ -1,0 +1,105 @@
+// Domain types shared by main, preload and renderer. Times are epoch milliseconds; days are local 'YYYY-MM-DD'.
+
+export type SessionKind = 'online' | 'offline';
+
+export const onlineActivities = ['posting', 'replying', 'scanning', 'messages'] as const;
+export const offlineActivities = ['meeting', 'call', 'event', 'follow-up', 'other'] as const;
+export type OnlineActivity = (typeof onlineActivities)[number];
+export type OfflineActivity = (typeof offlineActivities)[number];
+export type Activity = OnlineActivity | OfflineActivity;
+
+export type EntrySource = 'timer' | 'manual' | 'import';
+
+export interface TimeEntry {
+  id: string;
+  kind: SessionKind;
+  activity: Activity;
+  start: number;
+  end: number;
+  note: string;
+  source: EntrySource;
+}
+
+/** The session the timer is running now; elapsed is always now − start. */
+export interface RunningSession {
+  kind: SessionKind;
+  activity: Activity;
+  start: number;
+  /** Last moment the main process saw the session alive; bounds what a crash can lose. */
+  heartbeat: number;
+}
+
+export interface DayTotals {
+  day: string;
+  onlineMs: number;
+  offlineMs: number;
+}
+
+export interface TimeSummary {
+  /** When the summary was computed; the running session is counted up to this moment. */
+  at: number;
+  today: DayTotals;
+  onlineBudgetMs: number;
+  /** The current week, from the week-start day, one row per day. */
+  week: DayTotals[];
+  running: RunningSession | null;
+}
+
+export interface QuietHours {
+  /** 'HH:MM' local time; may wrap past midnight (22:00 → 07:00). */
+  from: string;
+  to: string;
+}
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  dailyOnlineBudgetMin: number;
+  longestStretchMin: number;
+  weeklyOfflineTargetMin: number;
+  onlineShareTargetPct: number;
+  postsPerWeekTarget: number;
+  quietHours: QuietHours | null;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekStartsOn: number;
+  idleMinutes: number;
+  theme: ThemeChoice;
+}
+
+export type Network = 'bluesky' | 'mastodon' | 'x';
+
+export interface Account {
+  id: string;
+  network: Network;
+  handle: string;
+  displayName: string;
+}
+
+export interface CountSnapshot {
+  at: number;
+  followers: number;
+  following: number;
+  mutuals: number;
+}
+
+export interface AccountBalance {
+  account: Account;
+  /** Oldest first; the last one is the latest known state. */
+  history: CountSnapshot[];
+}
+
+/** A data file that could not be read and was moved aside so the app could start. */
+export interface StoreNotice {
+  id: string;
+  store: string;
+  reason: string;
+  movedTo: string;
+  at: number;
+}
+
+export interface AppStatus {
+  dataDir: string;
+  host: 'electron' | 'browser-preview';
+  notices: StoreNotice[];
+  hasData: boolean;
+}

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { StoreNotice } from '../../src/shared/types.ts';
+import { manualClock } from '../../src/main/core/clock.ts';
+import { openConfFile } from '../../src/main/services/confFile.ts';
+import { openStore, type StoreSpec } from '../../src/main/services/store.ts';
+import { servicesAt } from '../support/services.ts';
+import { tempDir } from '../support/tempDir.ts';
+
+const notes = z.object({ items: z.array(z.string()) });
+const spec: StoreSpec<z.infer<typeof notes>> = { name: 'notes', version: 1, schema: notes, initial: () => ({ items: [] }) };
+
+function open(dataDir: string, which = spec) {
+  const notices: StoreNotice[] = [];
+  const store = openStore(which, { dataDir, openFile: openConfFile, clock: manualClock(Date.UTC(2026, 10, 25)), onNotice: (n) => notices.push(n) });
+  return { store, notices };
+}
+
+describe('versioned stores', () => {
+  it('keeps what was written across a reopen, in its own file', () => {
+    const dir = tempDir();
+    open(dir).store.write({ items: ['call Ana'] });
+    const { store, notices } = open(dir);
+    expect(store.read()).toEqual({ items: ['call Ana'] });
+    expect(notices).toEqual([]);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'notes.json'), 'utf8'))).toEqual({ schemaVersion: 1, data: { items: ['call Ana'] } });
+  });
+
+  const broken: [string, string, RegExp][] = [
+    ['invalid JSON', '{"schemaVersion": 1, "data": {"items": [', /not valid JSON/],
+    ['an empty file', '', /not valid JSON/],
+    ['no schema version', '{"items": []}', /no schema version/],
+    ['the wrong shape', '{"schemaVersion": 1, "data": {"items": "call Ana"}}', /items/],
+    ['a newer schema', '{"schemaVersion": 9, "data": {}}', /newer Twoway/],
+  ];
+  it.each(broken)('moves a file with %s aside, keeps its bytes, tells the user and starts afresh', (_, content, reason) => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'notes.json'), content);
+    const { store, notices } = open(dir);
+    expect(store.read()).toEqual({ items: [] });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.reason).toMatch(reason);
+    expect(fs.readFileSync(notices[0]!.movedTo, 'utf8')).toBe(content);
+    store.write({ items: ['fresh'] });
+    expect(open(dir).store.read()).toEqual({ items: ['fresh'] });
+  });
+
+  it('migrates an older schema and writes the upgraded file', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'notes.json'), JSON.stringify({ schemaVersion: 1, data: ['a', 'b'] }));
+    const v2 = { ...spec, version: 2, migrations: { 2: (old: unknown) => ({ items: old as string[] }) } };
+    expect(open(dir, v2).store.read()).toEqual({ items: ['a', 'b'] });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'notes.json'), 'utf8')).schemaVersion).toBe(2);
+  });
+
+  it('starts the whole app when a time ledger is corrupt, and says so', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'time-entries.json'), '{ not json');
+    const { dispatch } = servicesAt(Date.UTC(2026, 10, 25, 12), dir);
+    const reply = await dispatch('getAppStatus', undefined);
+    expect(reply.ok).toBe(true);
+    const status = reply.ok ? (reply.value as { notices: StoreNotice[] }) : null;
+    expect(status?.notices.map((n) => n.store)).toEqual(['time-entries']);
+    expect(fs.readdirSync(dir).some((f) => f.startsWith('time-entries.unreadable-'))).toBe(true);
+  });
+
+  it('writes the running session without rewriting the ledger', async () => {
+    const { dispatch, dataDir, clock } = servicesAt(Date.UTC(2026, 10, 25, 9));
+    await dispatch('startSession', { kind: 'online' });
+    clock.advance(20 * 60_000);
+    await dispatch('stopSession', undefined);
+    const ledger = path.join(dataDir, 'time-entries.json');
+    const before = fs.statSync(ledger).mtimeMs;
+    fs.utimesSync(ledger, 1, 1);
+    await dispatch('startSession', { kind: 'offline' });
+    expect(fs.statSync(ledger).mtimeMs).toBe(1000);
+    expect(before).toBeGreaterThan(1000);
+  });
+});
