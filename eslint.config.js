@@ -6,16 +6,31 @@ import tseslint from 'typescript-eslint';
 const shell = ['src/main/electron/**', 'src/main/index.ts', 'src/preload/**'];
 const electronBan = {
   paths: [
-    { name: 'electron', message: 'Only the shell (src/main/electron, src/main/index.ts, src/preload) may import electron.' },
+    {
+      name: 'electron',
+      message: 'Only the shell (src/main/electron, src/main/index.ts, src/preload) may import electron.',
+    },
   ],
   patterns: [
     { group: ['electron/*'], message: 'Only the shell may import electron.' },
-    { group: ['electron-store'], message: 'electron-store needs Electron: open files through the OpenRawFile of the shell.' },
+    {
+      group: ['electron-store'],
+      message: 'electron-store needs Electron: open files through the OpenRawFile of the shell.',
+    },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', '.tools/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/bluesky-server/**'] },
+  {
+    ignores: [
+      'out/**',
+      '.tools/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tests/bluesky-server/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -44,7 +44,10 @@ export function App() {
       </a>
       <nav className="sidebar" aria-label="Twoway">
         <p className="brand">
-          <span className="brand-mark" aria-hidden="true">⇄</span> Twoway
+          <span className="brand-mark" aria-hidden="true">
+            ⇄
+          </span>{' '}
+          Twoway
         </p>
         <ul>
           {views.map((name) => (

@@ -1,5 +1,13 @@
 // The renderer's only door to main: window.twoway from the preload (or the preview bridge), unwrapped.
-import type { ApiErrorBody, EventName, Events, MethodInput, MethodName, MethodResult, TwowayApi } from '../shared/contract.ts';
+import type {
+  ApiErrorBody,
+  EventName,
+  Events,
+  MethodInput,
+  MethodName,
+  MethodResult,
+  TwowayApi,
+} from '../shared/contract.ts';
 
 declare global {
   interface Window {
@@ -22,7 +30,9 @@ export class ApiError extends Error {
 type Args<M extends MethodName> = undefined extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>];
 
 export async function call<M extends MethodName>(method: M, ...input: Args<M>): Promise<MethodResult<M>> {
-  const invoke = window.twoway[method] as (input?: unknown) => Promise<{ ok: true; value: MethodResult<M> } | { ok: false; error: ApiErrorBody }>;
+  const invoke = window.twoway[method] as (
+    input?: unknown,
+  ) => Promise<{ ok: true; value: MethodResult<M> } | { ok: false; error: ApiErrorBody }>;
   const reply = await invoke(input[0]);
   if (!reply.ok) throw new ApiError(reply.error);
   return reply.value;

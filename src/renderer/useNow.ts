@@ -5,7 +5,6 @@ export function useNow(live: boolean, everyMs = 1000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!live) return;
-    setNow(Date.now());
     const id = setInterval(() => setNow(Date.now()), everyMs);
     return () => clearInterval(id);
   }, [live, everyMs]);

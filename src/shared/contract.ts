@@ -1,14 +1,7 @@
 // The API the renderer may call and the events main pushes. Both hosts (Electron IPC and the browser
 // preview) register exactly these methods and parse every input with the method's schema.
 import { z } from 'zod';
-import type {
-  AccountBalance,
-  AppStatus,
-  RunningSession,
-  Settings,
-  TimeEntry,
-  TimeSummary,
-} from './types.ts';
+import type { AccountBalance, AppStatus, RunningSession, Settings, TimeEntry, TimeSummary } from './types.ts';
 import { offlineActivities, onlineActivities } from './types.ts';
 
 const activity = z.enum([...onlineActivities, ...offlineActivities]);
@@ -23,9 +16,7 @@ const activityMismatch = {
   path: ['activity'],
 };
 
-const clockTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use the 24-hour form HH:MM, for example 07:30.');
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use the 24-hour form HH:MM, for example 07:30.');
 
 export const settingsPatch = z
   .object({
@@ -78,9 +69,7 @@ export const contract = {
   stopSession: method<TimeEntry | null>().takes(none),
 
   getTimeSummary: method<TimeSummary>().takes(none),
-  listEntries: method<TimeEntry[]>().takes(
-    z.object({ from: z.number().int(), to: z.number().int() }).strict(),
-  ),
+  listEntries: method<TimeEntry[]>().takes(z.object({ from: z.number().int(), to: z.number().int() }).strict()),
   addEntry: method<TimeEntry>().takes(entryInput),
   updateEntry: method<TimeEntry>().takes(z.object({ id: z.string().min(1), entry: entryInput }).strict()),
   deleteEntry: method<TimeEntry>().takes(z.object({ id: z.string().min(1) }).strict()),

@@ -12,7 +12,10 @@ test('a newcomer sees what to do, loads the sample data and finds every view', a
     await expect(page.getByRole('heading', { level: 1, name: view })).toBeVisible();
   }
   await page.getByRole('link', { name: 'Network' }).click();
-  await expect(page.getByRole('figure').first().getByRole('img')).toHaveAttribute('aria-label', /followers from \d+ to 203/);
+  await expect(page.getByRole('figure').first().getByRole('img')).toHaveAttribute(
+    'aria-label',
+    /followers from \d+ to 203/,
+  );
 });
 
 test('the navigation works from the keyboard alone', async ({ page, preview }) => {
@@ -45,12 +48,12 @@ test('the timer starts, switches kind and stops', async ({ page, preview }) => {
 test.describe('with a damaged ledger', () => {
   test.use({ files: { 'time-entries.json': '{"schemaVersion": 1, "data": [' } });
   test('a damaged data file is kept aside, the user is told, and the app works', async ({ page, preview }) => {
-  void preview;
-  await expect(page.getByRole('alert')).toContainText('Your time entries file could not be used');
-  await expect(page.getByRole('alert')).toContainText('time-entries.unreadable-');
-  await page.getByRole('button', { name: 'Dismiss' }).click();
-  await expect(page.getByRole('alert')).toBeHidden();
-  await page.getByRole('button', { name: 'Start offline' }).click();
-  await expect(page.getByRole('heading', { name: 'Offline · meeting' })).toBeVisible();
-});
+    void preview;
+    await expect(page.getByRole('alert')).toContainText('Your time entries file could not be used');
+    await expect(page.getByRole('alert')).toContainText('time-entries.unreadable-');
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByRole('alert')).toBeHidden();
+    await page.getByRole('button', { name: 'Start offline' }).click();
+    await expect(page.getByRole('heading', { name: 'Offline · meeting' })).toBeVisible();
+  });
 });

@@ -15,15 +15,29 @@ describe('the API both hosts serve', () => {
 
   it('refuses extra keys, wrong types and unknown methods', async () => {
     const { dispatch } = servicesAt(morning);
-    expect(await dispatch('dismissNotice', { id: 'x', extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await dispatch('listEntries', { from: 'yesterday', to: 1 })).toMatchObject({ ok: false, error: { fields: { from: expect.any(String) } } });
+    expect(await dispatch('dismissNotice', { id: 'x', extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await dispatch('listEntries', { from: 'yesterday', to: 1 })).toMatchObject({
+      ok: false,
+      error: { fields: { from: expect.any(String) } },
+    });
     expect(await dispatch('deleteEverything', undefined)).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('refuses an online activity on offline time', async () => {
     const { dispatch } = servicesAt(morning);
-    const reply = await dispatch('addEntry', { kind: 'offline', activity: 'posting', start: morning - 60 * MIN, end: morning });
-    expect(reply).toMatchObject({ ok: false, error: { fields: { activity: 'This activity belongs to the other kind of time.' } } });
+    const reply = await dispatch('addEntry', {
+      kind: 'offline',
+      activity: 'posting',
+      start: morning - 60 * MIN,
+      end: morning,
+    });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { fields: { activity: 'This activity belongs to the other kind of time.' } },
+    });
   });
 
   it('times a session from start to stop, and starting the other kind closes the first', async () => {
@@ -42,22 +56,51 @@ describe('the API both hosts serve', () => {
   it('names the entry a new one would overlap', async () => {
     const { dispatch, clock } = servicesAt(morning);
     clock.advance(4 * 60 * MIN);
-    await dispatch('addEntry', { kind: 'offline', activity: 'meeting', start: morning, end: morning + 90 * MIN, note: 'Ana' });
-    const reply = await dispatch('addEntry', { kind: 'online', activity: 'posting', start: morning + 60 * MIN, end: morning + 120 * MIN });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: { start: expect.stringMatching(/overlaps the offline meeting entry of .*09:00–10:30/) } } });
+    await dispatch('addEntry', {
+      kind: 'offline',
+      activity: 'meeting',
+      start: morning,
+      end: morning + 90 * MIN,
+      note: 'Ana',
+    });
+    const reply = await dispatch('addEntry', {
+      kind: 'online',
+      activity: 'posting',
+      start: morning + 60 * MIN,
+      end: morning + 120 * MIN,
+    });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        fields: { start: expect.stringMatching(/overlaps the offline meeting entry of .*09:00–10:30/) },
+      },
+    });
   });
 
   it('refuses reversed, too long and future entries with their own message', async () => {
     const { dispatch } = servicesAt(morning);
-    const add = (start: number, end: number) => dispatch('addEntry', { kind: 'offline', activity: 'meeting', start, end });
-    expect(await add(morning - MIN, morning - 2 * MIN)).toMatchObject({ error: { fields: { end: 'The end must be after the start.' } } });
-    expect(await add(morning - 30 * 60 * MIN, morning - MIN)).toMatchObject({ error: { fields: { end: 'An entry can last at most 24 hours.' } } });
-    expect(await add(morning - MIN, morning + 5 * MIN)).toMatchObject({ error: { fields: { end: 'The end cannot be in the future.' } } });
+    const add = (start: number, end: number) =>
+      dispatch('addEntry', { kind: 'offline', activity: 'meeting', start, end });
+    expect(await add(morning - MIN, morning - 2 * MIN)).toMatchObject({
+      error: { fields: { end: 'The end must be after the start.' } },
+    });
+    expect(await add(morning - 30 * 60 * MIN, morning - MIN)).toMatchObject({
+      error: { fields: { end: 'An entry can last at most 24 hours.' } },
+    });
+    expect(await add(morning - MIN, morning + 5 * MIN)).toMatchObject({
+      error: { fields: { end: 'The end cannot be in the future.' } },
+    });
   });
 
   it('deletes an entry and brings it back with undo', async () => {
     const { dispatch } = servicesAt(morning);
-    const added = (await dispatch('addEntry', { kind: 'offline', activity: 'event', start: morning - 120 * MIN, end: morning - 30 * MIN })) as { ok: true; value: TimeEntry };
+    const added = (await dispatch('addEntry', {
+      kind: 'offline',
+      activity: 'event',
+      start: morning - 120 * MIN,
+      end: morning - 30 * MIN,
+    })) as { ok: true; value: TimeEntry };
     await dispatch('deleteEntry', { id: added.value.id });
     expect(await dispatch('listEntries', { from: 0, to: morning })).toEqual({ ok: true, value: [] });
     await dispatch('undoDelete', { id: added.value.id });

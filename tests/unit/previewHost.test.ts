@@ -15,7 +15,10 @@ afterEach(async () => {
 
 async function start() {
   const rendererDir = tempDir();
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><body><script type="module" src="./app.js"></script></body></html>');
+  fs.writeFileSync(
+    path.join(rendererDir, 'index.html'),
+    '<html><body><script type="module" src="./app.js"></script></body></html>',
+  );
   fs.writeFileSync(path.join(rendererDir, 'app.js'), 'console.log(1)');
   const { services, dispatch } = servicesAt(new Date(2026, 10, 25, 9).getTime());
   preview = await startPreview({ dispatch, events: services.events, rendererDir, secret: 's3cret' });
@@ -25,11 +28,14 @@ async function start() {
 /** A raw request, so the test controls the Host and Origin headers a browser would not let it forge. */
 function request(port: string, pathName: string, headers: Record<string, string> = {}, method = 'GET', body = '') {
   return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: pathName, method, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, path: pathName, method, headers: { host: `127.0.0.1:${port}`, ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -46,7 +52,12 @@ describe('browser preview host', () => {
   it('refuses a foreign Host header and a foreign Origin even with the secret', async () => {
     const { port } = await start();
     expect((await request(port, '/', { host: `evil.example:${port}`, 'x-twoway-secret': 's3cret' })).status).toBe(421);
-    const foreign = await request(port, '/api/getTimer', { origin: 'https://evil.example', 'x-twoway-secret': 's3cret' }, 'POST');
+    const foreign = await request(
+      port,
+      '/api/getTimer',
+      { origin: 'https://evil.example', 'x-twoway-secret': 's3cret' },
+      'POST',
+    );
     expect(foreign.status).toBe(403);
   });
 
@@ -57,7 +68,9 @@ describe('browser preview host', () => {
     const cookie = String(first.headers['set-cookie']).split(';')[0]!;
     const page = await request(port, '/', { cookie });
     expect(page.status).toBe(200);
-    expect(page.body).toMatch(/<script src="\.\/preview-bridge\.js" data-methods='\[.*"startSession".*\]'><\/script>\s*<script type="module"/);
+    expect(page.body).toMatch(
+      /<script src="\.\/preview-bridge\.js" data-methods='\[.*"startSession".*\]'><\/script>\s*<script type="module"/,
+    );
     expect((await request(port, '/preview-bridge.js', { cookie })).body).toContain('window.twoway');
     expect((await request(port, '/../../etc/passwd', { cookie })).status).toBe(404);
   });

@@ -10,11 +10,21 @@ import { servicesAt } from '../support/services.ts';
 import { tempDir } from '../support/tempDir.ts';
 
 const notes = z.object({ items: z.array(z.string()) });
-const spec: StoreSpec<z.infer<typeof notes>> = { name: 'notes', version: 1, schema: notes, initial: () => ({ items: [] }) };
+const spec: StoreSpec<z.infer<typeof notes>> = {
+  name: 'notes',
+  version: 1,
+  schema: notes,
+  initial: () => ({ items: [] }),
+};
 
 function open(dataDir: string, which = spec) {
   const notices: StoreNotice[] = [];
-  const store = openStore(which, { dataDir, openFile: openConfFile, clock: manualClock(Date.UTC(2026, 10, 25)), onNotice: (n) => notices.push(n) });
+  const store = openStore(which, {
+    dataDir,
+    openFile: openConfFile,
+    clock: manualClock(Date.UTC(2026, 10, 25)),
+    onNotice: (n) => notices.push(n),
+  });
   return { store, notices };
 }
 
@@ -25,7 +35,10 @@ describe('versioned stores', () => {
     const { store, notices } = open(dir);
     expect(store.read()).toEqual({ items: ['call Ana'] });
     expect(notices).toEqual([]);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'notes.json'), 'utf8'))).toEqual({ schemaVersion: 1, data: { items: ['call Ana'] } });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'notes.json'), 'utf8'))).toEqual({
+      schemaVersion: 1,
+      data: { items: ['call Ana'] },
+    });
   });
 
   const broken: [string, string, RegExp][] = [
@@ -35,17 +48,20 @@ describe('versioned stores', () => {
     ['the wrong shape', '{"schemaVersion": 1, "data": {"items": "call Ana"}}', /items/],
     ['a newer schema', '{"schemaVersion": 9, "data": {}}', /newer Twoway/],
   ];
-  it.each(broken)('moves a file with %s aside, keeps its bytes, tells the user and starts afresh', (_, content, reason) => {
-    const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'notes.json'), content);
-    const { store, notices } = open(dir);
-    expect(store.read()).toEqual({ items: [] });
-    expect(notices).toHaveLength(1);
-    expect(notices[0]!.reason).toMatch(reason);
-    expect(fs.readFileSync(notices[0]!.movedTo, 'utf8')).toBe(content);
-    store.write({ items: ['fresh'] });
-    expect(open(dir).store.read()).toEqual({ items: ['fresh'] });
-  });
+  it.each(broken)(
+    'moves a file with %s aside, keeps its bytes, tells the user and starts afresh',
+    (_, content, reason) => {
+      const dir = tempDir();
+      fs.writeFileSync(path.join(dir, 'notes.json'), content);
+      const { store, notices } = open(dir);
+      expect(store.read()).toEqual({ items: [] });
+      expect(notices).toHaveLength(1);
+      expect(notices[0]!.reason).toMatch(reason);
+      expect(fs.readFileSync(notices[0]!.movedTo, 'utf8')).toBe(content);
+      store.write({ items: ['fresh'] });
+      expect(open(dir).store.read()).toEqual({ items: ['fresh'] });
+    },
+  );
 
   it('migrates an older schema and writes the upgraded file', () => {
     const dir = tempDir();

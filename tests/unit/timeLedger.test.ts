@@ -16,7 +16,11 @@ describe.each(zones)('time ledger in %s', (zone) => {
   };
 
   it('splits a session that crosses midnight between the two days', () => {
-    const totals = dailyTotals([{ kind: 'online', start: at(2026, 11, 24, 23, 30), end: at(2026, 11, 25, 0, 45) }], at(2026, 11, 24), 2);
+    const totals = dailyTotals(
+      [{ kind: 'online', start: at(2026, 11, 24, 23, 30), end: at(2026, 11, 25, 0, 45) }],
+      at(2026, 11, 24),
+      2,
+    );
     expect(totals.map((t) => [t.day, t.onlineMs])).toEqual([
       ['2026-11-24', 30 * MINUTE],
       ['2026-11-25', 45 * MINUTE],
@@ -56,7 +60,11 @@ describe('session timer transitions', () => {
   it('never yields a negative duration when the clock is set back', () => {
     const { running } = start(null, 'online', undefined, t0);
     expect(stop(running, t0 - HOUR).closed).toBeNull();
-    expect(stop(running, t0 + 10 * MINUTE).closed).toMatchObject({ start: t0, end: t0 + 10 * MINUTE, activity: 'scanning' });
+    expect(stop(running, t0 + 10 * MINUTE).closed).toMatchObject({
+      start: t0,
+      end: t0 + 10 * MINUTE,
+      activity: 'scanning',
+    });
   });
   it('drops sessions shorter than a second', () => {
     const { running } = start(null, 'offline', 'call', t0);

@@ -34,8 +34,10 @@ function sessionsOfDay(day: number, rand: () => number): DemoEntry[] {
   if (rand() < 0.65) sessions.push(entry('offline', 'meeting', at(10, 0), 60 + rand() * 30, 'Client meeting'));
   if (rand() < 0.7) sessions.push(entry('online', 'posting', at(12, 30), 5 + rand() * 10));
   if (rand() < 0.5) sessions.push(entry('offline', 'call', at(14, 0), 20 + rand() * 25, 'Follow-up call'));
-  if (rand() < 0.8) sessions.push(entry('online', rand() < 0.5 ? 'replying' : 'messages', at(16, 45), 10 + rand() * 30));
-  if (weekday === 4) sessions.push(entry('offline', 'event', at(18, 30), 120 + rand() * 30, 'Business networking evening'));
+  if (rand() < 0.8)
+    sessions.push(entry('online', rand() < 0.5 ? 'replying' : 'messages', at(16, 45), 10 + rand() * 30));
+  if (weekday === 4)
+    sessions.push(entry('offline', 'event', at(18, 30), 120 + rand() * 30, 'Business networking evening'));
   return sessions;
 }
 
@@ -50,9 +52,30 @@ export function demoEntries(now: number): DemoEntry[] {
 }
 
 const demoAccounts = [
-  { id: 'demo-bluesky', network: 'bluesky', handle: 'alexmorgan.bsky.social', displayName: 'Alex Morgan', followers: 203, following: 243 },
-  { id: 'demo-mastodon', network: 'mastodon', handle: '@alexmorgan@mastodon.social', displayName: 'Alex Morgan', followers: 118, following: 131 },
-  { id: 'demo-x', network: 'x', handle: '@alexmorgan_biz', displayName: 'Alex Morgan · Marketing', followers: 486, following: 512 },
+  {
+    id: 'demo-bluesky',
+    network: 'bluesky',
+    handle: 'alexmorgan.bsky.social',
+    displayName: 'Alex Morgan',
+    followers: 203,
+    following: 243,
+  },
+  {
+    id: 'demo-mastodon',
+    network: 'mastodon',
+    handle: '@alexmorgan@mastodon.social',
+    displayName: 'Alex Morgan',
+    followers: 118,
+    following: 131,
+  },
+  {
+    id: 'demo-x',
+    network: 'x',
+    handle: '@alexmorgan_biz',
+    displayName: 'Alex Morgan · Marketing',
+    followers: 486,
+    following: 512,
+  },
 ] as const;
 
 /** Daily count snapshots for six weeks, walking back from today's counts. */

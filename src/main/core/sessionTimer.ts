@@ -18,7 +18,14 @@ export function stop(running: RunningSession | null, now: number): Transition {
   const end = Math.max(running.start, now);
   const closed =
     end - running.start >= shortestSessionMs
-      ? { kind: running.kind, activity: running.activity, start: running.start, end, note: '', source: 'timer' as const }
+      ? {
+          kind: running.kind,
+          activity: running.activity,
+          start: running.start,
+          end,
+          note: '',
+          source: 'timer' as const,
+        }
       : null;
   return { running: null, closed };
 }

@@ -2,7 +2,10 @@
 // server-sent events. Method names come from the contract through this script tag's data-methods.
 (() => {
   const methods = JSON.parse(document.currentScript.dataset.methods);
-  const unavailable = { ok: false, error: { code: 'unavailable', message: 'The Twoway preview server is not answering.' } };
+  const unavailable = {
+    ok: false,
+    error: { code: 'unavailable', message: 'The Twoway preview server is not answering.' },
+  };
 
   async function call(name, input) {
     try {

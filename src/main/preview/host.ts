@@ -57,7 +57,13 @@ function readBody(request: http.IncomingMessage): Promise<string> {
   });
 }
 
-export async function startPreview({ dispatch, events, rendererDir, port = 0, secret = randomBytes(24).toString('hex') }: PreviewOptions) {
+export async function startPreview({
+  dispatch,
+  events,
+  rendererDir,
+  port = 0,
+  secret = randomBytes(24).toString('hex'),
+}: PreviewOptions) {
   let origin = '';
   let cookieName = '';
   const streams = new Set<http.ServerResponse>();
@@ -67,7 +73,11 @@ export async function startPreview({ dispatch, events, rendererDir, port = 0, se
   });
 
   function send(response: http.ServerResponse, status: number, type: string, body: string | Buffer) {
-    response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    response.writeHead(status, {
+      'content-type': type,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
     response.end(body);
   }
 
@@ -106,13 +116,22 @@ export async function startPreview({ dispatch, events, rendererDir, port = 0, se
       try {
         input = body === '' ? undefined : JSON.parse(body);
       } catch {
-        return send(response, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'The request body is not JSON.' } }));
+        return send(
+          response,
+          400,
+          'application/json',
+          JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'The request body is not JSON.' } }),
+        );
       }
       const reply = await dispatch(url.pathname.slice('/api/'.length), input);
       return send(response, 200, 'application/json', JSON.stringify(reply));
     }
     if (url.pathname === '/events') {
-      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       response.write(`retry: 1000\n\n`);
       streams.add(response);
       request.on('close', () => streams.delete(response));

@@ -33,8 +33,13 @@ export function createApi(services: Services) {
     const method = name as MethodName;
     const parsed = contract[method].input.safeParse(input);
     if (!parsed.success) {
-      const fields = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.') || 'input', issue.message]));
-      return { ok: false, error: { code: 'invalid-input', message: parsed.error.issues[0]?.message ?? 'Invalid input.', fields } };
+      const fields = Object.fromEntries(
+        parsed.error.issues.map((issue) => [issue.path.join('.') || 'input', issue.message]),
+      );
+      return {
+        ok: false,
+        error: { code: 'invalid-input', message: parsed.error.issues[0]?.message ?? 'Invalid input.', fields },
+      };
     }
     try {
       const handler = handlers[method] as (input: unknown) => unknown;

@@ -22,14 +22,16 @@ export function createBalances(context: StoreContext, events: EventBus) {
   function historyOf(account: Account): Store<CountSnapshot[]> {
     let store = histories.get(account.id);
     if (!store) {
-      store = openStore({ name: `account-${account.id}`, version: 1, schema: historySchema, initial: () => [] }, context);
+      store = openStore(
+        { name: `account-${account.id}`, version: 1, schema: historySchema, initial: () => [] },
+        context,
+      );
       histories.set(account.id, store);
     }
     return store;
   }
 
-  const list = (): AccountBalance[] =>
-    index.read().map((account) => ({ account, history: historyOf(account).read() }));
+  const list = (): AccountBalance[] => index.read().map((account) => ({ account, history: historyOf(account).read() }));
 
   return {
     list,

@@ -21,12 +21,15 @@ export const defaultSettings: Settings = {
 const settingsSchema = settingsPatch.required() as unknown as z.ZodType<Settings>;
 
 export function createSettings(context: StoreContext, events: EventBus) {
-  const store = openStore({
-    name: 'settings',
-    version: 1,
-    schema: settingsSchema,
-    initial: () => defaultSettings,
-  }, context);
+  const store = openStore(
+    {
+      name: 'settings',
+      version: 1,
+      schema: settingsSchema,
+      initial: () => defaultSettings,
+    },
+    context,
+  );
 
   return {
     get: (): Settings => store.read(),

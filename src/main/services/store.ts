@@ -54,7 +54,9 @@ function upgrade<T>(spec: StoreSpec<T>, content: Record<string, unknown>): { dat
   const parsed = spec.schema.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new Unusable(`its content is not what Twoway expects (${first?.path.join('.') || 'root'}: ${first?.message})`);
+    throw new Unusable(
+      `its content is not what Twoway expects (${first?.path.join('.') || 'root'}: ${first?.message})`,
+    );
   }
   return { data: parsed.data, migrated: version !== spec.version };
 }

@@ -43,8 +43,14 @@ function describe(entry: TimeEntry): string {
 }
 
 export function createTimeTracker({ context, clock, events, settings, newId }: TimeTrackerDeps) {
-  const ledger = openStore({ name: 'time-entries', version: 1, schema: z.array(entrySchema), initial: () => [] }, context);
-  const session = openStore({ name: 'running-session', version: 1, schema: runningSchema, initial: () => null }, context);
+  const ledger = openStore(
+    { name: 'time-entries', version: 1, schema: z.array(entrySchema), initial: () => [] },
+    context,
+  );
+  const session = openStore(
+    { name: 'running-session', version: 1, schema: runningSchema, initial: () => null },
+    context,
+  );
   const deleted = new Map<string, TimeEntry>();
 
   const byStart = (a: TimeEntry, b: TimeEntry) => a.start - b.start;

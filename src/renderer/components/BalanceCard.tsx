@@ -3,7 +3,15 @@ import { signed } from '../format.ts';
 
 const networkNames = { bluesky: 'Bluesky', mastodon: 'Mastodon', x: 'X' } as const;
 
-export function BalanceCard({ title, network, figures }: { title: string; network?: keyof typeof networkNames; figures: Figures }) {
+export function BalanceCard({
+  title,
+  network,
+  figures,
+}: {
+  title: string;
+  network?: keyof typeof networkNames;
+  figures: Figures;
+}) {
   return (
     <article className="card balance" aria-label={`${title} balance`}>
       <header className="balance-head">

@@ -10,7 +10,9 @@ export function BalanceCards({ balances }: { balances: AccountBalance[] }) {
       {total && balances.length > 1 && <BalanceCard title="All accounts" figures={total} />}
       {balances.map(({ account, history }) => {
         const figures = figuresOf(history);
-        return figures ? <BalanceCard key={account.id} title={account.handle} network={account.network} figures={figures} /> : null;
+        return figures ? (
+          <BalanceCard key={account.id} title={account.handle} network={account.network} figures={figures} />
+        ) : null;
       })}
     </div>
   );

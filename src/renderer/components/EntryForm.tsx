@@ -12,11 +12,12 @@ interface Props {
   onCancel?(): void;
 }
 
-const activitiesOf = (kind: SessionKind): readonly string[] => (kind === 'online' ? onlineActivities : offlineActivities);
+const activitiesOf = (kind: SessionKind): readonly string[] =>
+  kind === 'online' ? onlineActivities : offlineActivities;
 
 export function EntryForm({ entry, submitLabel, onSubmit, onCancel }: Props) {
   const id = useId();
-  const now = Date.now();
+  const [now] = useState(Date.now);
   const [kind, setKind] = useState<SessionKind>(entry?.kind ?? 'offline');
   const [activity, setActivity] = useState<string>(entry?.activity ?? 'meeting');
   const [date, setDate] = useState(dateInputValue(entry?.start ?? now));
@@ -62,14 +63,24 @@ export function EntryForm({ entry, submitLabel, onSubmit, onCancel }: Props) {
         <legend>Kind</legend>
         {(['offline', 'online'] as const).map((option) => (
           <label key={option}>
-            <input type="radio" name={`${id}-kind`} value={option} checked={kind === option} onChange={() => chooseKind(option)} />
+            <input
+              type="radio"
+              name={`${id}-kind`}
+              value={option}
+              checked={kind === option}
+              onChange={() => chooseKind(option)}
+            />
             {option === 'online' ? 'Online' : 'Offline'}
           </label>
         ))}
       </fieldset>
       <label>
         Activity
-        <select value={activity} onChange={(event) => setActivity(event.target.value)} aria-describedby={described('activity')}>
+        <select
+          value={activity}
+          onChange={(event) => setActivity(event.target.value)}
+          aria-describedby={described('activity')}
+        >
           {activitiesOf(kind).map((option) => (
             <option key={option} value={option}>
               {option}
@@ -84,17 +95,37 @@ export function EntryForm({ entry, submitLabel, onSubmit, onCancel }: Props) {
       </label>
       <label>
         From
-        <input type="time" value={from} onChange={(event) => setFrom(event.target.value)} aria-invalid={!!errors.start} aria-describedby={described('start')} required />
+        <input
+          type="time"
+          value={from}
+          onChange={(event) => setFrom(event.target.value)}
+          aria-invalid={!!errors.start}
+          aria-describedby={described('start')}
+          required
+        />
         {error('start')}
       </label>
       <label>
         To
-        <input type="time" value={to} onChange={(event) => setTo(event.target.value)} aria-invalid={!!errors.end} aria-describedby={described('end')} required />
+        <input
+          type="time"
+          value={to}
+          onChange={(event) => setTo(event.target.value)}
+          aria-invalid={!!errors.end}
+          aria-describedby={described('end')}
+          required
+        />
         {error('end')}
       </label>
       <label className="wide">
         Note
-        <input type="text" value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} placeholder="Who, where, what came of it" />
+        <input
+          type="text"
+          value={note}
+          maxLength={2000}
+          onChange={(event) => setNote(event.target.value)}
+          placeholder="Who, where, what came of it"
+        />
         {error('note')}
       </label>
       <div className="form-actions wide">
@@ -106,7 +137,11 @@ export function EntryForm({ entry, submitLabel, onSubmit, onCancel }: Props) {
             Cancel
           </button>
         )}
-        {errors.form && !errors.start && !errors.end && !errors.activity && <span className="field-error" role="alert">{errors.form}</span>}
+        {errors.form && !errors.start && !errors.end && !errors.activity && (
+          <span className="field-error" role="alert">
+            {errors.form}
+          </span>
+        )}
       </div>
     </form>
   );

@@ -20,8 +20,8 @@ export function Notices() {
       {notices.map((notice) => (
         <div key={notice.id} className="notice">
           <p>
-            <strong>Your {storeNames[notice.store] ?? notice.store} file could not be used</strong> — {notice.reason}. Twoway
-            started with a fresh one and kept the old file as <code>{notice.movedTo}</code>.
+            <strong>Your {storeNames[notice.store] ?? notice.store} file could not be used</strong> — {notice.reason}.
+            Twoway started with a fresh one and kept the old file as <code>{notice.movedTo}</code>.
           </p>
           <button type="button" className="button small" onClick={() => void dismiss(notice.id)}>
             Dismiss

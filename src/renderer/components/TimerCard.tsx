@@ -17,10 +17,20 @@ export function TimerCard() {
         {running ? stopwatch(now - running.start) : '0:00'}
       </p>
       <div className="timer-actions">
-        <button type="button" className="button online" disabled={running?.kind === 'online'} onClick={() => void api.start('online')}>
+        <button
+          type="button"
+          className="button online"
+          disabled={running?.kind === 'online'}
+          onClick={() => void api.start('online')}
+        >
           Start online
         </button>
-        <button type="button" className="button offline" disabled={running?.kind === 'offline'} onClick={() => void api.start('offline')}>
+        <button
+          type="button"
+          className="button offline"
+          disabled={running?.kind === 'offline'}
+          onClick={() => void api.start('offline')}
+        >
           Start offline
         </button>
         <button type="button" className="button" disabled={!running} onClick={() => void api.stop()}>

@@ -14,18 +14,33 @@ export function TrendChart({ history, label }: { history: CountSnapshot[]; label
   const span = Math.max(1, history.at(-1)!.at - first);
   const x = (at: number) => pad + ((at - first) / span) * (width - 2 * pad);
   const y = (v: number) => height - pad - ((v - low) / Math.max(1, high - low)) * (height - 2 * pad);
-  const line = (pick: (s: CountSnapshot) => number) => history.map((s, i) => `${i ? 'L' : 'M'}${x(s.at).toFixed(1)},${y(pick(s)).toFixed(1)}`).join(' ');
+  const line = (pick: (s: CountSnapshot) => number) =>
+    history.map((s, i) => `${i ? 'L' : 'M'}${x(s.at).toFixed(1)},${y(pick(s)).toFixed(1)}`).join(' ');
   return (
     <figure className="trend">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${label}: followers from ${history[0]!.followers} to ${history.at(-1)!.followers}, following from ${history[0]!.following} to ${history.at(-1)!.following}`}>
-        <text x={4} y={y(high) + 4} className="axis">{high}</text>
-        <text x={4} y={y(low) + 4} className="axis">{low}</text>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`${label}: followers from ${history[0]!.followers} to ${history.at(-1)!.followers}, following from ${history[0]!.following} to ${history.at(-1)!.following}`}
+      >
+        <text x={4} y={y(high) + 4} className="axis">
+          {high}
+        </text>
+        <text x={4} y={y(low) + 4} className="axis">
+          {low}
+        </text>
         <path d={line((s) => s.following)} className="line following" />
         <path d={line((s) => s.followers)} className="line followers" />
       </svg>
       <figcaption className="legend-inline">
-        <span><span className="swatch followers" />Followers</span>
-        <span><span className="swatch following" />Following</span>
+        <span>
+          <span className="swatch followers" />
+          Followers
+        </span>
+        <span>
+          <span className="swatch following" />
+          Following
+        </span>
       </figcaption>
     </figure>
   );

@@ -12,7 +12,10 @@ export function WeekBars({ days, budgetMs, today }: { days: DayTotals[]; budgetM
         {days.map((d) => (
           <div key={d.day} className={`column${d.day === today ? ' is-today' : ''}`}>
             <div className="stack">
-              <span className={`segment online${d.onlineMs > budgetMs ? ' over' : ''}`} style={{ height: pct(d.onlineMs) }} />
+              <span
+                className={`segment online${d.onlineMs > budgetMs ? ' over' : ''}`}
+                style={{ height: pct(d.onlineMs) }}
+              />
               <span className="segment offline" style={{ height: pct(d.offlineMs) }} />
             </div>
             <span className="column-label">{weekdayLabel(d.day)}</span>
@@ -22,11 +25,19 @@ export function WeekBars({ days, budgetMs, today }: { days: DayTotals[]; budgetM
       <table className="visually-hidden">
         <caption>Online and offline time per day</caption>
         <thead>
-          <tr><th scope="col">Day</th><th scope="col">Online</th><th scope="col">Offline</th></tr>
+          <tr>
+            <th scope="col">Day</th>
+            <th scope="col">Online</th>
+            <th scope="col">Offline</th>
+          </tr>
         </thead>
         <tbody>
           {days.map((d) => (
-            <tr key={d.day}><th scope="row">{dayLabel(d.day, 'long')}</th><td>{duration(d.onlineMs)}</td><td>{duration(d.offlineMs)}</td></tr>
+            <tr key={d.day}>
+              <th scope="row">{dayLabel(d.day, 'long')}</th>
+              <td>{duration(d.onlineMs)}</td>
+              <td>{duration(d.offlineMs)}</td>
+            </tr>
           ))}
         </tbody>
       </table>

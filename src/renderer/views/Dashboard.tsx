@@ -27,19 +27,26 @@ export function Dashboard() {
       <div className="grid two">
         <TimerCard />
         <section className="card" aria-labelledby="today-title">
-          <h2 id="today-title" className="card-title">Today</h2>
+          <h2 id="today-title" className="card-title">
+            Today
+          </h2>
           <TodayBar day={today} budgetMs={summary.onlineBudgetMs} />
         </section>
       </div>
       <section className="card" aria-labelledby="week-title">
         <h2 id="week-title" className="card-title">
-          This week <span className="muted">· online {duration(weekOnline)} · offline {duration(weekOffline)}</span>
+          This week{' '}
+          <span className="muted">
+            · online {duration(weekOnline)} · offline {duration(weekOffline)}
+          </span>
         </h2>
         <WeekBars days={week} budgetMs={summary.onlineBudgetMs} today={summary.today.day} />
       </section>
       {balances.length > 0 ? (
         <section aria-labelledby="balance-title">
-          <h2 id="balance-title" className="section-title">Follower balance</h2>
+          <h2 id="balance-title" className="section-title">
+            Follower balance
+          </h2>
           <BalanceCards balances={balances} />
         </section>
       ) : null}

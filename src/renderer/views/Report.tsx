@@ -45,7 +45,9 @@ export function Report() {
         </div>
       </div>
       <section className="card" aria-labelledby="report-week">
-        <h2 id="report-week" className="card-title">Day by day</h2>
+        <h2 id="report-week" className="card-title">
+          Day by day
+        </h2>
         <WeekBars days={summary.week} budgetMs={summary.onlineBudgetMs} today={summary.today.day} />
       </section>
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Settings as SettingsValues } from '../../shared/types.ts';
 import { ApiError } from '../api.ts';
 import { useApp } from '../stores/appStore.ts';
@@ -18,15 +18,15 @@ export function Settings() {
   const saved = useApp((state) => state.settings);
   const status = useApp((state) => state.status);
   const update = useApp((state) => state.api.updateSettings);
-  const [draft, setDraft] = useState<SettingsValues | null>(saved);
+  // Unsaved edits; null shows the saved settings, so changes made elsewhere appear at once.
+  const [edits, setEdits] = useState<SettingsValues | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
-
-  useEffect(() => setDraft(saved), [saved]);
+  const draft = edits ?? saved;
   if (!draft) return null;
 
   const change = (patch: Partial<SettingsValues>) => {
-    setDraft({ ...draft, ...patch });
+    setEdits({ ...draft, ...patch });
     setMessage('');
   };
 
@@ -34,6 +34,7 @@ export function Settings() {
     event.preventDefault();
     try {
       await update(draft!);
+      setEdits(null);
       setErrors({});
       setMessage('Settings saved.');
     } catch (error) {
@@ -77,11 +78,19 @@ export function Settings() {
             <span className="inline-fields">
               <label>
                 From
-                <input type="time" value={draft.quietHours.from} onChange={(event) => change({ quietHours: { ...draft.quietHours!, from: event.target.value } })} />
+                <input
+                  type="time"
+                  value={draft.quietHours.from}
+                  onChange={(event) => change({ quietHours: { ...draft.quietHours!, from: event.target.value } })}
+                />
               </label>
               <label>
                 To
-                <input type="time" value={draft.quietHours.to} onChange={(event) => change({ quietHours: { ...draft.quietHours!, to: event.target.value } })} />
+                <input
+                  type="time"
+                  value={draft.quietHours.to}
+                  onChange={(event) => change({ quietHours: { ...draft.quietHours!, to: event.target.value } })}
+                />
               </label>
             </span>
           )}
@@ -100,7 +109,10 @@ export function Settings() {
         </label>
         <label>
           Appearance
-          <select value={draft.theme} onChange={(event) => change({ theme: event.target.value as SettingsValues['theme'] })}>
+          <select
+            value={draft.theme}
+            onChange={(event) => change({ theme: event.target.value as SettingsValues['theme'] })}
+          >
             <option value="system">Follow the system</option>
             <option value="light">Light</option>
             <option value="dark">Dark</option>
@@ -112,7 +124,11 @@ export function Settings() {
           Save settings
         </button>
         {message && <span role="status">{message}</span>}
-        {errors.form && <span className="field-error" role="alert">{errors.form}</span>}
+        {errors.form && (
+          <span className="field-error" role="alert">
+            {errors.form}
+          </span>
+        )}
       </div>
       {status && (
         <p className="muted data-dir">

@@ -44,7 +44,12 @@ function EntryRow({ entry }: { entry: TimeEntry }) {
         <button type="button" className="button small" aria-label={`Edit ${label}`} onClick={() => setEditing(true)}>
           Edit
         </button>
-        <button type="button" className="button small danger" aria-label={`Delete ${label}`} onClick={() => void api.remove(entry.id)}>
+        <button
+          type="button"
+          className="button small danger"
+          aria-label={`Delete ${label}`}
+          onClick={() => void api.remove(entry.id)}
+        >
           Delete
         </button>
       </span>
@@ -79,7 +84,13 @@ export function Time() {
           ←
         </button>
         <h2 className="toolbar-title">{weekLabel}</h2>
-        <button type="button" className="button" onClick={() => setOffset(offset + 1)} disabled={offset >= 0} aria-label="Next week">
+        <button
+          type="button"
+          className="button"
+          onClick={() => setOffset(offset + 1)}
+          disabled={offset >= 0}
+          aria-label="Next week"
+        >
           →
         </button>
         <span className="spacer" />
@@ -103,7 +114,11 @@ export function Time() {
       {lastDeleted && (
         <div className="toast" role="status">
           Deleted the {lastDeleted.kind} {lastDeleted.activity} entry of {dayLabel(dateInputValue(lastDeleted.start))}.
-          <button type="button" className="button small" onClick={() => api.undo().catch((error: Error) => setUndoError(error.message))}>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => api.undo().catch((error: Error) => setUndoError(error.message))}
+          >
             Undo
           </button>
           {undoError && <span className="field-error">{undoError}</span>}
@@ -120,7 +135,9 @@ export function Time() {
               {dayLabel(day, 'long')}
               <span className="muted">
                 {' '}
-                · online {duration(dayEntries.filter((e) => e.kind === 'online').reduce((s, e) => s + e.end - e.start, 0))} · offline{' '}
+                · online{' '}
+                {duration(dayEntries.filter((e) => e.kind === 'online').reduce((s, e) => s + e.end - e.start, 0))} ·
+                offline{' '}
                 {duration(dayEntries.filter((e) => e.kind === 'offline').reduce((s, e) => s + e.end - e.start, 0))}
               </span>
             </h3>
