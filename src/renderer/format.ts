@@ -1,12 +1,5 @@
 // How times and counts read in the UI.
-
-export function duration(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, '0')}`;
-}
+export { duration } from '../shared/duration.ts';
 
 /** A running timer: 4:05 under an hour, 1:04:05 over. */
 export function stopwatch(ms: number): string {

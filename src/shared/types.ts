@@ -27,6 +27,38 @@ export interface RunningSession {
   start: number;
   /** Last moment the main process saw the session alive; bounds what a crash can lose. */
   heartbeat: number;
+  /** Set while the computer sleeps or the screen is locked: the away time is the user's to keep or drop. */
+  awayFrom?: number;
+}
+
+/**
+ * Time the timer cannot judge alone, put to the user:
+ * - crashed: Twoway stopped without closing the session; close it at its last heartbeat, or keep it running.
+ * - away: the computer slept or was locked from `from` to `to`; keep that time, or discard it.
+ * - idle: no input from `from` to `to`; keep it, discard it and stop, or discard it and continue.
+ */
+export interface TimerQuestion {
+  reason: 'crashed' | 'away' | 'idle';
+  from: number;
+  to: number;
+}
+export type TimerAnswer = 'keep' | 'discard' | 'discard-continue';
+
+export interface TimerState {
+  running: RunningSession | null;
+  question: TimerQuestion | null;
+}
+
+export type ReminderCause = 'daily-budget' | 'stretch' | 'weekly-offline' | 'back-online';
+export type ReminderAction = 'start-offline' | 'snooze' | 'done-for-today' | 'dismiss';
+
+/** A nudge the reminder rules decided on; `key` names the cause and its occasion, so it never repeats. */
+export interface Reminder {
+  key: string;
+  cause: ReminderCause;
+  title: string;
+  body: string;
+  actions: ReminderAction[];
 }
 
 export interface DayTotals {
@@ -102,4 +134,6 @@ export interface AppStatus {
   host: 'electron' | 'browser-preview';
   notices: StoreNotice[];
   hasData: boolean;
+  /** Whether the system reports idle time; where it does not (Wayland, the browser preview), only suspend and lock pause the timer. */
+  idleDetection: boolean;
 }
