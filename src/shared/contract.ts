@@ -1,7 +1,7 @@
 // The API the renderer may call and the events main pushes. Both hosts (Electron IPC and the browser
 // preview) register exactly these methods and parse every input with the method's schema.
 import { z } from 'zod';
-import type { AccountBalance, AppStatus, RunningSession, Settings, TimeEntry, TimeSummary } from './types.ts';
+import type { AccountBalance, AppStatus, Reminder, Settings, TimeEntry, TimerState, TimeSummary } from './types.ts';
 import { offlineActivities, onlineActivities } from './types.ts';
 
 const activity = z.enum([...onlineActivities, ...offlineActivities]);
@@ -62,11 +62,19 @@ export const contract = {
   getSettings: method<Settings>().takes(none),
   updateSettings: method<Settings>().takes(settingsPatch),
 
-  getTimer: method<RunningSession | null>().takes(none),
-  startSession: method<RunningSession>().takes(
+  getTimer: method<TimerState>().takes(none),
+  startSession: method<TimerState>().takes(
     z.object({ kind, activity: activity.optional() }).strict().refine(fitsKind, activityMismatch),
   ),
   stopSession: method<TimeEntry | null>().takes(none),
+  answerTimerQuestion: method<TimerState>().takes(
+    z.object({ answer: z.enum(['keep', 'discard', 'discard-continue']) }).strict(),
+  ),
+
+  getReminder: method<Reminder | null>().takes(none),
+  answerReminder: method<Reminder | null>().takes(
+    z.object({ key: z.string().min(1), action: z.enum(['start-offline', 'snooze', 'done-for-today', 'dismiss']) }).strict(),
+  ),
 
   getTimeSummary: method<TimeSummary>().takes(none),
   listEntries: method<TimeEntry[]>().takes(z.object({ from: z.number().int(), to: z.number().int() }).strict()),
@@ -86,7 +94,8 @@ export type MethodResult<M extends MethodName> = Exclude<Contract[M]['result'], 
 
 /** What main pushes to every window. Payloads are complete states, so a missed event heals itself. */
 export interface Events {
-  timerChanged: RunningSession | null;
+  timerChanged: TimerState;
+  reminderChanged: Reminder | null;
   timeChanged: TimeSummary;
   settingsChanged: Settings;
   balancesChanged: AccountBalance[];
@@ -95,6 +104,7 @@ export interface Events {
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
   'timerChanged',
+  'reminderChanged',
   'timeChanged',
   'settingsChanged',
   'balancesChanged',

@@ -10,7 +10,7 @@ describe('the API both hosts serve', () => {
     const { dispatch } = servicesAt(morning);
     const reply = await dispatch('startSession', { kind: 'lunch' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: { kind: expect.any(String) } } });
-    expect(await dispatch('getTimer', undefined)).toEqual({ ok: true, value: null });
+    expect(await dispatch('getTimer', undefined)).toEqual({ ok: true, value: { running: null, question: null } });
   });
 
   it('refuses extra keys, wrong types and unknown methods', async () => {

@@ -79,7 +79,7 @@ describe('browser preview host', () => {
     const { port } = await start();
     const auth = { 'x-twoway-secret': 's3cret', 'content-type': 'application/json' };
     const ok = await request(port, '/api/startSession', auth, 'POST', JSON.stringify({ kind: 'online' }));
-    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { kind: 'online' } });
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { running: { kind: 'online' } } });
     const bad = await request(port, '/api/startSession', auth, 'POST', JSON.stringify({ kind: 'nap' }));
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const notJson = await request(port, '/api/startSession', auth, 'POST', '{kind:');
@@ -98,6 +98,6 @@ describe('browser preview host', () => {
         services.time.start('offline');
       });
     });
-    expect(received).toMatch(/event: timerChanged\ndata: \{"kind":"offline"/);
+    expect(received).toMatch(/event: timerChanged\ndata: \{"running":\{"kind":"offline"/);
   });
 });

@@ -74,7 +74,7 @@ describe('versioned stores', () => {
   it('starts the whole app when a time ledger is corrupt, and says so', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'time-entries.json'), '{ not json');
-    const { dispatch } = servicesAt(Date.UTC(2026, 10, 25, 12), dir);
+    const { dispatch } = servicesAt(Date.UTC(2026, 10, 25, 12), { dataDir: dir });
     const reply = await dispatch('getAppStatus', undefined);
     expect(reply.ok).toBe(true);
     const status = reply.ok ? (reply.value as { notices: StoreNotice[] }) : null;

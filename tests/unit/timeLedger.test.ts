@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { addDays, startOfWeek, HOUR, MINUTE } from '../../src/main/core/calendar.ts';
-import { start, stop } from '../../src/main/core/sessionTimer.ts';
 import { dailyTotals } from '../../src/main/core/timeLedger.ts';
 
 const zones = ['America/Los_Angeles', 'Europe/Berlin', 'Asia/Tokyo', 'Australia/Sydney'];
@@ -52,22 +51,5 @@ describe.each(zones)('time ledger in %s', (zone) => {
     expect(new Date(monday).getDay()).toBe(1);
     expect(days[6]!.day).toBe('2026-10-25');
     expect(new Date(addDays(monday, 7)).getHours()).toBe(0);
-  });
-});
-
-describe('session timer transitions', () => {
-  const t0 = Date.UTC(2026, 10, 25, 8);
-  it('never yields a negative duration when the clock is set back', () => {
-    const { running } = start(null, 'online', undefined, t0);
-    expect(stop(running, t0 - HOUR).closed).toBeNull();
-    expect(stop(running, t0 + 10 * MINUTE).closed).toMatchObject({
-      start: t0,
-      end: t0 + 10 * MINUTE,
-      activity: 'scanning',
-    });
-  });
-  it('drops sessions shorter than a second', () => {
-    const { running } = start(null, 'offline', 'call', t0);
-    expect(stop(running, t0 + 500).closed).toBeNull();
   });
 });

@@ -6,16 +6,19 @@ import { Failure } from './failure.ts';
 type Handlers = { [M in MethodName]: (input: MethodInput<M>) => MethodResult<M> };
 
 export function createApi(services: Services) {
-  const { time, settings, balances } = services;
+  const { time, settings, balances, reminders } = services;
   const handlers: Handlers = {
     getAppStatus: () => services.status(),
     dismissNotice: ({ id }) => services.dismissNotice(id),
     loadDemo: () => services.loadDemo(),
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
-    getTimer: () => time.running(),
+    getTimer: () => time.state(),
     startSession: ({ kind, activity }) => time.start(kind, activity),
     stopSession: () => time.stop(),
+    answerTimerQuestion: ({ answer }) => time.answer(answer),
+    getReminder: () => reminders.current(),
+    answerReminder: ({ key, action }) => reminders.answer(key, action),
     getTimeSummary: () => time.summary(),
     listEntries: ({ from, to }) => time.list(from, to),
     addEntry: (entry) => time.add(entry),

@@ -6,6 +6,8 @@ import { demoBalances, demoEntries } from '../core/demoData.ts';
 import { createBalances } from './balances.ts';
 import { createEventBus } from './events.ts';
 import { Failure } from './failure.ts';
+import { createReminders } from './reminders.ts';
+import { realScheduler, type Scheduler } from './scheduler.ts';
 import { createSettings } from './settings.ts';
 import type { OpenRawFile } from './store.ts';
 import { createTimeTracker } from './timeTracker.ts';
@@ -15,16 +17,28 @@ export interface AppOptions {
   openFile: OpenRawFile;
   clock: Clock;
   host: AppStatus['host'];
+  scheduler?: Scheduler;
+  /** Milliseconds since the last input, where the system can tell (not on Wayland, not in a browser). */
+  systemIdleMs?: (() => number) | null;
   newId?: () => string;
 }
 
-export function createServices({ dataDir, openFile, clock, host, newId = randomUUID }: AppOptions) {
+export function createServices({
+  dataDir,
+  openFile,
+  clock,
+  host,
+  scheduler = realScheduler,
+  systemIdleMs = null,
+  newId = randomUUID,
+}: AppOptions) {
   const events = createEventBus();
   let notices: StoreNotice[] = [];
   const context = { dataDir, openFile, clock, onNotice: (notice: StoreNotice) => notices.push(notice) };
 
   const settings = createSettings(context, events);
-  const time = createTimeTracker({ context, clock, events, settings, newId });
+  const time = createTimeTracker({ context, clock, events, settings, scheduler, systemIdleMs, newId });
+  const reminders = createReminders({ context, clock, events, settings, time, scheduler });
   const balances = createBalances(context, events);
 
   const status = (): AppStatus => ({
@@ -32,6 +46,7 @@ export function createServices({ dataDir, openFile, clock, host, newId = randomU
     host,
     notices,
     hasData: !time.isEmpty() || !balances.isEmpty(),
+    idleDetection: systemIdleMs !== null,
   });
   const statusChanged = () => {
     const next = status();
@@ -43,8 +58,14 @@ export function createServices({ dataDir, openFile, clock, host, newId = randomU
     events,
     settings,
     time,
+    reminders,
     balances,
     status,
+    /** A normal quit: the running session becomes an entry and no timer is left behind. */
+    close() {
+      time.close();
+      reminders.close();
+    },
     dismissNotice(id: string): AppStatus {
       notices = notices.filter((notice) => notice.id !== id);
       return statusChanged();

@@ -1,15 +1,16 @@
-// The time ledger and the session timer with their files: entries in one, the running session in a tiny
-// other, so the timer never rewrites the ledger.
+// The time ledger and the session timer with their files: entries in one, the timer state in a tiny other,
+// so the heartbeat never rewrites the ledger. The heartbeat runs only while a session does.
 import { z } from 'zod';
 import { entryInput, type EntryInput } from '../../shared/contract.ts';
-import type { Activity, RunningSession, SessionKind, TimeEntry, TimeSummary } from '../../shared/types.ts';
+import type { Activity, SessionKind, TimeEntry, TimerAnswer, TimerState, TimeSummary } from '../../shared/types.ts';
 import { offlineActivities, onlineActivities } from '../../shared/types.ts';
-import { startOfDay, startOfWeek } from '../core/calendar.ts';
+import { MINUTE, startOfDay, startOfWeek } from '../core/calendar.ts';
 import type { Clock } from '../core/clock.ts';
-import { start, stop, type Transition } from '../core/sessionTimer.ts';
+import * as timer from '../core/sessionTimer.ts';
 import { dailyTotals, entryProblems, runningAsEntry } from '../core/timeLedger.ts';
 import type { EventBus } from './events.ts';
 import { Failure, invalid } from './failure.ts';
+import { singleTimer, type Scheduler } from './scheduler.ts';
 import type { SettingsService } from './settings.ts';
 import { openStore, type StoreContext } from './store.ts';
 
@@ -24,15 +25,27 @@ const entrySchema = z.object({
   note: z.string(),
   source: z.enum(['timer', 'manual', 'import']),
 });
-const runningSchema = z
-  .object({ kind: kindSchema, activity: activitySchema, start: z.number(), heartbeat: z.number() })
-  .nullable();
+const timerSchema = z.object({
+  running: z
+    .object({
+      kind: kindSchema,
+      activity: activitySchema,
+      start: z.number(),
+      heartbeat: z.number(),
+      awayFrom: z.number().optional(),
+    })
+    .nullable(),
+  question: z.object({ reason: z.enum(['crashed', 'away', 'idle']), from: z.number(), to: z.number() }).nullable(),
+});
 
 export interface TimeTrackerDeps {
   context: StoreContext;
   clock: Clock;
   events: EventBus;
   settings: SettingsService;
+  scheduler: Scheduler;
+  /** Milliseconds since the last keyboard or mouse input, where the system reports it. */
+  systemIdleMs: (() => number) | null;
   newId: () => string;
 }
 
@@ -42,40 +55,52 @@ function describe(entry: TimeEntry): string {
   return `the ${entry.kind} ${entry.activity} entry of ${day}, ${time(entry.start)}–${time(entry.end)}`;
 }
 
-export function createTimeTracker({ context, clock, events, settings, newId }: TimeTrackerDeps) {
-  const ledger = openStore(
-    { name: 'time-entries', version: 1, schema: z.array(entrySchema), initial: () => [] },
-    context,
-  );
-  const session = openStore(
-    { name: 'running-session', version: 1, schema: runningSchema, initial: () => null },
-    context,
-  );
-  const deleted = new Map<string, TimeEntry>();
+const overlapping = (a: Pick<TimeEntry, 'start' | 'end'>, b: Pick<TimeEntry, 'start' | 'end'>) =>
+  a.start < b.end && b.start < a.end;
 
-  const byStart = (a: TimeEntry, b: TimeEntry) => a.start - b.start;
+export function createTimeTracker({ context, clock, events, settings, scheduler, systemIdleMs, newId }: TimeTrackerDeps) {
+  const ledger = openStore({ name: 'time-entries', version: 1, schema: z.array(entrySchema), initial: () => [] }, context);
+  const session = openStore({ name: 'running-session', version: 1, schema: timerSchema, initial: () => timer.idle }, context);
+  const heartbeat = singleTimer(scheduler);
+  const deleted = new Map<string, TimeEntry>();
 
   function summary(): TimeSummary {
     const now = clock.now();
-    const running = session.read();
+    const { running } = session.read();
     const entries: Pick<TimeEntry, 'kind' | 'start' | 'end'>[] = [...ledger.read()];
     if (running) entries.push(runningAsEntry(running, now));
     const { weekStartsOn, dailyOnlineBudgetMin } = settings.get();
     const week = dailyTotals(entries, startOfWeek(now, weekStartsOn), 7);
     const today = dailyTotals(entries, startOfDay(now), 1)[0]!;
-    return { at: now, today, week, onlineBudgetMs: dailyOnlineBudgetMin * 60_000, running };
+    return { at: now, today, week, onlineBudgetMs: dailyOnlineBudgetMin * MINUTE, running };
   }
 
   function saveEntries(next: TimeEntry[]) {
-    ledger.write(next.sort(byStart));
-    events.emit('timeChanged', summary());
+    ledger.write(next.sort((a, b) => a.start - b.start));
   }
 
-  function apply(transition: Transition) {
-    session.write(transition.running);
-    if (transition.closed) saveEntries([...ledger.read(), { id: newId(), ...transition.closed }]);
-    events.emit('timerChanged', transition.running);
-    if (!transition.closed) events.emit('timeChanged', summary());
+  /** Timer entries keep what the user logged by hand: a closed session gives way where they overlap. */
+  function keepClear(closed: timer.ClosedEntry[]): TimeEntry[] {
+    const manual = ledger.read();
+    return closed
+      .filter((piece) => !manual.some((entry) => overlapping(entry, piece)))
+      .map((piece) => ({ id: newId(), ...piece }));
+  }
+
+  function apply(next: TimerState, closed: timer.ClosedEntry[] = []): TimeEntry[] {
+    const saved = keepClear(closed);
+    if (saved.length > 0) saveEntries([...ledger.read(), ...saved]);
+    session.write(next);
+    if (next.running && next.running.awayFrom === undefined) heartbeat.arm(beat, timer.heartbeatMs);
+    else heartbeat.disarm();
+    events.emit('timerChanged', next);
+    events.emit('timeChanged', summary());
+    return saved;
+  }
+
+  function beat() {
+    const idleLimit = settings.get().idleMinutes * MINUTE;
+    apply(timer.tick(session.read(), clock.now(), systemIdleMs?.() ?? null, idleLimit));
   }
 
   function checked(input: EntryInput, replacing?: string): Omit<TimeEntry, 'id' | 'source'> {
@@ -92,52 +117,79 @@ export function createTimeTracker({ context, clock, events, settings, newId }: T
     return entry;
   }
 
+  function changed<T>(result: T): T {
+    events.emit('timeChanged', summary());
+    return result;
+  }
+
+  // A session still in the file at start-up was never closed: ask what to do with it.
+  const recovered = timer.recover(session.read(), clock.now());
+  if (recovered !== session.read()) session.write(recovered);
+  if (recovered.running) heartbeat.arm(beat, timer.heartbeatMs);
+
   return {
-    running: (): RunningSession | null => session.read(),
+    state: (): TimerState => session.read(),
     summary,
-    start(kind: SessionKind, activity?: Activity): RunningSession {
-      const transition = start(session.read(), kind, activity, clock.now());
-      apply(transition);
-      return transition.running!;
+    start(kind: SessionKind, activity?: Activity): TimerState {
+      const { state, closed } = timer.start(session.read(), kind, activity, clock.now());
+      apply(state, closed);
+      return state;
     },
     stop(): TimeEntry | null {
-      const before = ledger.read().length;
-      apply(stop(session.read(), clock.now()));
-      return ledger.read().length > before ? ledger.read().at(-1)! : null;
+      const { state, closed } = timer.stop(session.read(), clock.now());
+      return apply(state, closed).at(-1) ?? null;
+    },
+    answer(choice: TimerAnswer): TimerState {
+      if (!session.read().question) throw new Failure('not-found', 'There is no open question about the timer.');
+      const { state, closed } = timer.answer(session.read(), choice, clock.now());
+      apply(state, closed);
+      return state;
+    },
+    suspend: () => void apply(timer.suspend(session.read(), clock.now())),
+    resume: () => void apply(timer.resume(session.read(), clock.now())),
+    /** Ends the session on a normal quit, so only a crash leaves one behind. */
+    close() {
+      this.stop();
+      heartbeat.disarm();
+    },
+    lastOnlineEnd(before: number): number | null {
+      const ends = ledger.read().filter((e) => e.kind === 'online' && e.end <= before);
+      return ends.length > 0 ? Math.max(...ends.map((e) => e.end)) : null;
     },
     list: (from: number, to: number): TimeEntry[] =>
       ledger.read().filter((entry) => entry.end > from && entry.start < to),
     add(input: EntryInput): TimeEntry {
       const entry: TimeEntry = { id: newId(), source: 'manual', ...checked(input) };
       saveEntries([...ledger.read(), entry]);
-      return entry;
+      return changed(entry);
     },
     update(id: string, input: EntryInput): TimeEntry {
       const old = find(id);
       const entry: TimeEntry = { id, source: old.source, ...checked(input, id) };
       saveEntries(ledger.read().map((candidate) => (candidate.id === id ? entry : candidate)));
-      return entry;
+      return changed(entry);
     },
     remove(id: string): TimeEntry {
       const entry = find(id);
       deleted.set(id, entry);
       saveEntries(ledger.read().filter((candidate) => candidate.id !== id));
-      return entry;
+      return changed(entry);
     },
     undoRemove(id: string): TimeEntry {
       const entry = deleted.get(id);
       if (!entry) throw new Failure('not-found', 'There is nothing to undo for this entry.');
-      const clash = ledger.read().find((other) => other.start < entry.end && entry.start < other.end);
+      const clash = ledger.read().find((other) => overlapping(other, entry));
       if (clash) throw new Failure('conflict', `The entry cannot come back: it would overlap ${describe(clash)}.`);
       deleted.delete(id);
       saveEntries([...ledger.read(), entry]);
-      return entry;
+      return changed(entry);
     },
-    /** Replaces an empty ledger wholesale (demo data). */
+    /** Fills an empty ledger (sample data). */
     seed(entries: TimeEntry[]) {
       saveEntries([...entries]);
+      changed(null);
     },
-    isEmpty: () => ledger.read().length === 0 && session.read() === null,
+    isEmpty: () => ledger.read().length === 0 && session.read().running === null,
   };
 }
 export type TimeTracker = ReturnType<typeof createTimeTracker>;

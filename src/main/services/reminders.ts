@@ -1,0 +1,91 @@
+// Carries out the reminder rules: re-evaluates whenever time or settings change, remembers what was said,
+// and acts on the user's answer. Showing a notification is the shell's part.
+import { z } from 'zod';
+import type { Reminder, ReminderAction } from '../../shared/types.ts';
+import { dayKey, startOfWeek } from '../core/calendar.ts';
+import type { Clock } from '../core/clock.ts';
+import { answered, emptyLog, nextReminder, shown, snoozeMs, type ReminderLog } from '../core/reminderRules.ts';
+import type { EventBus } from './events.ts';
+import { Failure } from './failure.ts';
+import { singleTimer, type Scheduler } from './scheduler.ts';
+import type { SettingsService } from './settings.ts';
+import { openStore, type StoreContext } from './store.ts';
+import type { TimeTracker } from './timeTracker.ts';
+
+const logSchema = z.object({
+  shown: z.array(z.string()),
+  snoozes: z.record(z.string(), z.number()),
+  snoozedUntil: z.number().nullable(),
+  doneForDay: z.string().nullable(),
+});
+
+export interface RemindersDeps {
+  context: StoreContext;
+  clock: Clock;
+  events: EventBus;
+  settings: SettingsService;
+  time: TimeTracker;
+  scheduler: Scheduler;
+}
+
+export function createReminders({ context, clock, events, settings, time, scheduler }: RemindersDeps) {
+  const store = openStore<ReminderLog>({ name: 'reminders', version: 1, schema: logSchema, initial: () => emptyLog }, context);
+  const snoozeEnd = singleTimer(scheduler);
+  let current: Reminder | null = null;
+
+  function show(next: Reminder | null) {
+    if (next?.key === current?.key) return;
+    current = next;
+    if (next) store.write(shown(store.read(), next));
+    events.emit('reminderChanged', current);
+  }
+
+  function evaluate() {
+    const now = clock.now();
+    const { running } = time.state();
+    // A nudge about online time means nothing once the user is no longer online.
+    if (current && running?.kind !== 'online') return show(null);
+    if (current) return;
+    const summary = time.summary();
+    const weekStart = startOfWeek(now, settings.get().weekStartsOn);
+    const daysIntoWeek = summary.week.findIndex((day) => day.day === summary.today.day);
+    show(
+      nextReminder(
+        {
+          now,
+          settings: settings.get(),
+          running,
+          todayOnlineMs: summary.today.onlineMs,
+          weekOfflineMs: summary.week.reduce((sum, day) => sum + day.offlineMs, 0),
+          daysIntoWeek: Math.max(0, daysIntoWeek),
+          weekStartDay: dayKey(weekStart),
+          lastOnlineEnd: running ? time.lastOnlineEnd(running.start) : null,
+        },
+        store.read(),
+      ),
+    );
+  }
+
+  events.listen((event) => {
+    if (event === 'timerChanged' || event === 'settingsChanged') evaluate();
+  });
+
+  return {
+    current: () => current,
+    evaluate,
+    answer(key: string, action: ReminderAction): Reminder | null {
+      if (!current || current.key !== key) throw new Failure('not-found', 'This reminder is no longer open.');
+      if (!current.actions.includes(action)) throw new Failure('invalid-input', 'This reminder does not offer that.');
+      const now = clock.now();
+      store.write(answered(store.read(), current, action, now));
+      current = null;
+      events.emit('reminderChanged', null);
+      if (action === 'start-offline') time.start('offline');
+      if (action === 'done-for-today' && time.state().running?.kind === 'online') time.stop();
+      if (action === 'snooze') snoozeEnd.arm(evaluate, snoozeMs);
+      return current;
+    },
+    close: () => snoozeEnd.disarm(),
+  };
+}
+export type Reminders = ReturnType<typeof createReminders>;
