@@ -1,9 +1,13 @@
 import { useEffect, type ComponentType } from 'react';
 import { Notices } from './components/Notices.tsx';
-import { views, useView, type View } from './route.ts';
+import { ReminderBanner } from './components/ReminderBanner.tsx';
+import { TimerQuestionBanner } from './components/TimerQuestionBanner.tsx';
+import { useRoute, views, type View } from './route.ts';
+import { useTimerShortcuts } from './shortcuts.ts';
 import { useApp } from './stores/appStore.ts';
 import { connectStores } from './stores/connect.ts';
 import { Dashboard } from './views/Dashboard.tsx';
+import { Mini } from './views/Mini.tsx';
 import { Network } from './views/Network.tsx';
 import { Report } from './views/Report.tsx';
 import { Settings } from './views/Settings.tsx';
@@ -16,7 +20,7 @@ const titles: Record<View, string> = {
   report: 'Report',
   settings: 'Settings',
 };
-const screens: Record<View, ComponentType> = {
+const screens: Record<View, ComponentType<{ params: URLSearchParams }>> = {
   dashboard: Dashboard,
   network: Network,
   time: Time,
@@ -25,21 +29,31 @@ const screens: Record<View, ComponentType> = {
 };
 
 export function App() {
-  const view = useView();
+  const { view, params } = useRoute();
   const theme = useApp((state) => state.settings?.theme ?? 'system');
   useEffect(() => connectStores(), []);
+  useTimerShortcuts();
   useEffect(() => {
     if (theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = theme;
   }, [theme]);
   useEffect(() => {
-    document.title = `${titles[view]} · Twoway`;
+    document.title = view === 'mini' ? 'Twoway' : `${titles[view]} · Twoway`;
   }, [view]);
 
+  if (view === 'mini') return <Mini />;
   const Screen = screens[view];
   return (
     <div className="app">
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          // The hash names the view, so skipping moves focus instead of the address.
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <nav className="sidebar" aria-label="Twoway">
@@ -61,8 +75,10 @@ export function App() {
       </nav>
       <main id="main" tabIndex={-1}>
         <h1 className="view-title">{titles[view]}</h1>
+        <TimerQuestionBanner />
+        <ReminderBanner />
         <Notices />
-        <Screen />
+        <Screen key={params.toString()} params={params} />
       </main>
     </div>
   );

@@ -3,9 +3,14 @@ import { useSyncExternalStore } from 'react';
 export const views = ['dashboard', 'network', 'time', 'report', 'settings'] as const;
 export type View = (typeof views)[number];
 
-function current(): View {
-  const name = window.location.hash.replace(/^#\/?/, '');
-  return (views as readonly string[]).includes(name) ? (name as View) : 'dashboard';
+/** The address hash as a view and its options: '#/time?log=1' → time, { log: '1' }; '#/mini' is the tray popover. */
+export interface Route {
+  view: View | 'mini';
+  params: URLSearchParams;
+}
+
+function read(): string {
+  return window.location.hash;
 }
 
 function listen(onChange: () => void) {
@@ -13,7 +18,14 @@ function listen(onChange: () => void) {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-/** The view named in the address hash (#/time), so reloads and back/forward keep the place. */
-export function useView(): View {
-  return useSyncExternalStore(listen, current);
+export function parseRoute(hash: string): Route {
+  const [name = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const known = name === 'mini' || (views as readonly string[]).includes(name);
+  return { view: known ? (name as Route['view']) : 'dashboard', params: new URLSearchParams(query) };
+}
+
+/** The route named in the address hash, so reloads and back/forward keep the place. */
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(listen, read);
+  return parseRoute(hash);
 }

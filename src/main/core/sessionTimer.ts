@@ -42,8 +42,10 @@ export function stop(state: TimerState, now: number): Transition {
   return { state: idle, closed: close(state, now) };
 }
 
-/** Starting any session stops the current one first, so two never run at once. */
+/** Starting any session stops the current one first, so two never run at once; starting the same one again changes nothing. */
 export function start(state: TimerState, kind: SessionKind, activity: Activity | undefined, now: number): Transition {
+  const running = state.running;
+  if (running?.kind === kind && (activity === undefined || activity === running.activity)) return { state, closed: [] };
   return {
     state: { running: { kind, activity: activity ?? defaultActivity[kind], start: now, heartbeat: now }, question: null },
     closed: close(state, now),

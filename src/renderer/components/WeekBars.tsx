@@ -10,16 +10,17 @@ export function WeekBars({ days, budgetMs, today }: { days: DayTotals[]; budgetM
       <div className="columns" aria-hidden="true">
         <span className="budget-line horizontal" style={{ bottom: pct(budgetMs) }} />
         {days.map((d) => (
-          <div key={d.day} className={`column${d.day === today ? ' is-today' : ''}`}>
-            <div className="stack">
-              <span
-                className={`segment online${d.onlineMs > budgetMs ? ' over' : ''}`}
-                style={{ height: pct(d.onlineMs) }}
-              />
-              <span className="segment offline" style={{ height: pct(d.offlineMs) }} />
-            </div>
-            <span className="column-label">{weekdayLabel(d.day)}</span>
+          <div key={d.day} className="stack">
+            <span className={`segment online${d.onlineMs > budgetMs ? ' over' : ''}`} style={{ height: pct(d.onlineMs) }} />
+            <span className="segment offline" style={{ height: pct(d.offlineMs) }} />
           </div>
+        ))}
+      </div>
+      <div className="column-labels" aria-hidden="true">
+        {days.map((d) => (
+          <span key={d.day} className={d.day === today ? 'is-today' : undefined}>
+            {weekdayLabel(d.day)}
+          </span>
         ))}
       </div>
       <table className="visually-hidden">

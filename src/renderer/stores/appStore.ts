@@ -1,25 +1,28 @@
 import { create } from 'zustand';
-import type { AppStatus, Settings } from '../../shared/types.ts';
+import type { AppStatus, Reminder, ReminderAction, Settings } from '../../shared/types.ts';
 import { call } from '../api.ts';
 
 interface AppState {
   status: AppStatus | null;
   settings: Settings | null;
+  reminder: Reminder | null;
   api: {
     load(): Promise<void>;
     loadDemo(): Promise<void>;
     dismissNotice(id: string): Promise<void>;
     updateSettings(patch: Partial<Settings>): Promise<Settings>;
+    answerReminder(action: ReminderAction): Promise<void>;
   };
 }
 
-export const useApp = create<AppState>()((set) => ({
+export const useApp = create<AppState>()((set, get) => ({
   status: null,
   settings: null,
+  reminder: null,
   api: {
     async load() {
-      const [status, settings] = await Promise.all([call('getAppStatus'), call('getSettings')]);
-      set({ status, settings });
+      const [status, settings, reminder] = await Promise.all([call('getAppStatus'), call('getSettings'), call('getReminder')]);
+      set({ status, settings, reminder });
     },
     async loadDemo() {
       set({ status: await call('loadDemo') });
@@ -31,6 +34,10 @@ export const useApp = create<AppState>()((set) => ({
       const settings = await call('updateSettings', patch);
       set({ settings });
       return settings;
+    },
+    async answerReminder(action) {
+      const reminder = get().reminder;
+      if (reminder) set({ reminder: await call('answerReminder', { key: reminder.key, action }) });
     },
   },
 }));

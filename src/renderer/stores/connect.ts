@@ -11,10 +11,8 @@ export function connectStores(): () => void {
       useApp.setState({ settings });
       void useTime.getState().api.load();
     }),
-    subscribe('timerChanged', (running) => {
-      const summary = useTime.getState().summary;
-      if (summary) useTime.setState({ summary: { ...summary, running } });
-    }),
+    subscribe('timerChanged', (timer) => useTime.setState({ timer })),
+    subscribe('reminderChanged', (reminder) => useApp.setState({ reminder })),
     subscribe('timeChanged', (summary) => {
       useTime.setState({ summary });
       const { range, api } = useTime.getState();

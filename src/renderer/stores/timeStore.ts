@@ -1,10 +1,11 @@
 import { create } from 'zustand';
 import type { EntryInput } from '../../shared/contract.ts';
-import type { SessionKind, TimeEntry, TimeSummary } from '../../shared/types.ts';
+import type { SessionKind, TimeEntry, TimerAnswer, TimerState, TimeSummary } from '../../shared/types.ts';
 import { call } from '../api.ts';
 
 interface TimeState {
   summary: TimeSummary | null;
+  timer: TimerState | null;
   entries: TimeEntry[];
   /** The range the entry list shows, so events can refresh it. */
   range: { from: number; to: number } | null;
@@ -14,6 +15,7 @@ interface TimeState {
     load(): Promise<void>;
     start(kind: SessionKind): Promise<void>;
     stop(): Promise<void>;
+    answer(answer: TimerAnswer): Promise<void>;
     showRange(from: number, to: number): Promise<void>;
     add(entry: EntryInput): Promise<void>;
     update(id: string, entry: EntryInput): Promise<void>;
@@ -24,12 +26,14 @@ interface TimeState {
 
 export const useTime = create<TimeState>()((set, get) => ({
   summary: null,
+  timer: null,
   entries: [],
   range: null,
   lastDeleted: null,
   api: {
     async load() {
-      set({ summary: await call('getTimeSummary') });
+      const [summary, timer] = await Promise.all([call('getTimeSummary'), call('getTimer')]);
+      set({ summary, timer });
       const { range } = get();
       if (range) set({ entries: await call('listEntries', range) });
     },
@@ -38,6 +42,9 @@ export const useTime = create<TimeState>()((set, get) => ({
     },
     async stop() {
       await call('stopSession');
+    },
+    async answer(answer) {
+      await call('answerTimerQuestion', { answer });
     },
     async showRange(from, to) {
       set({ range: { from, to }, entries: await call('listEntries', { from, to }) });

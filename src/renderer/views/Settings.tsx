@@ -64,6 +64,12 @@ export function Settings() {
             {error(field)}
           </label>
         ))}
+        {status && !status.idleDetection && (
+          <p className="note wide">
+            This system does not report idle time (Wayland, or the browser preview), so Twoway cannot ask about time
+            without keyboard or mouse activity. Sleep and screen lock still pause the timer and ask on your return.
+          </p>
+        )}
         <fieldset className="quiet-hours">
           <legend>Quiet hours</legend>
           <label className="inline">

@@ -57,11 +57,11 @@ function EntryRow({ entry }: { entry: TimeEntry }) {
   );
 }
 
-export function Time() {
+export function Time({ params }: { params: URLSearchParams }) {
   const weekStartsOn = useApp((state) => state.settings?.weekStartsOn ?? 1);
   const { entries, lastDeleted, api } = useTime();
   const [offset, setOffset] = useState(0);
-  const [logging, setLogging] = useState(false);
+  const [logging, setLogging] = useState(params.get('log') === '1');
   const [undoError, setUndoError] = useState('');
   const from = weekStart(offset, weekStartsOn);
   const to = weekStart(offset + 1, weekStartsOn);
