@@ -1,7 +1,18 @@
 // The API the renderer may call and the events main pushes. Both hosts (Electron IPC and the browser
 // preview) register exactly these methods and parse every input with the method's schema.
 import { z } from 'zod';
-import type { AccountBalance, AppStatus, Reminder, Settings, TimeEntry, TimerState, TimeSummary } from './types.ts';
+import type { NotFollowingBack, Person, QueueView } from './network.ts';
+import { serviceUrlProblem } from './serviceUrl.ts';
+import type {
+  AccountBalance,
+  AppStatus,
+  Reminder,
+  Settings,
+  SyncProgress,
+  TimeEntry,
+  TimerState,
+  TimeSummary,
+} from './types.ts';
 import { offlineActivities, onlineActivities } from './types.ts';
 
 const activity = z.enum([...onlineActivities, ...offlineActivities]);
@@ -29,6 +40,9 @@ export const settingsPatch = z
     weekStartsOn: z.number().int().min(0).max(6),
     idleMinutes: z.number().int().min(1, 'Idle detection needs at least 1 minute.').max(240),
     theme: z.enum(['system', 'light', 'dark']),
+    graceDays: z.number().int().min(0, 'The grace period cannot be negative.').max(365),
+    syncEveryHours: z.number().int().min(0, 'Use 0 to sync only on demand.').max(168),
+    dailyWriteCap: z.number().int().min(1, 'Allow at least 1 follow or unfollow a day.').max(1000),
   })
   .partial()
   .strict();
@@ -44,6 +58,77 @@ export const entryInput = z
   .strict()
   .refine(fitsKind, activityMismatch);
 export type EntryInput = z.input<typeof entryInput>;
+
+const serviceUrl = (example: string) =>
+  z
+    .string()
+    .trim()
+    .superRefine((text, ctx) => {
+      const problem = serviceUrlProblem(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .describe(example);
+const secret = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(8, `This ${what} is too short.`)
+    .max(512, `This ${what} is too long.`)
+    .regex(/^[\x21-\x7e]+$/, `A ${what} has no spaces or special characters; paste it again.`);
+
+export const blueskyHandle = z
+  .string()
+  .trim()
+  .transform((text) => text.replace(/^@/, '').toLowerCase())
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/,
+        'A Bluesky handle looks like name.bsky.social.',
+      ),
+  );
+
+export const accountInput = z.discriminatedUnion('network', [
+  z
+    .object({
+      network: z.literal('bluesky'),
+      handle: blueskyHandle,
+      appPassword: secret('app password').optional(),
+      appviewUrl: serviceUrl('https://public.api.bsky.app').default('https://public.api.bsky.app'),
+      plcUrl: serviceUrl('https://plc.directory').default('https://plc.directory'),
+    })
+    .strict(),
+  z
+    .object({
+      network: z.literal('mastodon'),
+      instanceUrl: serviceUrl('https://mastodon.social'),
+      handle: z
+        .string()
+        .trim()
+        .regex(/^@?[a-z0-9_]+(@[a-z0-9.-]+)?$/i, 'A Mastodon handle looks like @name or @name@instance.social.'),
+      token: secret('access token').optional(),
+    })
+    .strict(),
+  z
+    .object({
+      network: z.literal('x'),
+      handle: z
+        .string()
+        .trim()
+        .regex(/^@?[a-z0-9_]{1,15}$/i, 'An X handle has at most 15 letters, digits or underscores.'),
+      token: secret('API token'),
+      apiUrl: serviceUrl('https://api.x.com').default('https://api.x.com'),
+    })
+    .strict(),
+]);
+export type AccountInput = z.input<typeof accountInput>;
+
+const accountRef = z.object({ accountId: z.string().min(1) }).strict();
+const listScope = { accountId: z.string().min(1).nullable(), search: z.string().max(200).default('') };
+const windowed = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
+
+export type NotFollowingBackRow = NotFollowingBack & { accountId: string };
 
 /** One method of the contract: its input schema and, as a phantom, its result type. */
 interface Method<I extends z.ZodType, R> {
@@ -84,6 +169,36 @@ export const contract = {
   undoDelete: method<TimeEntry>().takes(z.object({ id: z.string().min(1) }).strict()),
 
   listBalances: method<AccountBalance[]>().takes(none),
+  addAccount: method<AccountBalance>().takes(accountInput),
+  removeAccount: method<null>().takes(accountRef),
+  syncAccount: method<null>().takes(accountRef.extend({ full: z.boolean().default(false) })),
+  cancelSync: method<null>().takes(accountRef),
+  getSyncProgress: method<SyncProgress[]>().takes(none),
+  listNotFollowingBack: method<{ total: number; due: number; rows: NotFollowingBackRow[] }>().takes(
+    z
+      .object({
+        ...listScope,
+        ...windowed,
+        filter: z.enum(['all', 'due', 'waiting', 'kept']).default('all'),
+        sort: z.enum(['oldest', 'newest', 'handle']).default('oldest'),
+      })
+      .strict(),
+  ),
+  listNotFollowedBack: method<{ total: number; rows: { person: Person; accountId: string }[] }>().takes(
+    z.object({ ...listScope, ...windowed }).strict(),
+  ),
+  setKeep: method<null>().takes(accountRef.extend({ personId: z.string().min(1), keep: z.boolean() })),
+
+  getQueue: method<QueueView>().takes(none),
+  enqueue: method<QueueView>().takes(
+    accountRef.extend({
+      action: z.enum(['unfollow', 'follow']),
+      personIds: z.array(z.string().min(1)).min(1, 'Choose at least one person.').max(10_000),
+    }),
+  ),
+  cancelQueued: method<QueueView>().takes(z.object({ itemId: z.string().min(1).nullable() }).strict()),
+  undoQueued: method<QueueView>().takes(z.object({ itemId: z.string().min(1) }).strict()),
+  markQueuedDone: method<QueueView>().takes(z.object({ itemId: z.string().min(1) }).strict()),
 } as const;
 
 export type Contract = typeof contract;
@@ -99,6 +214,8 @@ export interface Events {
   timeChanged: TimeSummary;
   settingsChanged: Settings;
   balancesChanged: AccountBalance[];
+  syncChanged: SyncProgress[];
+  queueChanged: QueueView;
   statusChanged: AppStatus;
 }
 export type EventName = keyof Events;
@@ -108,6 +225,8 @@ export const eventNames: EventName[] = [
   'timeChanged',
   'settingsChanged',
   'balancesChanged',
+  'syncChanged',
+  'queueChanged',
   'statusChanged',
 ];
 

@@ -96,15 +96,29 @@ export interface Settings {
   weekStartsOn: number;
   idleMinutes: number;
   theme: ThemeChoice;
+  /** Days someone you followed has to follow back before the policy says unfollow. */
+  graceDays: number;
+  /** Hours between automatic syncs; 0 syncs only on demand. */
+  syncEveryHours: number;
+  /** Follows and unfollows per network account per day, at most. */
+  dailyWriteCap: number;
 }
 
 export type Network = 'bluesky' | 'mastodon' | 'x';
+
+/** Where Twoway reads and writes an account; service URLs are settings, for self-hosted servers. */
+export type Connection =
+  | { network: 'bluesky'; did: string; appviewUrl: string; pdsUrl: string }
+  | { network: 'mastodon'; instanceUrl: string; accountId: string }
+  | { network: 'x'; userId: string | null; apiUrl: string }
+  | { network: 'demo' };
 
 export interface Account {
   id: string;
   network: Network;
   handle: string;
   displayName: string;
+  connection: Connection;
 }
 
 export interface CountSnapshot {
@@ -118,6 +132,12 @@ export interface AccountBalance {
   account: Account;
   /** Oldest first; the last one is the latest known state. */
   history: CountSnapshot[];
+  /** The last completed sync: the figures are "as of" this time. */
+  syncedAt: number | null;
+  /** Whether Twoway holds what it needs to unfollow and follow here (app password, token). */
+  canWrite: boolean;
+  /** Why the last sync did not complete, if it did not. */
+  problem: string | null;
 }
 
 /** A data file that could not be read and was moved aside so the app could start. */
@@ -136,4 +156,15 @@ export interface AppStatus {
   hasData: boolean;
   /** Whether the system reports idle time; where it does not (Wayland, the browser preview), only suspend and lock pause the timer. */
   idleDetection: boolean;
+}
+
+/** A sync under way: shown as progress, and cancellable. */
+export interface SyncProgress {
+  accountId: string;
+  phase: 'checking' | 'scanning' | 'naming';
+  /** People read so far, of `total` (the profile's counts). */
+  done: number;
+  total: number;
+  /** Set while waiting out a rate limit. */
+  waitingUntil?: number;
 }

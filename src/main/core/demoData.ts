@@ -1,6 +1,7 @@
 // Realistic sample data, so a newcomer sees a living dashboard: four weeks of a consultant's sessions and
-// six weeks of follower history on three networks. Deterministic for a given `now`.
-import type { AccountBalance, Activity, SessionKind, TimeEntry } from '../../shared/types.ts';
+// six weeks of follower history on three networks, with follower lists to match. Deterministic for a given `now`.
+import type { AccountData, Followed, Person } from '../../shared/network.ts';
+import type { Account, Activity, SessionKind, TimeEntry } from '../../shared/types.ts';
 import { DAY, MINUTE, addDays, startOfDay } from './calendar.ts';
 
 function random(seed: number): () => number {
@@ -51,37 +52,32 @@ export function demoEntries(now: number): DemoEntry[] {
   return entries;
 }
 
+const firstNames = ['ana', 'ben', 'chloe', 'dev', 'elif', 'farid', 'grace', 'hugo', 'ines', 'jonas', 'kim', 'lena', 'marco', 'nadia', 'omar', 'priya', 'quinn', 'rosa', 'sam', 'tariq'];
+const trades = ['growth', 'brand', 'seo', 'content', 'sales', 'ads', 'pr', 'data', 'ux', 'events'];
+
 const demoAccounts = [
-  {
-    id: 'demo-bluesky',
-    network: 'bluesky',
-    handle: 'alexmorgan.bsky.social',
-    displayName: 'Alex Morgan',
-    followers: 203,
-    following: 243,
-  },
-  {
-    id: 'demo-mastodon',
-    network: 'mastodon',
-    handle: '@alexmorgan@mastodon.social',
-    displayName: 'Alex Morgan',
-    followers: 118,
-    following: 131,
-  },
-  {
-    id: 'demo-x',
-    network: 'x',
-    handle: '@alexmorgan_biz',
-    displayName: 'Alex Morgan · Marketing',
-    followers: 486,
-    following: 512,
-  },
+  { id: 'demo-bluesky', network: 'bluesky', handle: 'alexmorgan.bsky.social', domain: '.bsky.social', followers: 203, following: 243 },
+  { id: 'demo-mastodon', network: 'mastodon', handle: '@alexmorgan@mastodon.social', domain: '@mastodon.social', followers: 118, following: 131 },
+  { id: 'demo-x', network: 'x', handle: '@alexmorgan_biz', domain: '', followers: 486, following: 512 },
 ] as const;
 
-/** Daily count snapshots for six weeks, walking back from today's counts. */
-export function demoBalances(now: number): AccountBalance[] {
+/** Six weeks of daily counts ending at today's, and lists that match them: mutuals, people who have not followed back (some still within the grace period) and followers not followed back. */
+export function demoAccountsData(now: number): { account: Account; data: AccountData }[] {
   const rand = random(42);
-  return demoAccounts.map(({ followers, following, ...account }) => {
+  return demoAccounts.map(({ followers, following, domain, ...account }, a) => {
+    const person = (i: number): Person => {
+      const name = `${firstNames[i % firstNames.length]}${trades[Math.floor(i / firstNames.length) % trades.length]}${i >= 200 ? i : ''}`;
+      const handle = account.network === 'bluesky' ? `${name}${domain}` : `@${name}${domain}`;
+      return { id: `${account.id}-${i}`, handle, displayName: name.replace(/^\w/, (c) => c.toUpperCase()) };
+    };
+    const mutuals = Math.round(followers * 0.82);
+    const notBack = following - mutuals;
+    const followerList = Array.from({ length: followers }, (_, i) => person(i));
+    const followed = (i: number, daysAgo: number): Followed => ({ ...person(i), followedAt: now - daysAgo * DAY - rand() * DAY, ref: null });
+    const followingList = [
+      ...Array.from({ length: notBack }, (_, i) => followed(followers + i, (i * 11) % 30)),
+      ...Array.from({ length: mutuals }, (_, i) => followed(i, 30 + ((i * 7) % 300))),
+    ];
     let f: number = followers;
     let g: number = following;
     const history = [];
@@ -90,6 +86,14 @@ export function demoBalances(now: number): AccountBalance[] {
       f = Math.max(0, f - Math.round(rand() * 2.2));
       g = Math.max(0, g - Math.round(rand() * 2.6 - 0.9));
     }
-    return { account: { ...account }, history: history.reverse() };
+    const data: AccountData = {
+      followers: followerList,
+      following: followingList,
+      history: history.reverse(),
+      events: followerList.slice(0, 4 + a).map((p, i) => ({ at: now - i * DAY, type: 'gained-follower' as const, person: p })),
+      keep: [],
+      syncedAt: now,
+    };
+    return { account: { ...account, displayName: 'Alex Morgan', connection: { network: 'demo' } }, data };
   });
 }

@@ -25,6 +25,7 @@ if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
 }
 
 const services = createServices({ dataDir, openFile: openConfFile, clock: systemClock, host: 'browser-preview' });
+await services.start();
 if (values.demo && !services.status().hasData) services.loadDemo();
 const preview = await startPreview({
   dispatch: createApi(services),
@@ -36,5 +37,8 @@ const preview = await startPreview({
 console.log(`Twoway preview — data in ${dataDir}`);
 console.log(`Open ${preview.url}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => void preview.close().then(() => process.exit(0)));
+  process.on(signal, () => {
+    services.close();
+    void preview.close().then(() => process.exit(0));
+  });
 }

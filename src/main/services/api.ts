@@ -3,10 +3,10 @@ import { contract, type MethodInput, type MethodName, type MethodResult, type Re
 import type { Services } from './app.ts';
 import { Failure } from './failure.ts';
 
-type Handlers = { [M in MethodName]: (input: MethodInput<M>) => MethodResult<M> };
+type Handlers = { [M in MethodName]: (input: MethodInput<M>) => MethodResult<M> | Promise<MethodResult<M>> };
 
 export function createApi(services: Services) {
-  const { time, settings, balances, reminders } = services;
+  const { time, settings, accounts, syncing, queue, reminders } = services;
   const handlers: Handlers = {
     getAppStatus: () => services.status(),
     dismissNotice: ({ id }) => services.dismissNotice(id),
@@ -25,7 +25,35 @@ export function createApi(services: Services) {
     updateEntry: ({ id, entry }) => time.update(id, entry),
     deleteEntry: ({ id }) => time.remove(id),
     undoDelete: ({ id }) => time.undoRemove(id),
-    listBalances: () => balances.list(),
+    listBalances: () => accounts.balances(),
+    addAccount: (input) => services.addAccount(input),
+    removeAccount: async ({ accountId }) => {
+      syncing.cancel(accountId);
+      await accounts.remove(accountId);
+      return null;
+    },
+    syncAccount: ({ accountId, full }) => {
+      void syncing.sync(accountId, full);
+      return null;
+    },
+    cancelSync: ({ accountId }) => {
+      syncing.cancel(accountId);
+      return null;
+    },
+    getSyncProgress: () => syncing.progress(),
+    listNotFollowingBack: ({ accountId, search, filter, sort, offset, limit }) =>
+      accounts.notFollowingBack(accountId, { search: search ?? '', filter: filter ?? 'all', sort: sort ?? 'oldest', offset: offset ?? 0, limit: limit ?? 100 }),
+    listNotFollowedBack: ({ accountId, search, offset, limit }) =>
+      accounts.notFollowedBack(accountId, { search: search ?? '', offset: offset ?? 0, limit: limit ?? 100 }),
+    getQueue: () => queue.view(),
+    enqueue: ({ accountId, action, personIds }) => queue.enqueue(accountId, action, personIds),
+    cancelQueued: ({ itemId }) => queue.cancel(itemId),
+    undoQueued: ({ itemId }) => queue.undo(itemId),
+    markQueuedDone: ({ itemId }) => queue.markDone(itemId),
+    setKeep: ({ accountId, personId, keep }) => {
+      accounts.setKeep(accountId, personId, keep);
+      return null;
+    },
   };
 
   /** Parses the input with the method's schema and turns every refusal into a typed error reply. */

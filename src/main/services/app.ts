@@ -1,15 +1,21 @@
 // Builds every service on one data directory; both hosts (Electron and the browser preview) start here.
 import { randomUUID } from 'node:crypto';
+import type { AccountInput } from '../../shared/contract.ts';
 import type { AppStatus, StoreNotice } from '../../shared/types.ts';
 import type { Clock } from '../core/clock.ts';
-import { demoBalances, demoEntries } from '../core/demoData.ts';
-import { createBalances } from './balances.ts';
+import { demoAccountsData, demoEntries } from '../core/demoData.ts';
+import { createAccounts } from './accounts.ts';
+import { createActionQueue } from './actionQueue.ts';
+import { addAccount } from './addAccount.ts';
 import { createEventBus } from './events.ts';
 import { Failure } from './failure.ts';
+import { providerFactory } from './networks/providers.ts';
 import { createReminders } from './reminders.ts';
 import { realScheduler, type Scheduler } from './scheduler.ts';
+import { memoryVault, type SecretVault } from './secrets.ts';
 import { createSettings } from './settings.ts';
 import type { OpenRawFile } from './store.ts';
+import { createSyncing, type ProviderFor } from './syncing.ts';
 import { createTimeTracker } from './timeTracker.ts';
 
 export interface AppOptions {
@@ -20,6 +26,9 @@ export interface AppOptions {
   scheduler?: Scheduler;
   /** Milliseconds since the last input, where the system can tell (not on Wayland, not in a browser). */
   systemIdleMs?: (() => number) | null;
+  /** Where secrets are kept: encrypted by the OS in the desktop app, in memory elsewhere. */
+  vault?: SecretVault;
+  providerFor?: ProviderFor;
   newId?: () => string;
 }
 
@@ -30,6 +39,8 @@ export function createServices({
   host,
   scheduler = realScheduler,
   systemIdleMs = null,
+  vault = memoryVault(),
+  providerFor = providerFactory({ clock, scheduler, vault }),
   newId = randomUUID,
 }: AppOptions) {
   const events = createEventBus();
@@ -39,13 +50,15 @@ export function createServices({
   const settings = createSettings(context, events);
   const time = createTimeTracker({ context, clock, events, settings, scheduler, systemIdleMs, newId });
   const reminders = createReminders({ context, clock, events, settings, time, scheduler });
-  const balances = createBalances(context, events);
+  const accounts = createAccounts({ context, clock, events, settings, vault });
+  const syncing = createSyncing({ accounts, clock, scheduler, events, settings, providerFor });
+  const queue = createActionQueue({ context, accounts, clock, scheduler, events, settings, providerFor, newId });
 
   const status = (): AppStatus => ({
     dataDir,
     host,
     notices,
-    hasData: !time.isEmpty() || !balances.isEmpty(),
+    hasData: !time.isEmpty() || !accounts.isEmpty(),
     idleDetection: systemIdleMs !== null,
   });
   const statusChanged = () => {
@@ -59,13 +72,23 @@ export function createServices({
     settings,
     time,
     reminders,
-    balances,
+    accounts,
+    syncing,
+    queue,
     status,
+    /** Reads what start-up needs from the vault and plans the automatic syncs. */
+    async start() {
+      await accounts.loadWritable();
+      syncing.plan();
+    },
     /** A normal quit: the running session becomes an entry and no timer is left behind. */
     close() {
       time.close();
       reminders.close();
+      syncing.close();
+      queue.close();
     },
+    addAccount: (input: AccountInput) => addAccount(input, { accounts, syncing, clock, scheduler }),
     dismissNotice(id: string): AppStatus {
       notices = notices.filter((notice) => notice.id !== id);
       return statusChanged();
@@ -75,7 +98,7 @@ export function createServices({
       if (status().hasData) throw new Failure('conflict', 'Sample data can only be loaded while Twoway is empty.');
       const now = clock.now();
       time.seed(demoEntries(now).map((entry) => ({ id: newId(), ...entry })));
-      balances.seed(demoBalances(now));
+      for (const { account, data } of demoAccountsData(now)) accounts.seed(account, data);
       return statusChanged();
     },
   };

@@ -16,6 +16,9 @@ export const defaultSettings: Settings = {
   weekStartsOn: 1,
   idleMinutes: 5,
   theme: 'system',
+  graceDays: 3,
+  syncEveryHours: 6,
+  dailyWriteCap: 100,
 };
 
 const settingsSchema = settingsPatch.required() as unknown as z.ZodType<Settings>;
@@ -24,9 +27,13 @@ export function createSettings(context: StoreContext, events: EventBus) {
   const store = openStore(
     {
       name: 'settings',
-      version: 1,
+      version: 2,
       schema: settingsSchema,
       initial: () => defaultSettings,
+      // Version 2 added the follower policy: grace period, sync interval and daily write cap.
+      migrations: {
+        2: (old) => ({ graceDays: 3, syncEveryHours: 6, dailyWriteCap: 100, ...(old as object) }),
+      },
     },
     context,
   );

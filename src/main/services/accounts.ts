@@ -1,0 +1,198 @@
+// The user's network accounts: a small index file, one data file per account, and the lists the views
+// ask for (not following back, not followed back), computed from the last completed sync.
+import { z } from 'zod';
+import type { NotFollowingBackRow } from '../../shared/contract.ts';
+import type { Followed, Person } from '../../shared/network.ts';
+import type { Account, AccountBalance } from '../../shared/types.ts';
+import type { Clock } from '../core/clock.ts';
+import { notFollowedBack, notFollowingBack } from '../core/followGraph.ts';
+import { matcher, windowOf, type Window } from '../core/peopleQuery.ts';
+import type { AccountData } from '../../shared/network.ts';
+import { openAccountData } from './accountData.ts';
+import type { EventBus } from './events.ts';
+import { Failure } from './failure.ts';
+import type { SecretVault } from './secrets.ts';
+import { secretKeys } from './secrets.ts';
+import type { SettingsService } from './settings.ts';
+import { openStore, type Store, type StoreContext } from './store.ts';
+
+const connection = z.discriminatedUnion('network', [
+  z.object({ network: z.literal('bluesky'), did: z.string(), appviewUrl: z.string(), pdsUrl: z.string() }),
+  z.object({ network: z.literal('mastodon'), instanceUrl: z.string(), accountId: z.string() }),
+  z.object({ network: z.literal('x'), userId: z.string().nullable(), apiUrl: z.string() }),
+  z.object({ network: z.literal('demo') }),
+]);
+const accountSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  network: z.enum(['bluesky', 'mastodon', 'x']),
+  handle: z.string(),
+  displayName: z.string(),
+  connection,
+});
+
+export type ListFilter = 'all' | 'due' | 'waiting' | 'kept';
+export type ListSort = 'oldest' | 'newest' | 'handle';
+
+export interface AccountsDeps {
+  context: StoreContext;
+  clock: Clock;
+  events: EventBus;
+  settings: SettingsService;
+  vault: SecretVault;
+}
+
+export function createAccounts({ context, clock, events, settings, vault }: AccountsDeps) {
+  const index = openStore(
+    {
+      name: 'accounts',
+      version: 2,
+      schema: z.array(accountSchema),
+      initial: (): Account[] => [],
+      // Version 1 accounts were sample accounts without a connection.
+      migrations: { 2: (old) => (old as Omit<Account, 'connection'>[]).map((a) => ({ ...a, connection: { network: 'demo' } })) },
+    },
+    context,
+  );
+  const files = new Map<string, Store<AccountData>>();
+  const problems = new Map<string, string>();
+  const writable = new Set<string>();
+
+  function dataOf(accountId: string): Store<AccountData> {
+    let store = files.get(accountId);
+    if (!store) {
+      store = openAccountData(accountId, context);
+      files.set(accountId, store);
+    }
+    return store;
+  }
+
+  function find(accountId: string): Account {
+    const account = index.read().find((a) => a.id === accountId);
+    if (!account) throw new Failure('not-found', 'This account is no longer in Twoway.');
+    return account;
+  }
+
+  const balances = (): AccountBalance[] =>
+    index.read().map((account) => {
+      const data = dataOf(account.id).read();
+      return {
+        account,
+        history: data.history,
+        syncedAt: data.syncedAt,
+        canWrite: writable.has(account.id),
+        problem: problems.get(account.id) ?? null,
+      };
+    });
+
+  const changed = () => events.emit('balancesChanged', balances());
+
+  function selected(accountId: string | null): Account[] {
+    return accountId === null ? index.read() : [find(accountId)];
+  }
+
+  return {
+    list: () => index.read(),
+    find,
+    balances,
+    data: (accountId: string) => dataOf(accountId).read(),
+    isEmpty: () => index.read().length === 0,
+
+    /** Adds or, for an account already known, updates how to reach it; secrets go to the vault only. */
+    async save(account: Account, secrets: { password?: string; token?: string; session?: string | null }) {
+      const keys = secretKeys(account.id);
+      if (secrets.password) await vault.set(keys.password, secrets.password);
+      if (secrets.token) await vault.set(keys.token, secrets.token);
+      if (secrets.session) await vault.set(keys.session, secrets.session);
+      if (secrets.password || secrets.token) writable.add(account.id);
+      index.write([...index.read().filter((a) => a.id !== account.id), account]);
+      changed();
+    },
+    async remove(accountId: string) {
+      find(accountId);
+      const keys = secretKeys(accountId);
+      await Promise.all([vault.delete(keys.password), vault.delete(keys.token), vault.delete(keys.session)]);
+      writable.delete(accountId);
+      index.write(index.read().filter((a) => a.id !== accountId));
+      changed();
+    },
+    /** A completed sync, written in one go. */
+    commit(accountId: string, data: AccountData) {
+      dataOf(accountId).write(data);
+      problems.delete(accountId);
+      changed();
+    },
+    reportProblem(accountId: string, message: string | null) {
+      if (message === null) problems.delete(accountId);
+      else problems.set(accountId, message);
+      changed();
+    },
+    /** After a confirmed write: the lists change at once rather than at the next sync. */
+    applyWrite(accountId: string, change: { unfollowed?: Person; followed?: Followed }) {
+      const store = dataOf(accountId);
+      const data = store.read();
+      const following = data.following.filter((f) => f.id !== change.unfollowed?.id && f.id !== change.followed?.id);
+      if (change.followed) following.unshift(change.followed);
+      const type = change.followed ? 'followed' : 'unfollowed';
+      const person = change.followed ?? change.unfollowed!;
+      const { id, handle, displayName } = person;
+      store.write({ ...data, following, events: [...data.events, { at: clock.now(), type, person: { id, handle, displayName } }] });
+      changed();
+    },
+    setKeep(accountId: string, personId: string, keep: boolean) {
+      const store = dataOf(find(accountId).id);
+      const data = store.read();
+      const rest = data.keep.filter((id) => id !== personId);
+      store.write({ ...data, keep: keep ? [...rest, personId] : rest });
+    },
+    seed(account: Account, data: AccountData) {
+      dataOf(account.id).write(data);
+      index.write([...index.read(), account]);
+      changed();
+    },
+
+    notFollowingBack(
+      accountId: string | null,
+      query: { search: string; filter: ListFilter; sort: ListSort; offset: number; limit: number },
+    ): Window<NotFollowingBackRow> & { due: number } {
+      const now = clock.now();
+      const { graceDays } = settings.get();
+      const matches = matcher(query.search);
+      const rows: NotFollowingBackRow[] = [];
+      for (const account of selected(accountId)) {
+        const data = dataOf(account.id).read();
+        for (const row of notFollowingBack(data, new Set(data.keep), now, graceDays)) rows.push({ ...row, accountId: account.id });
+      }
+      const due = rows.filter((r) => r.due && !r.kept).length;
+      const wanted = rows.filter((row) => {
+        if (!matches(row.person)) return false;
+        if (query.filter === 'due') return row.due && !row.kept;
+        if (query.filter === 'waiting') return !row.due && !row.kept;
+        if (query.filter === 'kept') return row.kept;
+        return true;
+      });
+      if (query.sort === 'newest') wanted.sort((a, b) => b.followedAt - a.followedAt);
+      else if (query.sort === 'handle') wanted.sort((a, b) => a.person.handle.localeCompare(b.person.handle));
+      else wanted.sort((a, b) => a.followedAt - b.followedAt);
+      return { ...windowOf(wanted, query.offset, query.limit), due };
+    },
+
+    notFollowedBack(accountId: string | null, query: { search: string; offset: number; limit: number }) {
+      const matches = matcher(query.search);
+      const rows = selected(accountId).flatMap((account) =>
+        notFollowedBack(dataOf(account.id).read())
+          .filter(matches)
+          .map((person) => ({ person, accountId: account.id })),
+      );
+      return windowOf(rows, query.offset, query.limit);
+    },
+
+    /** Whether the vault holds what writes need, checked once at start-up (secrets stay in main). */
+    async loadWritable() {
+      for (const account of index.read()) {
+        const keys = secretKeys(account.id);
+        if ((await vault.get(keys.password)) || (await vault.get(keys.token))) writable.add(account.id);
+      }
+    },
+  };
+}
+export type Accounts = ReturnType<typeof createAccounts>;

@@ -1,0 +1,33 @@
+// What the sync engine and the action queue need of a network; one implementation per network.
+import type { Followed, Person } from '../../../shared/network.ts';
+
+export interface Page<T> {
+  items: T[];
+  /** null on the last page. */
+  cursor: string | null;
+}
+
+export interface Profile extends Person {
+  followers: number;
+  following: number;
+}
+
+export interface Relationship {
+  followsYou: boolean;
+  youFollow: boolean;
+}
+
+export interface NetworkProvider {
+  profile(): Promise<Profile>;
+  followersPage(cursor: string | null): Promise<Page<Person>>;
+  /** Follows with their date where the network has one (NaN where it does not). */
+  followingPage(cursor: string | null): Promise<Page<Followed>>;
+  /** Fills in names for ids a page gave without them (Bluesky follow records carry only the DID). */
+  people?(ids: string[]): Promise<Person[]>;
+  /** Asked right before a write, so nobody who followed back meanwhile is unfollowed. */
+  relationship(person: Person): Promise<Relationship>;
+  unfollow(person: Followed): Promise<void>;
+  follow(person: Person): Promise<Followed>;
+  /** Requests made so far, for the sync's cost. */
+  requests(): number;
+}

@@ -1,0 +1,44 @@
+// The provider for an account's network, with its secrets and a resilient fetch of its own.
+import type { AtpSessionData } from '@atproto/api';
+import type { Clock } from '../../core/clock.ts';
+import { Failure } from '../failure.ts';
+import type { Scheduler } from '../scheduler.ts';
+import { secretKeys, type SecretVault } from '../secrets.ts';
+import type { ProviderFor } from '../syncing.ts';
+import { blueskyProvider } from './bluesky.ts';
+import { resilientFetch } from './resilientFetch.ts';
+
+export interface ProviderDeps {
+  clock: Clock;
+  scheduler: Scheduler;
+  vault: SecretVault;
+}
+
+export function providerFactory({ clock, scheduler, vault }: ProviderDeps): ProviderFor {
+  return async (account, { signal, onWait }) => {
+    const fetch = resilientFetch({ clock, scheduler, signal, onWait });
+    const keys = secretKeys(account.id);
+    const { connection } = account;
+    switch (connection.network) {
+      case 'bluesky':
+        return blueskyProvider(
+          { did: connection.did, handle: account.handle, appviewUrl: connection.appviewUrl, pdsUrl: connection.pdsUrl },
+          fetch,
+          {
+            appPassword: () => vault.get(keys.password),
+            session: async () => {
+              const saved = await vault.get(keys.session);
+              return saved ? (JSON.parse(saved) as AtpSessionData) : null;
+            },
+            saveSession: async (session) => {
+              if (session) await vault.set(keys.session, JSON.stringify(session));
+              else await vault.delete(keys.session);
+            },
+          },
+          clock,
+        );
+      default:
+        throw new Failure('conflict', `Twoway cannot reach ${account.handle} on ${account.network} yet.`);
+    }
+  };
+}

@@ -1,0 +1,75 @@
+// fetch with a timeout per attempt, retries after 429 / 5xx / dropped connections as the retry policy says,
+// cancellation, and a request count (the sync's cost is measured in requests).
+import { afterAttempt, type Outcome } from '../../core/retryPolicy.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Scheduler } from '../scheduler.ts';
+
+export class NetworkFailure extends Error {
+  readonly reason: Extract<Outcome, { kind: 'give-up' }>['reason'] | 'cancelled' | 'bad-response' | 'refused';
+  readonly retryAt: number | null;
+  readonly status: number | null;
+
+  constructor(reason: NetworkFailure['reason'], message: string, options: { retryAt?: number | null; status?: number | null } = {}) {
+    super(message);
+    this.reason = reason;
+    this.retryAt = options.retryAt ?? null;
+    this.status = options.status ?? null;
+  }
+}
+
+export interface FetchOptions {
+  clock: Clock;
+  scheduler: Scheduler;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Told before each wait, so progress can say "waiting for the rate limit until 14:05". */
+  onWait?: (until: number) => void;
+}
+
+function pause(ms: number, scheduler: Scheduler, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new NetworkFailure('cancelled', 'Cancelled.'));
+    const handle = scheduler.setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      scheduler.clearTimeout(handle);
+      reject(new NetworkFailure('cancelled', 'Cancelled.'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export function resilientFetch({ clock, scheduler, timeoutMs = 20_000, signal, onWait }: FetchOptions) {
+  let requests = 0;
+  const fetchOnce = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) throw new NetworkFailure('cancelled', 'Cancelled.');
+      requests++;
+      let response: Response | null = null;
+      try {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        response = await fetch(input, { ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+      } catch (error) {
+        if (signal?.aborted) throw new NetworkFailure('cancelled', 'Cancelled.');
+        void error;
+      }
+      const outcome = afterAttempt(response?.status ?? 0, response?.headers ?? new Headers(), attempt, clock.now());
+      if (outcome.kind === 'ok') return response!;
+      await response?.body?.cancel();
+      if (outcome.kind === 'give-up') {
+        const message = {
+          'rate-limited': 'The server is limiting requests',
+          server: `The server keeps failing (HTTP ${response?.status})`,
+          offline: 'The server cannot be reached',
+        }[outcome.reason];
+        throw new NetworkFailure(outcome.reason, message, { retryAt: outcome.retryAt, status: response?.status ?? null });
+      }
+      onWait?.(clock.now() + outcome.afterMs);
+      await pause(outcome.afterMs, scheduler, signal);
+    }
+  };
+  return Object.assign(fetchOnce, { requests: () => requests });
+}
+export type ResilientFetch = ReturnType<typeof resilientFetch>;

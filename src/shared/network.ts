@@ -1,0 +1,75 @@
+// The follower side of the domain: people on a network, who follows whom, and what changed.
+import type { CountSnapshot } from './types.ts';
+
+export interface Person {
+  /** The network's own id: a DID on Bluesky, an account id on Mastodon and X. */
+  id: string;
+  handle: string;
+  displayName: string;
+}
+
+/** Someone the user follows, and since when: the follow record's date on Bluesky, first seen elsewhere. */
+export interface Followed extends Person {
+  followedAt: number;
+  /** What undoing the follow needs: the follow record's key on Bluesky; null elsewhere. */
+  ref: string | null;
+}
+
+export type NetworkEventType = 'gained-follower' | 'lost-follower' | 'followed' | 'unfollowed';
+
+export interface NetworkEvent {
+  at: number;
+  type: NetworkEventType;
+  person: Person;
+}
+
+/** A row of the "not following back" list. */
+export interface NotFollowingBack {
+  person: Person;
+  followedAt: number;
+  /** Whole days since the follow. */
+  days: number;
+  /** Past the grace period: the policy says unfollow. */
+  due: boolean;
+  /** On the keep-list: never proposed for unfollowing. */
+  kept: boolean;
+}
+
+/** Everything known of one network account, as of its last completed sync. */
+export interface AccountData {
+  followers: Person[];
+  following: Followed[];
+  history: CountSnapshot[];
+  events: NetworkEvent[];
+  /** People the user chose never to unfollow. */
+  keep: string[];
+  /** The last completed sync; null before the first. */
+  syncedAt: number | null;
+}
+
+export type QueueAction = 'unfollow' | 'follow';
+
+/**
+ * One follow or unfollow in the paced queue. `needs-you`: X takes no follow writes from apps, so the user
+ * unfollows on the profile page Twoway opens and then marks it done.
+ */
+export interface QueueItem {
+  id: string;
+  accountId: string;
+  action: QueueAction;
+  person: Person;
+  state: 'waiting' | 'working' | 'needs-you' | 'done' | 'skipped' | 'failed' | 'cancelled';
+  /** Why it was skipped or failed, in the user's words. */
+  note: string | null;
+  doneAt: number | null;
+  /** Until when a done item can be undone (24 hours). */
+  undoUntil: number | null;
+  /** The item this one undoes. */
+  undoes: string | null;
+}
+
+export interface QueueView {
+  items: QueueItem[];
+  /** When the next write may go, while any wait. */
+  nextAt: number | null;
+}
