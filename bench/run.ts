@@ -23,7 +23,13 @@ function services(now: number) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twoway-bench-'));
   const clock = manualClock(now);
   const timers = manualScheduler(clock);
-  const app = createServices({ dataDir, openFile: openConfFile, clock, host: 'browser-preview', scheduler: timers.scheduler });
+  const app = createServices({
+    dataDir,
+    openFile: openConfFile,
+    clock,
+    host: 'browser-preview',
+    scheduler: timers.scheduler,
+  });
   return { app, timers, dataDir };
 }
 
@@ -34,7 +40,15 @@ const now = new Date(2026, 10, 25, 15).getTime();
   const { app, dataDir } = services(now);
   const entries: TimeEntry[] = Array.from({ length: 25_000 }, (_, i) => {
     const start = now - (i + 1) * 40 * MINUTE;
-    return { id: `e${i}`, kind: i % 3 ? 'online' : 'offline', activity: i % 3 ? 'posting' : 'meeting', start, end: start + 25 * MINUTE, note: '', source: 'import' };
+    return {
+      id: `e${i}`,
+      kind: i % 3 ? 'online' : 'offline',
+      activity: i % 3 ? 'posting' : 'meeting',
+      start,
+      end: start + 25 * MINUTE,
+      note: '',
+      source: 'import',
+    };
   });
   app.time.seed(entries);
   app.time.start('online');
@@ -53,7 +67,12 @@ for (const running of [true, false]) {
   const { app, timers, dataDir } = services(now);
   if (running) app.time.start('online');
   timers.advance(60 * MINUTE);
-  line(`main-process timer wake-ups per minute, ${running ? 'session running' : 'no session'}`, timers.wakeUps() / 60, 'per minute', running ? 60 : 0);
+  line(
+    `main-process timer wake-ups per minute, ${running ? 'session running' : 'no session'}`,
+    timers.wakeUps() / 60,
+    'per minute',
+    running ? 60 : 0,
+  );
   app.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -2,12 +2,17 @@
 import path from 'node:path';
 import { app, type BrowserWindow } from 'electron';
 import { systemClock } from './core/clock.ts';
+import type { UserCommand } from './core/trayView.ts';
 import { installAppMenu } from './electron/appMenu.ts';
 import { createCommands } from './electron/commands.ts';
 import { openElectronFile } from './electron/electronFile.ts';
 import { registerIpc } from './electron/ipc.ts';
-import { createMainWindow, rendererUrl, showWindow } from './electron/mainWindow.ts';
+import { createMainWindow, showWindow } from './electron/mainWindow.ts';
+import { followPowerEvents, systemIdleReader } from './electron/powerEvents.ts';
+import { showReminderNotifications } from './electron/reminderNotifications.ts';
+import { rendererUrl, routeUrl, showPage } from './electron/rendererWindow.ts';
 import { TrayService, followTimer } from './electron/tray.ts';
+import { createTrayPopover } from './electron/trayPopover.ts';
 import { createApi } from './services/api.ts';
 import { createServices } from './services/app.ts';
 
@@ -22,43 +27,82 @@ function start() {
     openFile: openElectronFile,
     clock: systemClock,
     host: 'electron',
+    systemIdleMs: systemIdleReader(),
   });
   const dispatch = createApi(services);
   const url = rendererUrl(app.isPackaged);
   let quitting = false;
   let mainWindow: BrowserWindow | undefined;
 
-  const openWindow = () => {
-    if (mainWindow && !mainWindow.isDestroyed()) return showWindow(mainWindow);
-    // Closing hides the window only while the tray can bring it back.
-    mainWindow = createMainWindow({ rendererUrl: url, hideOnClose: () => !quitting && tray.exists() });
+  // A normal end (quit, shutdown, log-off) turns the running session into an entry; only a crash leaves one.
+  let closed = false;
+  const closeServices = () => {
+    if (closed) return;
+    closed = true;
+    services.close();
   };
-  const run = createCommands({ dispatch, openWindow, quit: () => app.quit() });
-  const tray = new TrayService({ run });
+
+  const openWindow = (route?: string) => {
+    const target = route ? routeUrl(url, route) : url;
+    if (mainWindow && !mainWindow.isDestroyed()) {
+      if (route) showPage(mainWindow, target);
+      return showWindow(mainWindow);
+    }
+    // Closing hides the window only while the tray can bring it back.
+    mainWindow = createMainWindow({
+      url: target,
+      hideOnClose: () => !quitting && tray.exists(),
+      onSessionEnd: closeServices,
+    });
+  };
+  const popover = createTrayPopover({ rendererUrl: url, trayBounds: () => tray.bounds() });
+  const run = createCommands({ dispatch, openWindow, showQuickView: popover.show, quit: () => app.quit() });
+  const tray = new TrayService({ run, click: popover.toggle });
   const appMenu = installAppMenu({ run, isDev: !app.isPackaged });
 
-  registerIpc({ dispatch, events: services.events, rendererUrl: url, windows: () => (mainWindow ? [mainWindow] : []) });
+  registerIpc({
+    dispatch,
+    events: services.events,
+    rendererUrl: url,
+    windows: () => [mainWindow, popover.window()].filter((window) => window != null),
+  });
   followTimer({
     summary: services.time.summary,
+    balances: services.accounts.balances,
     events: services.events,
     render: (view) => {
       tray.render(view);
       appMenu.update(view);
     },
+    liveTitle: process.platform === 'darwin',
+  });
+  followPowerEvents({ time: services.time, shutdown: closeServices });
+  showReminderNotifications({
+    events: services.events,
+    dispatch,
+    current: services.reminders.current,
+    openWindow: () => openWindow(),
   });
   openWindow();
 
   app.on('before-quit', () => {
     quitting = true;
+    closeServices();
   });
-  app.on('second-instance', openWindow);
-  app.on('activate', openWindow);
+  app.on('second-instance', () => openWindow());
+  app.on('activate', () => openWindow());
   // The timer keeps counting with no window open; only Quit ends the app, unless nothing could reopen it.
   app.on('window-all-closed', () => {
     if (!tray.exists() && process.platform !== 'darwin') app.quit();
   });
-  // The Electron end-to-end test reads the tray through this; Electron offers no way to list trays.
-  if (process.env.TWOWAY_TEST_HOOKS === '1') Object.assign(globalThis, { twowayTray: () => tray.rendered() });
+  // The Electron end-to-end test reads the tray and runs its commands through these; Electron offers no way to
+  // list trays or click their menus.
+  if (process.env.TWOWAY_TEST_HOOKS === '1') {
+    Object.assign(globalThis, {
+      twowayTray: () => tray.rendered(),
+      twowayRun: (command: UserCommand) => run(command),
+    });
+  }
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -78,7 +78,7 @@ export function App() {
         <TimerQuestionBanner />
         <ReminderBanner />
         <Notices />
-        <Screen key={params.toString()} params={params} />
+        <Screen key={view} params={params} />
       </main>
     </div>
   );

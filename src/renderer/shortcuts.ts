@@ -13,7 +13,9 @@ export function useTimerShortcuts() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.altKey) return;
-      const action = { O: () => api.start('online'), F: () => api.start('offline'), S: () => api.stop() }[event.key.toUpperCase()];
+      const action = { O: () => api.start('online'), F: () => api.start('offline'), S: () => api.stop() }[
+        event.key.toUpperCase()
+      ];
       if (!action) return;
       event.preventDefault();
       void action();

@@ -158,7 +158,9 @@ export const contract = {
 
   getReminder: method<Reminder | null>().takes(none),
   answerReminder: method<Reminder | null>().takes(
-    z.object({ key: z.string().min(1), action: z.enum(['start-offline', 'snooze', 'done-for-today', 'dismiss']) }).strict(),
+    z
+      .object({ key: z.string().min(1), action: z.enum(['start-offline', 'snooze', 'done-for-today', 'dismiss']) })
+      .strict(),
   ),
 
   getTimeSummary: method<TimeSummary>().takes(none),

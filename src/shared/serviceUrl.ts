@@ -7,7 +7,8 @@ const loopbackHost = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i;
 /** A problem with a server address, in words for the user, or null when it is fine. */
 export function serviceUrlProblem(text: string): string | null {
   const trimmed = text.trim();
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return 'Start the address with https:// (for example https://mastodon.social).';
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(trimmed))
+    return 'Start the address with https:// (for example https://mastodon.social).';
   let url: URL;
   try {
     url = new URL(trimmed);

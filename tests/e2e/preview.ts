@@ -38,7 +38,10 @@ export const test = base.extend<{ files: Record<string, string>; demo: boolean; 
     const { child, url } = await startPreview(dataDir, demo ? ['--demo'] : []);
     await page.goto(url);
     await use({ url, dataDir });
+    // Let the preview finish its last writes (a quit closes the running session) before its folder goes.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
+    await exited;
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
 });

@@ -8,7 +8,10 @@ test.describe('after a crash', () => {
     files: {
       'running-session.json': JSON.stringify({
         schemaVersion: 1,
-        data: { running: { kind: 'online', activity: 'posting', start: lastSeen - 20 * MIN, heartbeat: lastSeen }, question: null },
+        data: {
+          running: { kind: 'online', activity: 'posting', start: lastSeen - 20 * MIN, heartbeat: lastSeen },
+          question: null,
+        },
       }),
     },
   });

@@ -25,6 +25,7 @@ test.skip(!binary, 'No Electron binary on this machine (node_modules/electron/di
 
 interface RenderedTray {
   tooltip: string;
+  title: string;
   state: string;
   items: { id: string; label: string; enabled: boolean }[];
 }
@@ -56,6 +57,12 @@ test.afterAll(async () => {
 
 const tray = () =>
   app.evaluate(() => (globalThis as unknown as { twowayTray: () => RenderedTray | null }).twowayTray());
+/** Runs a tray or menu command as a click on it would (src/main/index.ts exposes this under TWOWAY_TEST_HOOKS). */
+const runCommand = (command: string) =>
+  app.evaluate(
+    (_electron, id) => (globalThis as unknown as { twowayRun: (id: string) => void }).twowayRun(id),
+    command,
+  );
 const enabledInTray = async (id: string) => (await tray())?.items.find((item) => item.id === id)?.enabled;
 const timer = () => page.evaluate(async () => (globalThis as unknown as { twoway: TwowayApi }).twoway.getTimer());
 
@@ -74,12 +81,15 @@ test('gives the page no Node.js', async () => {
 
 test('has a tray from the start, idle', async () => {
   const shown = await tray();
-  expect(shown).toMatchObject({ tooltip: 'Twoway — idle', state: 'idle' });
+  expect(shown).toMatchObject({ tooltip: 'Twoway — idle', title: '', state: 'idle' });
+  // A fresh data folder has no accounts, so no follower line.
   expect(shown?.items.map((item) => item.label)).toEqual([
-    'No session running',
     'Start online session',
     'Start offline session',
     'Stop',
+    'Log offline time…',
+    'No session running',
+    'Open quick view',
     'Open Twoway',
     'Quit',
   ]);
@@ -91,7 +101,9 @@ test('starts and stops the timer from the window, and the tray follows', async (
   await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
   expect(await timer()).toMatchObject({ ok: true, value: { kind: 'online' } });
   await expect.poll(() => enabledInTray('stop')).toBe(true);
-  await expect.poll(async () => (await tray())?.tooltip).toMatch(/^Twoway — online \d+:\d\d$/);
+  await expect
+    .poll(async () => (await tray())?.tooltip)
+    .toMatch(/^Twoway — online \d+:\d\d · today \d+:\d\d online, \d+:\d\d offline$/);
 
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByRole('button', { name: 'Start online' })).toBeVisible();
@@ -99,11 +111,49 @@ test('starts and stops the timer from the window, and the tray follows', async (
   await expect.poll(() => enabledInTray('stop')).toBe(false);
 });
 
-test('keeps running with its window closed', async () => {
-  await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
-  const windows = await app.evaluate(({ BrowserWindow }) =>
-    BrowserWindow.getAllWindows().map((window) => ({ visible: window.isVisible(), destroyed: window.isDestroyed() })),
+test('opens the quick view from the tray menu: our page at #/mini, as guarded as the main window', async () => {
+  const opened = app.waitForEvent('window');
+  await runCommand('quick-view');
+  const quickView = await opened;
+  expect(new URL(quickView.url()).hash).toBe('#/mini');
+  // Its requests pass the sender check, like the main window's.
+  const reply = await quickView.evaluate(async () =>
+    (globalThis as unknown as { twoway: TwowayApi }).twoway.getTimer(),
   );
-  expect(windows).toEqual([{ visible: false, destroyed: false }]);
+  expect(reply).toEqual({ ok: true, value: null });
+  // The same sandboxed, isolated page as the main window: no Node.js in sight.
+  expect(await quickView.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+  expect(await quickView.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+  const popover = await app.evaluate(({ BrowserWindow }) => {
+    const window = BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().endsWith('#/mini'));
+    return window && { visible: window.isVisible(), onTop: window.isAlwaysOnTop(), size: window.getSize() };
+  });
+  expect(popover).toEqual({ visible: true, onTop: true, size: [320, 420] });
+});
+
+test('opens the time view with its log form from "Log offline time…"', async () => {
+  await runCommand('log-offline');
+  await expect
+    .poll(() => page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash))
+    .toBe('#/time?log=1');
+});
+
+test('keeps running with its window closed', async () => {
+  const isMain = (url: string) => !url.endsWith('#/mini');
+  await app.evaluate(({ BrowserWindow }) =>
+    BrowserWindow.getAllWindows()
+      .find((window) => !window.webContents.getURL().endsWith('#/mini'))
+      ?.close(),
+  );
+  const windows = await app.evaluate(({ BrowserWindow }) =>
+    BrowserWindow.getAllWindows().map((window) => ({
+      url: window.webContents.getURL(),
+      visible: window.isVisible(),
+      destroyed: window.isDestroyed(),
+    })),
+  );
+  expect(windows.filter(({ url }) => isMain(url)).map(({ visible, destroyed }) => ({ visible, destroyed }))).toEqual([
+    { visible: false, destroyed: false },
+  ]);
   expect(await tray()).not.toBeNull();
 });

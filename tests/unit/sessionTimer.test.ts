@@ -40,7 +40,11 @@ describe.each(zones)('the session timer in %s', (zone) => {
     before.services.time.start('online');
     before.timers.advance(25 * MINUTE + 40_000); // killed 40 s after the 25th heartbeat
     const after = servicesAt(nineAm() + 2 * HOUR, { dataDir: before.dataDir });
-    expect(after.services.time.state().question).toEqual({ reason: 'crashed', from: nineAm() + 25 * MINUTE, to: nineAm() + 2 * HOUR });
+    expect(after.services.time.state().question).toEqual({
+      reason: 'crashed',
+      from: nineAm() + 25 * MINUTE,
+      to: nineAm() + 2 * HOUR,
+    });
     after.services.time.answer('discard');
     expect(entries(after).map((e) => e.end - e.start)).toEqual([25 * MINUTE]);
     expect(after.services.time.state().running).toBeNull();
@@ -51,7 +55,10 @@ describe.each(zones)('the session timer in %s', (zone) => {
     before.services.time.start('offline', 'event');
     const after = servicesAt(nineAm() + HOUR, { dataDir: before.dataDir });
     after.services.time.answer('keep');
-    expect(after.services.time.state()).toMatchObject({ running: { kind: 'offline', start: nineAm() }, question: null });
+    expect(after.services.time.state()).toMatchObject({
+      running: { kind: 'offline', start: nineAm() },
+      question: null,
+    });
   });
 
   it('asks about the time away after sleep; discarding it splits the session around the absence', () => {
@@ -62,7 +69,11 @@ describe.each(zones)('the session timer in %s', (zone) => {
     expect(s.timers.pendingCount()).toBe(0);
     s.clock.advance(47 * MINUTE);
     s.services.time.resume();
-    expect(s.services.time.state().question).toMatchObject({ reason: 'away', from: nineAm() + 20 * MINUTE, to: nineAm() + 67 * MINUTE });
+    expect(s.services.time.state().question).toMatchObject({
+      reason: 'away',
+      from: nineAm() + 20 * MINUTE,
+      to: nineAm() + 67 * MINUTE,
+    });
     s.timers.advance(5 * MINUTE);
     s.services.time.answer('discard');
     s.services.time.stop();
@@ -97,7 +108,11 @@ describe.each(zones)('the session timer in %s', (zone) => {
     expect(s.services.time.state().question).toBeNull();
     idle.ms = 6 * MINUTE;
     s.timers.advance(MINUTE);
-    expect(s.services.time.state().question).toEqual({ reason: 'idle', from: nineAm() + 6 * MINUTE, to: nineAm() + 12 * MINUTE });
+    expect(s.services.time.state().question).toEqual({
+      reason: 'idle',
+      from: nineAm() + 6 * MINUTE,
+      to: nineAm() + 12 * MINUTE,
+    });
     s.clock.advance(3 * MINUTE);
     s.services.time.answer('discard-continue');
     expect(s.services.time.state().running?.start).toBe(nineAm() + 15 * MINUTE);

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTE } from '../../src/main/core/calendar.ts';
 import {
+  clockTime,
+  followerTotals,
   hoursAndMinutes,
+  isUserCommand,
   nextTrayRefresh,
   sameTrayView,
   trayView,
   type TrayInput,
   type TrayView,
 } from '../../src/main/core/trayView.ts';
-import type { RunningSession } from '../../src/shared/types.ts';
+import type { AccountBalance, RunningSession } from '../../src/shared/types.ts';
 
 const now = new Date(2025, 2, 14, 15, 0, 0).getTime();
 const today = { day: '2025-03-14', onlineMs: 70 * MINUTE, offlineMs: 30 * MINUTE };
@@ -18,98 +21,248 @@ const session = (kind: RunningSession['kind'], startedMinutesAgo: number): Runni
   start: now - startedMinutesAgo * MINUTE,
   heartbeat: now,
 });
+const input = (overrides: Partial<TrayInput> = {}): TrayInput => ({
+  running: null,
+  now,
+  today,
+  onlineBudgetMs: 120 * MINUTE,
+  followers: null,
+  liveTitle: false,
+  ...overrides,
+});
 const enabled = (view: TrayView) =>
-  Object.fromEntries(view.menu.filter((item) => item.id !== 'status').map((item) => [item.id, item.enabled]));
+  Object.fromEntries(view.menu.filter((item) => isUserCommand(item.id)).map((item) => [item.id, item.enabled]));
 const labels = (view: TrayView) => view.menu.map((item) => item.label);
 
 describe('tray view while idle', () => {
-  const view = trayView({ running: null, now, today });
+  const view = trayView(input());
 
-  it('says idle and shows the idle icon', () => {
+  it('says idle and shows the idle icon, with no title', () => {
     expect(view.tooltip).toBe('Twoway — idle');
     expect(view.state).toBe('idle');
+    expect(view.title).toBe('');
+    expect(trayView(input({ liveTitle: true })).title).toBe('');
   });
 
-  it('offers both starts, open and quit, but not stop', () => {
-    expect(enabled(view)).toEqual({ 'start-online': true, 'start-offline': true, stop: false, open: true, quit: true });
+  it('offers the menu of the product spec, without stop', () => {
     expect(labels(view)).toEqual([
-      'No session running',
       'Start online session',
       'Start offline session',
       'Stop',
+      'Log offline time…',
+      'No session running',
+      'Open quick view',
       'Open Twoway',
       'Quit',
     ]);
+    expect(enabled(view)).toEqual({
+      'start-online': true,
+      'start-offline': true,
+      stop: false,
+      'log-offline': true,
+      'quick-view': true,
+      open: true,
+      quit: true,
+    });
+  });
+
+  it('groups the commands, the lines that inform, and the windows', () => {
+    expect(view.menu.filter((item) => item.separatorBefore).map((item) => item.id)).toEqual(['status', 'quick-view']);
   });
 
   it('shows no day totals, which would go stale at midnight without a timer', () => {
     expect(labels(view).join(' ')).not.toContain('Today');
   });
 
-  it('needs no refresh timer', () => {
-    expect(nextTrayRefresh({ running: null, now, today })).toBeNull();
+  it('needs no refresh timer, even where the title would tick', () => {
+    expect(nextTrayRefresh(input())).toBeNull();
+    expect(nextTrayRefresh(input({ liveTitle: true }))).toBeNull();
   });
 });
 
 describe('tray view while a session runs', () => {
-  it('shows the kind and the elapsed hours and minutes in the tooltip', () => {
-    expect(trayView({ running: session('online', 25), now, today }).tooltip).toBe('Twoway — online 0:25');
-    expect(trayView({ running: session('offline', 12 * 60 + 34), now, today }).tooltip).toBe('Twoway — offline 12:34');
+  it("shows the kind, the elapsed hours and minutes and today's split in the tooltip", () => {
+    expect(trayView(input({ running: session('online', 25) })).tooltip).toBe(
+      'Twoway — online 0:25 · today 1:10 online, 0:30 offline',
+    );
+    expect(trayView(input({ running: session('offline', 12 * 60 + 34) })).tooltip).toBe(
+      'Twoway — offline 12:34 · today 1:10 online, 0:30 offline',
+    );
   });
 
   it('counts a minute only once it is complete', () => {
     const running = session('online', 0);
-    expect(trayView({ running, now: now + MINUTE - 1, today }).tooltip).toBe('Twoway — online 0:00');
-    expect(trayView({ running, now: now + MINUTE, today }).tooltip).toBe('Twoway — online 0:01');
+    expect(trayView(input({ running, now: now + MINUTE - 1 })).tooltip).toMatch(/^Twoway — online 0:00 ·/);
+    expect(trayView(input({ running, now: now + MINUTE })).tooltip).toMatch(/^Twoway — online 0:01 ·/);
   });
 
   it('enables stop and disables starting the kind that already runs', () => {
-    const online = trayView({ running: session('online', 5), now, today });
+    const online = trayView(input({ running: session('online', 5) }));
     expect(online.state).toBe('online');
     expect(enabled(online)).toMatchObject({ 'start-online': false, 'start-offline': true, stop: true });
-    const offline = trayView({ running: session('offline', 5), now, today });
+    const offline = trayView(input({ running: session('offline', 5) }));
     expect(offline.state).toBe('offline');
     expect(enabled(offline)).toMatchObject({ 'start-online': true, 'start-offline': false, stop: true });
   });
 
-  it("shows today's totals in a line that cannot be clicked", () => {
-    const status = trayView({ running: session('online', 5), now, today }).menu[0];
-    expect(status).toEqual({ id: 'status', label: 'Today 1:10 online · 0:30 offline', enabled: false });
+  it("shows today's totals in a line that cannot be clicked, after the commands", () => {
+    const view = trayView(input({ running: session('online', 5) }));
+    const status = view.menu.find((item) => item.id === 'status');
+    expect(status).toEqual({
+      id: 'status',
+      label: 'Today 1:10 online · 0:30 offline',
+      enabled: false,
+      separatorBefore: true,
+    });
+    expect(view.menu.indexOf(status!)).toBe(4);
   });
 
   it('never shows a negative time when the clock was set back', () => {
-    expect(trayView({ running: session('online', -3), now, today }).tooltip).toBe('Twoway — online 0:00');
+    const view = trayView(input({ running: session('online', -3), liveTitle: true }));
+    expect(view.tooltip).toMatch(/^Twoway — online 0:00 ·/);
+    expect(view.title).toBe('0:00');
     expect(hoursAndMinutes(-5 * MINUTE)).toBe('0:00');
+  });
+});
+
+describe('over budget', () => {
+  const budget = 120 * MINUTE;
+  const at = (onlineMs: number, kind: RunningSession['kind'] = 'online') =>
+    trayView(input({ running: session(kind, 5), today: { ...today, onlineMs }, onlineBudgetMs: budget }));
+
+  it('turns the icon once today’s online time reaches the budget, and says so in the tooltip', () => {
+    expect(at(budget - 1).state).toBe('online');
+    expect(at(budget).state).toBe('over');
+    expect(at(budget).tooltip).toBe('Twoway — online 0:05 · today 2:00 online, 0:30 offline · over budget');
+    expect(at(budget - 1).tooltip).not.toContain('over budget');
+  });
+
+  it('is about online sessions only: offline time over an online budget is fine', () => {
+    expect(at(budget + 30 * MINUTE, 'offline').state).toBe('offline');
+    expect(trayView(input({ today: { ...today, onlineMs: budget + MINUTE }, onlineBudgetMs: budget })).state).toBe(
+      'idle',
+    );
+  });
+
+  it('refreshes the moment the budget is reached, whatever the budget', () => {
+    const running = session('online', 5); // the session's minute turns in 60 s
+    const soon = input({
+      running,
+      today: { ...today, onlineMs: 100 * MINUTE + 15_000 },
+      onlineBudgetMs: 100 * MINUTE + 20_000,
+    });
+    expect(nextTrayRefresh(soon)).toBe(5_000);
+  });
+});
+
+describe('the live title (macOS)', () => {
+  it('shows the running clock to the second where the tray has a title', () => {
+    const running = session('online', 25);
+    expect(trayView(input({ running, liveTitle: true, now: now + 7_999 })).title).toBe('25:07');
+    expect(trayView(input({ running: session('offline', 83), liveTitle: true, now: now + 5_000 })).title).toBe(
+      '1:23:05',
+    );
+    expect(trayView(input({ running })).title).toBe('');
+  });
+
+  it('formats minutes and seconds, and hours once there are any', () => {
+    expect(clockTime(0)).toBe('0:00');
+    expect(clockTime(59_999)).toBe('0:59');
+    expect(clockTime(60 * MINUTE - 1)).toBe('59:59');
+    expect(clockTime(60 * MINUTE)).toBe('1:00:00');
+    expect(clockTime(10 * 60 * MINUTE + 61_000)).toBe('10:01:01');
+  });
+
+  it('refreshes when the next second turns over, and only then', () => {
+    const running = session('online', 5);
+    expect(nextTrayRefresh(input({ running, liveTitle: true, now: now + 250 }))).toBe(750);
+    expect(nextTrayRefresh(input({ running, liveTitle: true }))).toBe(1000);
+    expect(nextTrayRefresh(input({ running, liveTitle: false, now: now + 250 }))).toBe(MINUTE - 250);
+  });
+
+  it('changes the view each second but leaves the menu as it was', () => {
+    const running = session('online', 5);
+    const before = trayView(input({ running, liveTitle: true }));
+    const after = trayView(input({ running, liveTitle: true, now: now + 1000 }));
+    expect(sameTrayView(before, after)).toBe(false);
+    expect(after.menu).toEqual(before.menu);
+    expect(after.tooltip).toBe(before.tooltip);
+  });
+});
+
+describe('follower balance', () => {
+  // Only the history counts; the rest of an account does not reach the tray.
+  const account = (counts: [followers: number, following: number][]): Pick<AccountBalance, 'history'> => ({
+    history: counts.map(([followers, following], i) => ({
+      at: now - (counts.length - i) * MINUTE,
+      followers,
+      following,
+      mutuals: 0,
+    })),
+  });
+
+  it('sums the latest count of every account', () => {
+    const balances = [
+      account([
+        [90, 100],
+        [120, 140],
+      ]),
+      account([[83, 103]]),
+    ];
+    expect(followerTotals(balances)).toEqual({ followers: 203, following: 243 });
+  });
+
+  it('is absent without accounts, or before any account has been counted', () => {
+    expect(followerTotals([])).toBeNull();
+    expect(followerTotals([account([])])).toBeNull();
+    expect(followerTotals([account([]), account([[5, 7]])])).toEqual({ followers: 5, following: 7 });
+  });
+
+  it('shows a line that cannot be clicked, after today’s, and none without counts', () => {
+    const view = trayView(input({ followers: { followers: 1203, following: 243 } }));
+    const index = view.menu.findIndex((item) => item.id === 'balance');
+    expect(view.menu[index]).toEqual({ id: 'balance', label: 'Followers 1,203 · following 243', enabled: false });
+    expect(view.menu[index - 1]?.id).toBe('status');
+    expect(trayView(input()).menu.some((item) => item.id === 'balance')).toBe(false);
+  });
+
+  it('is information, not a command', () => {
+    expect(isUserCommand('balance')).toBe(false);
+    expect(isUserCommand('status')).toBe(false);
+    expect(isUserCommand('log-offline')).toBe(true);
   });
 });
 
 describe('tray re-rendering', () => {
   it('treats equal view models as the same, so the menu is not rebuilt', () => {
-    const input: TrayInput = { running: session('online', 5), now, today };
-    expect(sameTrayView(trayView(input), trayView({ ...input, now: now + 30_000 }))).toBe(true);
-    expect(sameTrayView(trayView(input), trayView({ ...input, now: now + MINUTE }))).toBe(false);
-    expect(sameTrayView(null, trayView(input))).toBe(false);
+    const running = input({ running: session('online', 5) });
+    expect(sameTrayView(trayView(running), trayView({ ...running, now: now + 30_000 }))).toBe(true);
+    expect(sameTrayView(trayView(running), trayView({ ...running, now: now + MINUTE }))).toBe(false);
+    expect(sameTrayView(null, trayView(running))).toBe(false);
   });
 
-  it('sees a change of state, tooltip or any menu item', () => {
-    const idle = trayView({ running: null, now, today });
-    const online = trayView({ running: session('online', 0), now, today });
+  it('sees a change of state, tooltip, title or any menu item', () => {
+    const idle = trayView(input());
+    const online = trayView(input({ running: session('online', 0) }));
     expect(sameTrayView(idle, online)).toBe(false);
+    expect(sameTrayView(idle, { ...idle, title: '0:01' })).toBe(false);
     const relabelled = { ...idle, menu: idle.menu.map((item, i) => (i === 0 ? { ...item, label: 'x' } : item)) };
     expect(sameTrayView(idle, relabelled)).toBe(false);
     const disabled = { ...idle, menu: idle.menu.map((item) => ({ ...item, enabled: false })) };
     expect(sameTrayView(idle, disabled)).toBe(false);
+    const withBalance = trayView(input({ followers: { followers: 1, following: 2 } }));
+    expect(sameTrayView(idle, withBalance)).toBe(false);
   });
 
   it('refreshes when the next shown minute turns over, the session’s or today’s', () => {
     const running = session('online', 5);
     // Session at exactly 5:00 elapsed; today's online total 20 s past a whole minute.
-    const input = { running, now: now + 10_000, today: { ...today, onlineMs: 70 * MINUTE + 20_000 } };
-    expect(nextTrayRefresh(input)).toBe(40_000);
-    expect(nextTrayRefresh({ ...input, today })).toBe(50_000);
+    const shifted = input({ running, now: now + 10_000, today: { ...today, onlineMs: 70 * MINUTE + 20_000 } });
+    expect(nextTrayRefresh(shifted)).toBe(40_000);
+    expect(nextTrayRefresh({ ...shifted, today })).toBe(50_000);
   });
 
   it('waits a full minute right at a turn', () => {
-    expect(nextTrayRefresh({ running: session('offline', 3), now, today })).toBe(MINUTE);
+    expect(nextTrayRefresh(input({ running: session('offline', 3) }))).toBe(MINUTE);
   });
 });

@@ -52,12 +52,47 @@ export function demoEntries(now: number): DemoEntry[] {
   return entries;
 }
 
-const firstNames = ['ana', 'ben', 'chloe', 'dev', 'elif', 'farid', 'grace', 'hugo', 'ines', 'jonas', 'kim', 'lena', 'marco', 'nadia', 'omar', 'priya', 'quinn', 'rosa', 'sam', 'tariq'];
+const firstNames = [
+  'ana',
+  'ben',
+  'chloe',
+  'dev',
+  'elif',
+  'farid',
+  'grace',
+  'hugo',
+  'ines',
+  'jonas',
+  'kim',
+  'lena',
+  'marco',
+  'nadia',
+  'omar',
+  'priya',
+  'quinn',
+  'rosa',
+  'sam',
+  'tariq',
+];
 const trades = ['growth', 'brand', 'seo', 'content', 'sales', 'ads', 'pr', 'data', 'ux', 'events'];
 
 const demoAccounts = [
-  { id: 'demo-bluesky', network: 'bluesky', handle: 'alexmorgan.bsky.social', domain: '.bsky.social', followers: 203, following: 243 },
-  { id: 'demo-mastodon', network: 'mastodon', handle: '@alexmorgan@mastodon.social', domain: '@mastodon.social', followers: 118, following: 131 },
+  {
+    id: 'demo-bluesky',
+    network: 'bluesky',
+    handle: 'alexmorgan.bsky.social',
+    domain: '.bsky.social',
+    followers: 203,
+    following: 243,
+  },
+  {
+    id: 'demo-mastodon',
+    network: 'mastodon',
+    handle: '@alexmorgan@mastodon.social',
+    domain: '@mastodon.social',
+    followers: 118,
+    following: 131,
+  },
   { id: 'demo-x', network: 'x', handle: '@alexmorgan_biz', domain: '', followers: 486, following: 512 },
 ] as const;
 
@@ -73,7 +108,11 @@ export function demoAccountsData(now: number): { account: Account; data: Account
     const mutuals = Math.round(followers * 0.82);
     const notBack = following - mutuals;
     const followerList = Array.from({ length: followers }, (_, i) => person(i));
-    const followed = (i: number, daysAgo: number): Followed => ({ ...person(i), followedAt: now - daysAgo * DAY - rand() * DAY, ref: null });
+    const followed = (i: number, daysAgo: number): Followed => ({
+      ...person(i),
+      followedAt: now - daysAgo * DAY - rand() * DAY,
+      ref: null,
+    });
     const followingList = [
       ...Array.from({ length: notBack }, (_, i) => followed(followers + i, (i * 11) % 30)),
       ...Array.from({ length: mutuals }, (_, i) => followed(i, 30 + ((i * 7) % 300))),
@@ -90,7 +129,9 @@ export function demoAccountsData(now: number): { account: Account; data: Account
       followers: followerList,
       following: followingList,
       history: history.reverse(),
-      events: followerList.slice(0, 4 + a).map((p, i) => ({ at: now - i * DAY, type: 'gained-follower' as const, person: p })),
+      events: followerList
+        .slice(0, 4 + a)
+        .map((p, i) => ({ at: now - i * DAY, type: 'gained-follower' as const, person: p })),
       keep: [],
       syncedAt: now,
     };

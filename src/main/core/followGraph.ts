@@ -25,9 +25,16 @@ export function notFollowingBack(
   const rows: NotFollowingBack[] = [];
   for (const followed of following) {
     if (followerIds.has(followed.id)) continue;
-    const { followedAt, ref: _ref, ...person } = followed;
+    const { followedAt } = followed;
+    const person = strip(followed);
     const age = Math.max(0, now - followedAt);
-    rows.push({ person, followedAt, days: Math.floor(age / DAY), due: age >= graceDays * DAY, kept: keep.has(person.id) });
+    rows.push({
+      person,
+      followedAt,
+      days: Math.floor(age / DAY),
+      due: age >= graceDays * DAY,
+      kept: keep.has(person.id),
+    });
   }
   return rows.sort((a, b) => a.followedAt - b.followedAt);
 }
@@ -41,7 +48,12 @@ export function notFollowedBack({ followers, following }: Graph): Person[] {
 /** What changed between two complete scans, each change dated at the scan that saw it. */
 export function changes(before: Graph, after: Graph, at: number): NetworkEvent[] {
   const events: NetworkEvent[] = [];
-  const diff = (old: readonly Person[], next: readonly Person[], added: NetworkEvent['type'], removed: NetworkEvent['type']) => {
+  const diff = (
+    old: readonly Person[],
+    next: readonly Person[],
+    added: NetworkEvent['type'],
+    removed: NetworkEvent['type'],
+  ) => {
     const oldIds = new Set(old.map((p) => p.id));
     const nextIds = new Set(next.map((p) => p.id));
     for (const person of next) if (!oldIds.has(person.id)) events.push({ at, type: added, person: strip(person) });

@@ -47,7 +47,10 @@ export function start(state: TimerState, kind: SessionKind, activity: Activity |
   const running = state.running;
   if (running?.kind === kind && (activity === undefined || activity === running.activity)) return { state, closed: [] };
   return {
-    state: { running: { kind, activity: activity ?? defaultActivity[kind], start: now, heartbeat: now }, question: null },
+    state: {
+      running: { kind, activity: activity ?? defaultActivity[kind], start: now, heartbeat: now },
+      question: null,
+    },
     closed: close(state, now),
   };
 }
@@ -85,8 +88,7 @@ export function resume(state: TimerState, now: number): TimerState {
   if (!running || running.awayFrom === undefined) return state;
   const { awayFrom, ...awake } = running;
   const from = Math.min(awayFrom, state.question?.from ?? awayFrom);
-  const question =
-    now - from >= shortestAwayMs ? { reason: 'away' as const, from, to: now } : state.question;
+  const question = now - from >= shortestAwayMs ? { reason: 'away' as const, from, to: now } : state.question;
   return { running: { ...awake, heartbeat: now }, question };
 }
 
@@ -105,7 +107,10 @@ export function answer(state: TimerState, choice: TimerAnswer, now: number): Tra
   const goesOn = question.reason === 'away' || (question.reason === 'idle' && choice === 'discard-continue');
   return {
     state: goesOn
-      ? { running: { kind: running.kind, activity: running.activity, start: continueAt, heartbeat: now }, question: null }
+      ? {
+          running: { kind: running.kind, activity: running.activity, start: continueAt, heartbeat: now },
+          question: null,
+        }
       : idle,
     closed,
   };

@@ -1,15 +1,19 @@
 // What the tray shows, as a pure view model: the shell only renders it, and only when it changed.
-import type { DayTotals, RunningSession } from '../../shared/types.ts';
+import type { AccountBalance, DayTotals, RunningSession } from '../../shared/types.ts';
 import { MINUTE } from './calendar.ts';
 
-/** What the user can ask for from the tray and the application menu. */
-export type UserCommand = 'start-online' | 'start-offline' | 'stop' | 'open' | 'quit';
+const SECOND = 1000;
 
-export type TrayState = 'idle' | 'online' | 'offline';
+/** What the user can ask for from the tray and the application menu. */
+export type UserCommand = 'start-online' | 'start-offline' | 'stop' | 'log-offline' | 'quick-view' | 'open' | 'quit';
+
+/** Lines that only inform: today's totals (or that nothing runs), and the follower balance. */
+export type TrayInfo = 'status' | 'balance';
+
+export type TrayState = 'idle' | 'online' | 'offline' | 'over';
 
 export interface TrayMenuItem {
-  /** A command to run, or 'status' for the line that only informs. */
-  id: UserCommand | 'status';
+  id: UserCommand | TrayInfo;
   label: string;
   enabled: boolean;
   /** A separator goes before this item. */
@@ -19,7 +23,15 @@ export interface TrayMenuItem {
 export interface TrayView {
   state: TrayState;
   tooltip: string;
+  /** Text beside the icon: the running session's clock where the tray can show text (macOS), else ''. */
+  title: string;
   menu: TrayMenuItem[];
+}
+
+/** Followers and following summed over every account's latest count. */
+export interface FollowerTotals {
+  followers: number;
+  following: number;
 }
 
 export interface TrayInput {
@@ -27,7 +39,14 @@ export interface TrayInput {
   now: number;
   /** Today's totals including the running session, as the time summary counts them. */
   today: DayTotals;
+  onlineBudgetMs: number;
+  /** Null when no account has a count yet: the line is left out. */
+  followers: FollowerTotals | null;
+  /** Whether the tray shows a title beside the icon, ticking every second (macOS only). */
+  liveTitle: boolean;
 }
+
+export const isUserCommand = (id: TrayMenuItem['id']): id is UserCommand => id !== 'status' && id !== 'balance';
 
 /** 'h:mm', rounded down: a minute shows only once it is complete. */
 export function hoursAndMinutes(ms: number): string {
@@ -35,23 +54,66 @@ export function hoursAndMinutes(ms: number): string {
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-export function trayView({ running, now, today }: TrayInput): TrayView {
-  const state: TrayState = running ? running.kind : 'idle';
-  // Today's totals appear only while a session runs: that is when the tray refreshes each minute, so an idle
-  // tray never shows yesterday's totals after midnight.
-  const status = running
-    ? `Today ${hoursAndMinutes(today.onlineMs)} online · ${hoursAndMinutes(today.offlineMs)} offline`
-    : 'No session running';
+/** 'm:ss' under an hour, 'h:mm:ss' from then on, rounded down to the second. */
+export function clockTime(ms: number): string {
+  const seconds = Math.floor(Math.max(0, ms) / SECOND);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
+
+/** The latest count of each account, summed; null when there is none to sum. */
+export function followerTotals(balances: readonly Pick<AccountBalance, 'history'>[]): FollowerTotals | null {
+  const latest = balances.flatMap(({ history }) => history.slice(-1));
+  if (latest.length === 0) return null;
+  return {
+    followers: latest.reduce((sum, count) => sum + count.followers, 0),
+    following: latest.reduce((sum, count) => sum + count.following, 0),
+  };
+}
+
+const count = new Intl.NumberFormat('en-GB');
+
+function trayState({ running, today, onlineBudgetMs }: TrayInput): TrayState {
+  if (!running) return 'idle';
+  if (running.kind === 'online' && today.onlineMs >= onlineBudgetMs) return 'over';
+  return running.kind;
+}
+
+export function trayView(input: TrayInput): TrayView {
+  const { running, now, today, followers, liveTitle } = input;
+  const state = trayState(input);
+  const split = `${hoursAndMinutes(today.onlineMs)} online`;
+  const tooltip = running
+    ? `Twoway — ${running.kind} ${hoursAndMinutes(now - running.start)} · today ${split}, ` +
+      `${hoursAndMinutes(today.offlineMs)} offline${state === 'over' ? ' · over budget' : ''}`
+    : 'Twoway — idle';
+  // Today's totals appear only while a session runs: that is when the tray refreshes, so an idle tray never
+  // shows yesterday's totals after midnight.
+  const status = running ? `Today ${split} · ${hoursAndMinutes(today.offlineMs)} offline` : 'No session running';
+  const balance: TrayMenuItem[] = followers
+    ? [
+        {
+          id: 'balance',
+          label: `Followers ${count.format(followers.followers)} · following ${count.format(followers.following)}`,
+          enabled: false,
+        },
+      ]
+    : [];
   return {
     state,
-    tooltip: running ? `Twoway — ${running.kind} ${hoursAndMinutes(now - running.start)}` : 'Twoway — idle',
+    tooltip,
+    title: running && liveTitle ? clockTime(now - running.start) : '',
     menu: [
-      { id: 'status', label: status, enabled: false },
       // Starting the kind that already runs would only cut the session in two.
-      { id: 'start-online', label: 'Start online session', enabled: state !== 'online', separatorBefore: true },
-      { id: 'start-offline', label: 'Start offline session', enabled: state !== 'offline' },
+      { id: 'start-online', label: 'Start online session', enabled: running?.kind !== 'online' },
+      { id: 'start-offline', label: 'Start offline session', enabled: running?.kind !== 'offline' },
       { id: 'stop', label: 'Stop', enabled: running !== null },
-      { id: 'open', label: 'Open Twoway', enabled: true, separatorBefore: true },
+      { id: 'log-offline', label: 'Log offline time…', enabled: true },
+      { id: 'status', label: status, enabled: false, separatorBefore: true },
+      ...balance,
+      { id: 'quick-view', label: 'Open quick view', enabled: true, separatorBefore: true },
+      { id: 'open', label: 'Open Twoway', enabled: true },
       { id: 'quit', label: 'Quit', enabled: true },
     ],
   };
@@ -74,16 +136,23 @@ export function sameMenu(a: readonly TrayMenuItem[], b: readonly TrayMenuItem[])
 }
 
 export function sameTrayView(a: TrayView | null, b: TrayView): boolean {
-  return a !== null && a.state === b.state && a.tooltip === b.tooltip && sameMenu(a.menu, b.menu);
+  return (
+    a !== null && a.state === b.state && a.tooltip === b.tooltip && a.title === b.title && sameMenu(a.menu, b.menu)
+  );
 }
 
 /**
- * Milliseconds until a minute shown in the tray next changes (the session's or today's), or null when idle:
- * an idle tray changes only on events, so it needs no timer.
+ * Milliseconds until something shown in the tray next changes — the title's second, the session's or today's
+ * minute, the moment today's online time reaches the budget — or null when idle: an idle tray changes only on
+ * events, so it needs no timer.
  */
-export function nextTrayRefresh({ running, now, today }: TrayInput): number | null {
+export function nextTrayRefresh({ running, now, today, onlineBudgetMs, liveTitle }: TrayInput): number | null {
   if (!running) return null;
-  const untilNextMinute = (ms: number) => MINUTE - (Math.max(0, ms) % MINUTE);
+  const until = (unit: number, ms: number) => unit - (Math.max(0, ms) % unit);
+  const elapsed = now - running.start;
   const todayOfKind = running.kind === 'online' ? today.onlineMs : today.offlineMs;
-  return Math.min(untilNextMinute(now - running.start), untilNextMinute(todayOfKind));
+  const waits = [until(MINUTE, elapsed), until(MINUTE, todayOfKind)];
+  if (liveTitle) waits.push(until(SECOND, elapsed));
+  if (running.kind === 'online' && today.onlineMs < onlineBudgetMs) waits.push(onlineBudgetMs - today.onlineMs);
+  return Math.min(...waits);
 }

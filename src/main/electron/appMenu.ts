@@ -29,9 +29,13 @@ export function installAppMenu({ run, isDev }: AppMenuOptions): AppMenu {
     {
       label: 'File',
       submenu: [
-        command('start-online', 'Start online session'),
-        command('start-offline', 'Start offline session'),
-        command('stop', 'Stop'),
+        // The page handles the same keys while focused (src/renderer/shortcuts.ts) and marks them handled, which
+        // keeps the menu from running them a second time.
+        command('start-online', 'Start online session', 'CmdOrCtrl+Shift+O'),
+        command('start-offline', 'Start offline session', 'CmdOrCtrl+Shift+F'),
+        command('stop', 'Stop', 'CmdOrCtrl+Shift+S'),
+        { type: 'separator' },
+        command('log-offline', 'Log offline time…', 'CmdOrCtrl+L'),
         { type: 'separator' },
         command('quit', 'Quit', 'CmdOrCtrl+Q'),
       ],

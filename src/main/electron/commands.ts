@@ -4,13 +4,23 @@ import type { MethodName } from '../../shared/contract.ts';
 import type { UserCommand } from '../core/trayView.ts';
 import type { Dispatch } from '../services/api.ts';
 
+/** The time view with its form for logging time open (the renderer opens it on this route). */
+export const logOfflineRoute = '/time?log=1';
+
 export interface CommandOptions {
   dispatch: Dispatch;
-  openWindow: () => void;
+  /** Shows the main window, at `route` when given. */
+  openWindow: (route?: string) => void;
+  showQuickView: () => void;
   quit: () => void;
 }
 
-export function createCommands({ dispatch, openWindow, quit }: CommandOptions): (command: UserCommand) => void {
+export function createCommands({
+  dispatch,
+  openWindow,
+  showQuickView,
+  quit,
+}: CommandOptions): (command: UserCommand) => void {
   const call = (name: MethodName, input?: unknown) => {
     void dispatch(name, input).then((reply) => {
       // A menu has nowhere to show an error; the window, when open, shows the state the events carry.
@@ -21,7 +31,9 @@ export function createCommands({ dispatch, openWindow, quit }: CommandOptions): 
     'start-online': () => call('startSession', { kind: 'online' }),
     'start-offline': () => call('startSession', { kind: 'offline' }),
     stop: () => call('stopSession'),
-    open: openWindow,
+    'log-offline': () => openWindow(logOfflineRoute),
+    'quick-view': showQuickView,
+    open: () => openWindow(),
     quit,
   };
   return (command) => commands[command]();

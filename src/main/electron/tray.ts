@@ -1,12 +1,16 @@
 // The tray icon, there from the start so the app can run with its window closed. One render(view) applies a
 // view model from core/trayView and touches only what changed (rebuilding an open menu flickers on Linux).
-import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron';
-import type { TimeSummary } from '../../shared/types.ts';
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage, type Rectangle } from 'electron';
+import type { EventName } from '../../shared/contract.ts';
+import type { AccountBalance, TimeSummary } from '../../shared/types.ts';
 import {
+  followerTotals,
+  isUserCommand,
   nextTrayRefresh,
   sameMenu,
   sameTrayView,
   trayView,
+  type TrayInput,
   type TrayMenuItem,
   type TrayState,
   type TrayView,
@@ -17,12 +21,15 @@ import { trayIconPng } from './trayIcon.ts';
 
 export interface TrayServiceOptions {
   run: (command: UserCommand) => void;
+  /** A left click on the icon, where the system reports one (not every Linux tray does). */
+  click: () => void;
   /** Tests pass their own; the app makes a real Tray. */
   createTray?: (icon: NativeImage) => Tray;
 }
 
 export interface RenderedTray {
   tooltip: string;
+  title: string;
   state: TrayState;
   /** Read back from the menu Electron holds, separators left out. */
   items: { id: string; label: string; enabled: boolean }[];
@@ -52,7 +59,7 @@ function menuTemplate(items: readonly TrayMenuItem[], run: (command: UserCommand
       id,
       label: item.label,
       enabled: item.enabled,
-      ...(id === 'status' ? {} : { click: () => run(id) }),
+      ...(isUserCommand(id) ? { click: () => run(id) } : {}),
     };
     return item.separatorBefore ? [{ type: 'separator' }, entry] : [entry];
   });
@@ -60,14 +67,29 @@ function menuTemplate(items: readonly TrayMenuItem[], run: (command: UserCommand
 
 export class TrayService {
   readonly #run: (command: UserCommand) => void;
+  readonly #click: () => void;
   readonly #createTray: (icon: NativeImage) => Tray;
   #tray: Tray | undefined;
   #menu: Menu | undefined;
   #shown: TrayView | undefined;
 
-  constructor({ run, createTray = (icon) => new Tray(icon) }: TrayServiceOptions) {
+  constructor({ run, click, createTray = (icon) => new Tray(icon) }: TrayServiceOptions) {
     this.#run = run;
+    this.#click = click;
     this.#createTray = createTray;
+  }
+
+  #create(state: TrayState): Tray {
+    const tray = this.#createTray(iconFor(state));
+    tray.on('click', () => this.#click());
+    // macOS opens a tray's own menu on the left click; there the menu waits for the right click instead, so
+    // the left click can open the quick view as it does elsewhere.
+    if (process.platform === 'darwin') {
+      tray.on('right-click', () => {
+        if (this.#menu) tray.popUpContextMenu(this.#menu);
+      });
+    }
+    return tray;
   }
 
   /** Shows `view`, changing only the parts that differ from what is shown. */
@@ -75,17 +97,14 @@ export class TrayService {
     if (this.#tray?.isDestroyed()) this.destroy();
     const shown = this.#shown;
     if (sameTrayView(shown ?? null, view)) return;
-    if (!this.#tray) {
-      this.#tray = this.#createTray(iconFor(view.state));
-      // A click opens the window where clicks reach us; macOS clicks open the menu instead.
-      if (process.platform !== 'darwin') this.#tray.on('click', () => this.#run('open'));
-    } else if (shown?.state !== view.state) {
-      this.#tray.setImage(iconFor(view.state));
-    }
+    if (!this.#tray) this.#tray = this.#create(view.state);
+    else if (shown?.state !== view.state) this.#tray.setImage(iconFor(view.state));
     if (shown?.tooltip !== view.tooltip) this.#tray.setToolTip(view.tooltip);
+    // Only macOS shows a title; elsewhere it stays '' and is never set.
+    if ((shown?.title ?? '') !== view.title) this.#tray.setTitle(view.title);
     if (!shown || !sameMenu(shown.menu, view.menu)) {
       this.#menu = Menu.buildFromTemplate(menuTemplate(view.menu, this.#run));
-      this.#tray.setContextMenu(this.#menu);
+      if (process.platform !== 'darwin') this.#tray.setContextMenu(this.#menu);
     }
     this.#shown = view;
   }
@@ -94,13 +113,19 @@ export class TrayService {
     return this.#tray !== undefined && !this.#tray.isDestroyed();
   }
 
+  /** Where the icon is on screen; null without a tray. Linux trays report an empty rectangle. */
+  bounds(): Rectangle | null {
+    return this.exists() ? this.#tray!.getBounds() : null;
+  }
+
   /** What the tray shows now, for the Electron end-to-end test. */
   rendered(): RenderedTray | null {
     if (!this.#shown || !this.#menu) return null;
     const items = this.#menu.items
       .filter((item) => item.type !== 'separator')
       .map(({ id, label, enabled }) => ({ id, label, enabled }));
-    return { tooltip: this.#shown.tooltip, state: this.#shown.state, items };
+    const { tooltip, title, state } = this.#shown;
+    return { tooltip, title, state, items };
   }
 
   destroy(): void {
@@ -113,28 +138,40 @@ export class TrayService {
 
 export interface FollowTimerOptions {
   summary: () => TimeSummary;
+  balances: () => AccountBalance[];
   events: EventBus;
   /** Shows a view model: the tray's render, and whatever else mirrors it (the application menu). */
   render: (view: TrayView) => void;
+  /** A title ticking each second beside the icon (macOS). */
+  liveTitle: boolean;
 }
 
+const changesTray: ReadonlySet<EventName> = new Set([
+  'timerChanged',
+  'timeChanged',
+  'settingsChanged',
+  'balancesChanged',
+]);
+
 /**
- * Keeps the tray on the timer: renders on every timer or time change, and while a session runs also when a
- * shown minute turns over. Idle, it sets no timer at all. Returns a function that stops following.
+ * Keeps the tray on the timer: renders on every event that changes what it shows, and while a session runs also
+ * when a shown second or minute turns over. Idle, it sets no timer at all. Returns a function that stops following.
  */
-export function followTimer({ summary, events, render }: FollowTimerOptions): () => void {
+export function followTimer({ summary, balances, events, render, liveTitle }: FollowTimerOptions): () => void {
   let timer: NodeJS.Timeout | undefined;
+  let followers = followerTotals(balances());
   function refresh() {
     clearTimeout(timer);
     timer = undefined;
-    const { running, at, today } = summary();
-    const input = { running, now: at, today };
+    const { running, at, today, onlineBudgetMs } = summary();
+    const input: TrayInput = { running, now: at, today, onlineBudgetMs, followers, liveTitle };
     render(trayView(input));
     const delay = nextTrayRefresh(input);
     if (delay !== null) timer = setTimeout(refresh, delay);
   }
-  const stopListening = events.listen((event) => {
-    if (event === 'timerChanged' || event === 'timeChanged') refresh();
+  const stopListening = events.listen((event, payload) => {
+    if (event === 'balancesChanged') followers = followerTotals(payload as AccountBalance[]);
+    if (changesTray.has(event)) refresh();
   });
   refresh();
   return () => {

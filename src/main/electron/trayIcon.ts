@@ -1,5 +1,6 @@
 // The tray icons, drawn as PNGs at run time: a grey ring when idle, a filled disc in the session's colour while
-// timing. PNG rather than raw bitmaps, whose byte order differs by platform. No Electron here.
+// timing, orange-red once an online session has used up the day's budget. PNG rather than raw bitmaps, whose
+// byte order differs by platform. No Electron here.
 import { crc32, deflateSync } from 'node:zlib';
 import type { TrayState } from '../core/trayView.ts';
 
@@ -9,6 +10,7 @@ const looks: Record<TrayState, { colour: Rgb; ring: boolean }> = {
   idle: { colour: [138, 143, 152], ring: true },
   online: { colour: [47, 111, 237], ring: false },
   offline: { colour: [46, 158, 91], ring: false },
+  over: { colour: [226, 87, 34], ring: false },
 };
 
 function chunk(type: string, data: Buffer): Buffer {

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { AccountData } from '../../shared/network.ts';
 import { openStore, type Store, type StoreContext } from './store.ts';
 
-
 const person = z.object({ id: z.string(), handle: z.string(), displayName: z.string() });
 const schema = z.object({
   followers: z.array(person),

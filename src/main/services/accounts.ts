@@ -49,7 +49,9 @@ export function createAccounts({ context, clock, events, settings, vault }: Acco
       schema: z.array(accountSchema),
       initial: (): Account[] => [],
       // Version 1 accounts were sample accounts without a connection.
-      migrations: { 2: (old) => (old as Omit<Account, 'connection'>[]).map((a) => ({ ...a, connection: { network: 'demo' } })) },
+      migrations: {
+        2: (old) => (old as Omit<Account, 'connection'>[]).map((a) => ({ ...a, connection: { network: 'demo' } })),
+      },
     },
     context,
   );
@@ -135,7 +137,11 @@ export function createAccounts({ context, clock, events, settings, vault }: Acco
       const type = change.followed ? 'followed' : 'unfollowed';
       const person = change.followed ?? change.unfollowed!;
       const { id, handle, displayName } = person;
-      store.write({ ...data, following, events: [...data.events, { at: clock.now(), type, person: { id, handle, displayName } }] });
+      store.write({
+        ...data,
+        following,
+        events: [...data.events, { at: clock.now(), type, person: { id, handle, displayName } }],
+      });
       changed();
     },
     setKeep(accountId: string, personId: string, keep: boolean) {
@@ -160,7 +166,8 @@ export function createAccounts({ context, clock, events, settings, vault }: Acco
       const rows: NotFollowingBackRow[] = [];
       for (const account of selected(accountId)) {
         const data = dataOf(account.id).read();
-        for (const row of notFollowingBack(data, new Set(data.keep), now, graceDays)) rows.push({ ...row, accountId: account.id });
+        for (const row of notFollowingBack(data, new Set(data.keep), now, graceDays))
+          rows.push({ ...row, accountId: account.id });
       }
       const due = rows.filter((r) => r.due && !r.kept).length;
       const wanted = rows.filter((row) => {

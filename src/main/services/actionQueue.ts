@@ -49,18 +49,39 @@ export interface QueueDeps {
   newId: () => string;
 }
 
-export function createActionQueue({ context, accounts, clock, scheduler, events, settings, providerFor, newId }: QueueDeps) {
-  const store = openStore<QueueFile>({ name: 'action-queue', version: 1, schema: queueSchema, initial: () => ({ items: [], writes: {} }) }, context);
+export function createActionQueue({
+  context,
+  accounts,
+  clock,
+  scheduler,
+  events,
+  settings,
+  providerFor,
+  newId,
+}: QueueDeps) {
+  const store = openStore<QueueFile>(
+    { name: 'action-queue', version: 1, schema: queueSchema, initial: () => ({ items: [], writes: {} }) },
+    context,
+  );
   const wake = singleTimer(scheduler);
   let working = false;
 
   // A write interrupted by a quit is tried again (after its re-check), never assumed done.
   const interrupted = store.read().items.some((i) => i.state === 'working');
-  if (interrupted) store.write({ ...store.read(), items: store.read().items.map((i) => (i.state === 'working' ? { ...i, state: 'waiting' } : i)) });
+  if (interrupted)
+    store.write({
+      ...store.read(),
+      items: store.read().items.map((i) => (i.state === 'working' ? { ...i, state: 'waiting' } : i)),
+    });
 
   function nextAt(item: QueueItem): number {
     const account = accounts.find(item.accountId);
-    return nextWriteAt(store.read().writes[item.accountId] ?? [], clock.now(), writeIntervalMs[account.network], settings.get().dailyWriteCap);
+    return nextWriteAt(
+      store.read().writes[item.accountId] ?? [],
+      clock.now(),
+      writeIntervalMs[account.network],
+      settings.get().dailyWriteCap,
+    );
   }
 
   function view(): QueueView {
@@ -135,10 +156,25 @@ export function createActionQueue({ context, accounts, clock, scheduler, events,
     const account = accounts.find(accountId);
     // X takes no follow writes from apps: the user acts on the profile page and marks it done.
     const state: QueueItem['state'] = account.network === 'x' ? 'needs-you' : 'waiting';
-    const queued = new Set(store.read().items.filter((i) => ['waiting', 'working', 'needs-you'].includes(i.state)).map((i) => `${i.accountId}/${i.person.id}`));
+    const queued = new Set(
+      store
+        .read()
+        .items.filter((i) => ['waiting', 'working', 'needs-you'].includes(i.state))
+        .map((i) => `${i.accountId}/${i.person.id}`),
+    );
     const items = people
       .filter((p) => !queued.has(`${accountId}/${p.id}`))
-      .map((p): QueueItem => ({ id: newId(), accountId, action, person: p, state, note: null, doneAt: null, undoUntil: null, undoes }));
+      .map((p): QueueItem => ({
+        id: newId(),
+        accountId,
+        action,
+        person: p,
+        state,
+        note: null,
+        doneAt: null,
+        undoUntil: null,
+        undoes,
+      }));
     save({ ...store.read(), items: [...store.read().items, ...items] });
     pump();
     return view();
@@ -161,13 +197,21 @@ export function createActionQueue({ context, accounts, clock, scheduler, events,
       const byId = new Map(pool.map((p) => [p.id, p]));
       const people = personIds.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
       if (people.length === 0) throw new Failure('not-found', 'None of these people are in the last sync; sync again.');
-      return add(accountId, action, people.map(({ id, handle, displayName }) => ({ id, handle, displayName })));
+      return add(
+        accountId,
+        action,
+        people.map(({ id, handle, displayName }) => ({ id, handle, displayName })),
+      );
     },
     /** Cancels one waiting item, or all of them. */
     cancel(id: string | null): QueueView {
       const file = store.read();
-      const cancellable = (i: QueueItem) => (i.state === 'waiting' || i.state === 'needs-you') && (id === null || i.id === id);
-      save({ ...file, items: file.items.map((i) => (cancellable(i) ? { ...i, state: 'cancelled', note: 'Cancelled.' } : i)) });
+      const cancellable = (i: QueueItem) =>
+        (i.state === 'waiting' || i.state === 'needs-you') && (id === null || i.id === id);
+      save({
+        ...file,
+        items: file.items.map((i) => (cancellable(i) ? { ...i, state: 'cancelled', note: 'Cancelled.' } : i)),
+      });
       pump();
       return view();
     },

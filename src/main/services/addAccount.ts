@@ -24,7 +24,10 @@ type Parsed = z.output<typeof accountInput>;
 function explain(error: unknown, input: Parsed): Failure {
   if (error instanceof Failure) return error;
   if (error instanceof NetworkFailure) {
-    return new Failure('unavailable', `Could not reach ${input.network === 'bluesky' ? input.appviewUrl : 'the server'}: ${error.message}.`);
+    return new Failure(
+      'unavailable',
+      `Could not reach ${input.network === 'bluesky' ? input.appviewUrl : 'the server'}: ${error.message}.`,
+    );
   }
   if (error instanceof XRPCError) {
     if (error.status === 401 || /password/i.test(error.message)) {
@@ -40,7 +43,8 @@ export async function addAccount(input: AccountInput, deps: AddAccountDeps): Pro
   const parsed = input as Parsed;
   const fetch = resilientFetch({ clock: deps.clock, scheduler: deps.scheduler, timeoutMs: 15_000 });
   try {
-    if (parsed.network !== 'bluesky') throw new Failure('unavailable', `Adding ${parsed.network} accounts is not available yet.`);
+    if (parsed.network !== 'bluesky')
+      throw new Failure('unavailable', `Adding ${parsed.network} accounts is not available yet.`);
     const { account, session } = await connectBluesky(parsed, fetch);
     await deps.accounts.save(account, { password: parsed.appPassword, session });
     void deps.syncing.sync(account.id);

@@ -42,7 +42,13 @@ export function createApi(services: Services) {
     },
     getSyncProgress: () => syncing.progress(),
     listNotFollowingBack: ({ accountId, search, filter, sort, offset, limit }) =>
-      accounts.notFollowingBack(accountId, { search: search ?? '', filter: filter ?? 'all', sort: sort ?? 'oldest', offset: offset ?? 0, limit: limit ?? 100 }),
+      accounts.notFollowingBack(accountId, {
+        search: search ?? '',
+        filter: filter ?? 'all',
+        sort: sort ?? 'oldest',
+        offset: offset ?? 0,
+        limit: limit ?? 100,
+      }),
     listNotFollowedBack: ({ accountId, search, offset, limit }) =>
       accounts.notFollowedBack(accountId, { search: search ?? '', offset: offset ?? 0, limit: limit ?? 100 }),
     getQueue: () => queue.view(),

@@ -29,7 +29,10 @@ export interface RemindersDeps {
 }
 
 export function createReminders({ context, clock, events, settings, time, scheduler }: RemindersDeps) {
-  const store = openStore<ReminderLog>({ name: 'reminders', version: 1, schema: logSchema, initial: () => emptyLog }, context);
+  const store = openStore<ReminderLog>(
+    { name: 'reminders', version: 1, schema: logSchema, initial: () => emptyLog },
+    context,
+  );
   const snoozeEnd = singleTimer(scheduler);
   let current: Reminder | null = null;
 

@@ -23,7 +23,8 @@ export interface SyncResult {
   requests: number;
 }
 
-const sameIds = (a: readonly Person[], b: readonly Person[]) => a.length === b.length && a.every((p, i) => p.id === b[i]?.id);
+const sameIds = (a: readonly Person[], b: readonly Person[]) =>
+  a.length === b.length && a.every((p, i) => p.id === b[i]?.id);
 
 async function allPages<T>(
   first: Page<T>,
@@ -38,7 +39,8 @@ async function allPages<T>(
   while (cursor !== null) {
     if (signal.aborted) throw new NetworkFailure('cancelled', 'Cancelled.');
     // A server that hands back a cursor it already gave would make this loop forever.
-    if (seen.has(cursor)) throw new NetworkFailure('bad-response', 'The server repeated a page; the sync stopped rather than loop.');
+    if (seen.has(cursor))
+      throw new NetworkFailure('bad-response', 'The server repeated a page; the sync stopped rather than loop.');
     seen.add(cursor);
     const page = await next(cursor);
     items.push(...page.items);
@@ -49,7 +51,11 @@ async function allPages<T>(
 }
 
 /** Names for follows that came without them: from what we already know, else asked of the network. */
-async function named(following: Followed[], known: Map<string, Person>, provider: NetworkProvider): Promise<Followed[]> {
+async function named(
+  following: Followed[],
+  known: Map<string, Person>,
+  provider: NetworkProvider,
+): Promise<Followed[]> {
   const missing = following.filter((f) => !f.handle && !known.has(f.id)).map((f) => f.id);
   if (missing.length > 0 && provider.people) for (const p of await provider.people(missing)) known.set(p.id, p);
   return following.map((f) => {
@@ -60,7 +66,11 @@ async function named(following: Followed[], known: Map<string, Person>, provider
   });
 }
 
-export async function syncAccount(provider: NetworkProvider, previous: AccountData, options: SyncOptions): Promise<SyncResult> {
+export async function syncAccount(
+  provider: NetworkProvider,
+  previous: AccountData,
+  options: SyncOptions,
+): Promise<SyncResult> {
   const { now, signal, onProgress } = options;
   const before = provider.requests();
   onProgress({ phase: 'checking', done: 0, total: 1 });
@@ -85,18 +95,29 @@ export async function syncAccount(provider: NetworkProvider, previous: AccountDa
   const total = Math.max(1, profile.followers + profile.following);
   let followersSoFar = 0;
   let followingSoFar = 0;
-  const report = () =>
-    onProgress({ phase: 'scanning', done: Math.min(total, followersSoFar + followingSoFar), total });
-  const followers = await allPages(firstFollowers, (c) => provider.followersPage(c), signal, (n) => {
-    followersSoFar = n;
-    report();
-  });
-  const scanned = await allPages(firstFollowing, (c) => provider.followingPage(c), signal, (n) => {
-    followingSoFar = n;
-    report();
-  });
+  const report = () => onProgress({ phase: 'scanning', done: Math.min(total, followersSoFar + followingSoFar), total });
+  const followers = await allPages(
+    firstFollowers,
+    (c) => provider.followersPage(c),
+    signal,
+    (n) => {
+      followersSoFar = n;
+      report();
+    },
+  );
+  const scanned = await allPages(
+    firstFollowing,
+    (c) => provider.followingPage(c),
+    signal,
+    (n) => {
+      followingSoFar = n;
+      report();
+    },
+  );
   onProgress({ phase: 'naming', done: total, total });
-  const known = new Map<string, Person>([...previous.following, ...previous.followers, ...followers].map((p) => [p.id, p]));
+  const known = new Map<string, Person>(
+    [...previous.following, ...previous.followers, ...followers].map((p) => [p.id, p]),
+  );
   const following = datedFollows(previous.following, await named(scanned, known, provider), now);
 
   const graph = { followers, following };
@@ -107,7 +128,10 @@ export async function syncAccount(provider: NetworkProvider, previous: AccountDa
     following,
     events: [...previous.events, ...events],
     syncedAt: now,
-    history: [...previous.history, { at: now, followers: followers.length, following: following.length, mutuals: mutualCount(graph) }],
+    history: [
+      ...previous.history,
+      { at: now, followers: followers.length, following: following.length, mutuals: mutualCount(graph) },
+    ],
   };
   return { data, unchanged: false, requests: provider.requests() - before };
 }

@@ -12,7 +12,10 @@ import { singleTimer, type Scheduler } from './scheduler.ts';
 import type { SettingsService } from './settings.ts';
 import { syncAccount } from './sync.ts';
 
-export type ProviderFor = (account: Account, options: { signal: AbortSignal; onWait: (until: number) => void }) => Promise<NetworkProvider>;
+export type ProviderFor = (
+  account: Account,
+  options: { signal: AbortSignal; onWait: (until: number) => void },
+) => Promise<NetworkProvider>;
 
 export interface SyncingDeps {
   accounts: Accounts;
@@ -82,7 +85,10 @@ export function createSyncing({ accounts, clock, scheduler, events, settings, pr
       if (abort.signal.aborted) throw new NetworkFailure('cancelled', 'Cancelled.');
       accounts.commit(accountId, result.data);
     } catch (error) {
-      accounts.reportProblem(accountId, explain(abort.signal.aborted ? new NetworkFailure('cancelled', '') : error, account));
+      accounts.reportProblem(
+        accountId,
+        explain(abort.signal.aborted ? new NetworkFailure('cancelled', '') : error, account),
+      );
     } finally {
       running.delete(accountId);
       changed();
@@ -96,12 +102,16 @@ export function createSyncing({ accounts, clock, scheduler, events, settings, pr
     const syncable = accounts.list().filter((a) => a.connection.network !== 'demo' && a.connection.network !== 'x');
     if (every === 0 || syncable.length === 0) return nextRound.disarm();
     const due = Math.min(...syncable.map((a) => (accounts.data(a.id).syncedAt ?? 0) + every));
-    nextRound.arm(() => {
-      for (const account of syncable) {
-        if ((accounts.data(account.id).syncedAt ?? 0) + every <= clock.now() && !running.has(account.id)) void run(account.id, false);
-      }
-      plan();
-    }, Math.max(0, due - clock.now()));
+    nextRound.arm(
+      () => {
+        for (const account of syncable) {
+          if ((accounts.data(account.id).syncedAt ?? 0) + every <= clock.now() && !running.has(account.id))
+            void run(account.id, false);
+        }
+        plan();
+      },
+      Math.max(0, due - clock.now()),
+    );
   }
 
   return {
@@ -110,7 +120,8 @@ export function createSyncing({ accounts, clock, scheduler, events, settings, pr
     /** Starts a sync and resolves when it ends; the result shows in the account's balance. */
     sync(accountId: string, full = false): Promise<void> {
       const account = accounts.find(accountId);
-      if (account.connection.network === 'demo') throw new Failure('conflict', 'Sample accounts cannot sync; add your own account.');
+      if (account.connection.network === 'demo')
+        throw new Failure('conflict', 'Sample accounts cannot sync; add your own account.');
       if (account.connection.network === 'x' && account.connection.userId === null) {
         throw new Failure('conflict', 'This X account comes from an archive: import a newer archive to update it.');
       }

@@ -58,9 +58,23 @@ function describe(entry: TimeEntry): string {
 const overlapping = (a: Pick<TimeEntry, 'start' | 'end'>, b: Pick<TimeEntry, 'start' | 'end'>) =>
   a.start < b.end && b.start < a.end;
 
-export function createTimeTracker({ context, clock, events, settings, scheduler, systemIdleMs, newId }: TimeTrackerDeps) {
-  const ledger = openStore({ name: 'time-entries', version: 1, schema: z.array(entrySchema), initial: () => [] }, context);
-  const session = openStore({ name: 'running-session', version: 1, schema: timerSchema, initial: () => timer.idle }, context);
+export function createTimeTracker({
+  context,
+  clock,
+  events,
+  settings,
+  scheduler,
+  systemIdleMs,
+  newId,
+}: TimeTrackerDeps) {
+  const ledger = openStore(
+    { name: 'time-entries', version: 1, schema: z.array(entrySchema), initial: () => [] },
+    context,
+  );
+  const session = openStore(
+    { name: 'running-session', version: 1, schema: timerSchema, initial: () => timer.idle },
+    context,
+  );
   const heartbeat = singleTimer(scheduler);
   const deleted = new Map<string, TimeEntry>();
 

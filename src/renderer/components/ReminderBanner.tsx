@@ -1,12 +1,5 @@
-import type { ReminderAction } from '../../shared/types.ts';
+import { reminderActionLabels } from '../../shared/reminderActions.ts';
 import { useApp } from '../stores/appStore.ts';
-
-const labels: Record<ReminderAction, string> = {
-  'start-offline': 'Start offline session',
-  snooze: 'Snooze 10 min',
-  'done-for-today': 'Done for today',
-  dismiss: 'OK',
-};
 
 /** The reminder main decided on, with its actions; the desktop shows it as a notification too. */
 export function ReminderBanner() {
@@ -26,7 +19,7 @@ export function ReminderBanner() {
             className={`button${index === 0 ? ' primary' : ''}`}
             onClick={() => void answer(action)}
           >
-            {labels[action]}
+            {reminderActionLabels[action]}
           </button>
         ))}
       </div>

@@ -52,8 +52,8 @@ export function TimerQuestionBanner() {
   return (
     <div className="question" role="alertdialog" aria-label="Idle time">
       <p>
-        <strong>No activity since {clockTime(question.from)}</strong> ({duration(Math.max(now, question.to) - question.from)}) during
-        your {kind} session.
+        <strong>No activity since {clockTime(question.from)}</strong> (
+        {duration(Math.max(now, question.to) - question.from)}) during your {kind} session.
       </p>
       <div className="question-actions">
         <button type="button" className="button primary" onClick={choose('discard')}>

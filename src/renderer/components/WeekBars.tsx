@@ -11,7 +11,10 @@ export function WeekBars({ days, budgetMs, today }: { days: DayTotals[]; budgetM
         <span className="budget-line horizontal" style={{ bottom: pct(budgetMs) }} />
         {days.map((d) => (
           <div key={d.day} className="stack">
-            <span className={`segment online${d.onlineMs > budgetMs ? ' over' : ''}`} style={{ height: pct(d.onlineMs) }} />
+            <span
+              className={`segment online${d.onlineMs > budgetMs ? ' over' : ''}`}
+              style={{ height: pct(d.onlineMs) }}
+            />
             <span className="segment offline" style={{ height: pct(d.offlineMs) }} />
           </div>
         ))}

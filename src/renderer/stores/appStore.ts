@@ -21,7 +21,11 @@ export const useApp = create<AppState>()((set, get) => ({
   reminder: null,
   api: {
     async load() {
-      const [status, settings, reminder] = await Promise.all([call('getAppStatus'), call('getSettings'), call('getReminder')]);
+      const [status, settings, reminder] = await Promise.all([
+        call('getAppStatus'),
+        call('getSettings'),
+        call('getReminder'),
+      ]);
       set({ status, settings, reminder });
     },
     async loadDemo() {

@@ -3,6 +3,7 @@ import type { TimeEntry } from '../../shared/types.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { EntryForm } from '../components/EntryForm.tsx';
 import { clockTime, dateInputValue, dayLabel, duration } from '../format.ts';
+import { parseRoute } from '../route.ts';
 import { useApp } from '../stores/appStore.ts';
 import { useTime } from '../stores/timeStore.ts';
 
@@ -61,7 +62,22 @@ export function Time({ params }: { params: URLSearchParams }) {
   const weekStartsOn = useApp((state) => state.settings?.weekStartsOn ?? 1);
   const { entries, lastDeleted, api } = useTime();
   const [offset, setOffset] = useState(0);
-  const [logging, setLogging] = useState(params.get('log') === '1');
+  const [logging, setLogging] = useState(() => params.get('log') === '1');
+  useEffect(() => {
+    // '#/time?log=1' (tray, menu) opens the form; the request is then taken out of the address, so asking
+    // again changes the hash and opens it anew.
+    const take = () => {
+      if (parseRoute(window.location.hash).params.get('log') !== '1') return false;
+      history.replaceState(null, '', '#/time');
+      return true;
+    };
+    take();
+    const onHash = () => {
+      if (take()) setLogging(true);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const [undoError, setUndoError] = useState('');
   const from = weekStart(offset, weekStartsOn);
   const to = weekStart(offset + 1, weekStartsOn);

@@ -68,7 +68,11 @@ export function blueskyProvider(
       return { ...person(data), followers: data.followersCount ?? 0, following: data.followsCount ?? 0 };
     },
     async followersPage(cursor) {
-      const { data } = await appview.app.bsky.graph.getFollowers({ actor: account.did, limit: pageSize, cursor: cursor ?? undefined });
+      const { data } = await appview.app.bsky.graph.getFollowers({
+        actor: account.did,
+        limit: pageSize,
+        cursor: cursor ?? undefined,
+      });
       return { items: data.followers.map(person), cursor: data.cursor ?? null };
     },
     async followingPage(cursor) {
@@ -83,7 +87,9 @@ export function blueskyProvider(
         if (typeof value.subject !== 'string') return [];
         const createdAt = typeof value.createdAt === 'string' ? Date.parse(value.createdAt) : Number.NaN;
         // Names come later from the AppView; the record holds only the DID.
-        return [{ id: value.subject, handle: '', displayName: '', followedAt: createdAt, ref: record.uri.split('/').pop()! }];
+        return [
+          { id: value.subject, handle: '', displayName: '', followedAt: createdAt, ref: record.uri.split('/').pop()! },
+        ];
       });
       return { items, cursor: data.cursor ?? null };
     },
@@ -103,7 +109,11 @@ export function blueskyProvider(
     async unfollow(followed) {
       if (!followed.ref) throw new Error(`No follow record is known for ${followed.handle}.`);
       const agent = await writeAgent();
-      await agent.com.atproto.repo.deleteRecord({ repo: account.did, collection: followCollection, rkey: followed.ref });
+      await agent.com.atproto.repo.deleteRecord({
+        repo: account.did,
+        collection: followCollection,
+        rkey: followed.ref,
+      });
     },
     async follow(other) {
       const agent = await writeAgent();

@@ -9,7 +9,11 @@ export class NetworkFailure extends Error {
   readonly retryAt: number | null;
   readonly status: number | null;
 
-  constructor(reason: NetworkFailure['reason'], message: string, options: { retryAt?: number | null; status?: number | null } = {}) {
+  constructor(
+    reason: NetworkFailure['reason'],
+    message: string,
+    options: { retryAt?: number | null; status?: number | null } = {},
+  ) {
     super(message);
     this.reason = reason;
     this.retryAt = options.retryAt ?? null;
@@ -64,7 +68,10 @@ export function resilientFetch({ clock, scheduler, timeoutMs = 20_000, signal, o
           server: `The server keeps failing (HTTP ${response?.status})`,
           offline: 'The server cannot be reached',
         }[outcome.reason];
-        throw new NetworkFailure(outcome.reason, message, { retryAt: outcome.retryAt, status: response?.status ?? null });
+        throw new NetworkFailure(outcome.reason, message, {
+          retryAt: outcome.retryAt,
+          status: response?.status ?? null,
+        });
       }
       onWait?.(clock.now() + outcome.afterMs);
       await pause(outcome.afterMs, scheduler, signal);

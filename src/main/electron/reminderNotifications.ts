@@ -1,0 +1,65 @@
+// Reminders as system notifications, so they reach the user with the window hidden. The buttons answer the
+// reminder through the API; a click opens the window, whose banner shows the same reminder with every answer.
+// Where the system has no notifications, the banner alone does.
+import { Notification } from 'electron';
+import type { Reminder } from '../../shared/types.ts';
+import { answerAt, reminderNotification } from '../core/reminderNotification.ts';
+import type { Dispatch } from '../services/api.ts';
+import type { EventBus } from '../services/events.ts';
+
+export interface ReminderNotificationOptions {
+  events: EventBus;
+  dispatch: Dispatch;
+  /** The reminder open now, shown at once: one may already be open when this starts. */
+  current: () => Reminder | null;
+  openWindow: () => void;
+}
+
+/** Starts showing reminders; returns a function that stops and closes the one shown. */
+export function showReminderNotifications({
+  events,
+  dispatch,
+  current,
+  openWindow,
+}: ReminderNotificationOptions): () => void {
+  if (!Notification.isSupported()) return () => {};
+  // Held here so the notification (and its click and action handlers) is not garbage-collected while shown.
+  let shown: { key: string; notification: Notification } | null = null;
+
+  function close() {
+    shown?.notification.close();
+    shown = null;
+  }
+
+  function answer(key: string, action: ReturnType<typeof answerAt>) {
+    if (!action) return;
+    void dispatch('answerReminder', { key, action }).then((reply) => {
+      if (!reply.ok) console.error(`twoway: answering a reminder from its notification failed: ${reply.error.message}`);
+    });
+  }
+
+  function follow(reminder: Reminder | null) {
+    if (reminder?.key === shown?.key) return;
+    close();
+    if (!reminder) return;
+    const view = reminderNotification(reminder, process.platform === 'darwin');
+    const notification = new Notification({
+      title: view.title,
+      body: view.body,
+      actions: view.buttons.map(({ label }) => ({ type: 'button', text: label })),
+    });
+    notification.on('action', (details) => answer(view.key, answerAt(view, details.actionIndex)));
+    notification.on('click', () => openWindow());
+    notification.show();
+    shown = { key: view.key, notification };
+  }
+
+  const stopListening = events.listen((event, payload) => {
+    if (event === 'reminderChanged') follow(payload as Reminder | null);
+  });
+  follow(current());
+  return () => {
+    stopListening();
+    close();
+  };
+}

@@ -1,0 +1,62 @@
+// The line protocol between start.ts and its parent: one JSON object per line on stdin (commands) and stdout
+// (the ready line, then one reply per command). Types only, so client.ts can share them without any import of
+// @atproto packages.
+
+/** The first stdout line once the network is up. On a failed start the line is `{ "error": "..." }` instead. */
+export type ServerUrls = { pds: string; appview: string; plc: string };
+export type ReadyLine = ServerUrls | { error: string };
+
+/** An account may be named by its DID (`did:plc:...`) or its handle (`alice.test`). */
+export type Actor = string;
+
+export type Command =
+  | { cmd: 'createAccount'; handle: string; password: string; email?: string }
+  | { cmd: 'follow'; from: Actor; to: Actor; createdAt?: string }
+  | { cmd: 'unfollow'; from: Actor; to: Actor }
+  | { cmd: 'deleteAccount'; handle: Actor }
+  | { cmd: 'post'; from: Actor; text: string; createdAt?: string }
+  | { cmd: 'setProfile'; from: Actor; displayName?: string; description?: string }
+  | { cmd: 'processAll' }
+  | SeedCommand<'seedFollowers'>
+  | SeedCommand<'seedFollowing'>
+  | { cmd: 'stop' };
+
+/**
+ * Creates `count` accounts `${prefix}${start..start+count-1 as 4 digits}.test` (start defaults to 1).
+ * seedFollowers: each new account follows `target`. seedFollowing: `target` follows each new account.
+ * `createdAt` (ISO) goes into every follow record; without it each record gets the current time.
+ */
+export type SeedCommand<Name extends 'seedFollowers' | 'seedFollowing'> = {
+  cmd: Name;
+  target: Actor;
+  count: number;
+  prefix?: string;
+  start?: number;
+  password?: string;
+  createdAt?: string;
+};
+
+export type CommandName = Command['cmd'];
+export type CommandOf<Name extends CommandName> = Extract<Command, { cmd: Name }>;
+
+export type AccountResult = { did: string; handle: string };
+export type RecordResult = { uri: string; cid: string; rkey: string };
+export type SeedResult = { count: number; accounts: AccountResult[]; ms: number };
+
+export type Results = {
+  createAccount: AccountResult;
+  follow: RecordResult;
+  /** The follow records that were deleted (0 when `from` did not follow `to`). */
+  unfollow: { deleted: number; uris: string[] };
+  deleteAccount: { did: string };
+  post: RecordResult;
+  setProfile: RecordResult;
+  processAll: { ms: number };
+  seedFollowers: SeedResult;
+  seedFollowing: SeedResult;
+  stop: Record<string, never>;
+};
+
+export type OkReply<Name extends CommandName> = { id: number; ok: true } & Results[Name];
+export type ErrorReply = { id: number | null; ok: false; error: string };
+export type Reply<Name extends CommandName = CommandName> = OkReply<Name> | ErrorReply;

@@ -1,0 +1,216 @@
+// Answers the seeding commands of the protocol by writing through the PDS, as dev-env's own tests do
+// (SeedClient for accounts, follows and posts; the PDS's XRPC methods for the rest).
+import type { ApplyWritesCreate, SeedAccount, TestNetwork } from './devEnv.ts';
+import type { AccountResult, CommandOf, RecordResult, Results, SeedResult } from './protocol.ts';
+
+const FOLLOW = 'app.bsky.graph.follow';
+const POST = 'app.bsky.feed.post';
+const PROFILE = 'app.bsky.actor.profile';
+/** How many accounts are created at once. dev-env's bulk seed warns that wide parallelism makes fetch flaky. */
+const SEED_CONCURRENCY = Number(process.env.TWOWAY_BSKY_SEED_CONCURRENCY) || 8;
+/** com.atproto.repo.applyWrites takes at most 200 writes per call. */
+const WRITES_PER_BATCH = 200;
+
+export type Seeder = {
+  createAccount(command: CommandOf<'createAccount'>): Promise<Results['createAccount']>;
+  follow(command: CommandOf<'follow'>): Promise<Results['follow']>;
+  unfollow(command: CommandOf<'unfollow'>): Promise<Results['unfollow']>;
+  deleteAccount(command: CommandOf<'deleteAccount'>): Promise<Results['deleteAccount']>;
+  post(command: CommandOf<'post'>): Promise<Results['post']>;
+  setProfile(command: CommandOf<'setProfile'>): Promise<Results['setProfile']>;
+  processAll(command: CommandOf<'processAll'>): Promise<Results['processAll']>;
+  seedFollowers(command: CommandOf<'seedFollowers'>): Promise<Results['seedFollowers']>;
+  seedFollowing(command: CommandOf<'seedFollowing'>): Promise<Results['seedFollowing']>;
+};
+
+const rkeyOf = (uri: string): string => uri.slice(uri.lastIndexOf('/') + 1);
+
+const toRecordResult = (uri: string, cid: string): RecordResult => ({ uri, cid, rkey: rkeyOf(uri) });
+
+function requireString(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value === '') throw new Error(`"${field}" must be a non-empty string`);
+  return value;
+}
+
+function checkDate(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
+    throw new Error(`"createdAt" must be an ISO 8601 date, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** Runs `work` over `items` with at most `limit` in flight; results keep the order of `items`. */
+async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+export function createSeeder(network: TestNetwork): Seeder {
+  const sc = network.getSeedClient();
+  const agent = sc.agent;
+  const didByHandle = new Map<string, string>();
+
+  async function resolve(actor: unknown, field: string): Promise<string> {
+    const name = requireString(actor, field).replace(/^@/, '');
+    if (name.startsWith('did:')) return name;
+    const known = didByHandle.get(name.toLowerCase());
+    if (known) return known;
+    const { data } = await agent.com.atproto.identity.resolveHandle({ handle: name });
+    return data.did;
+  }
+
+  /** The account whose session the harness holds (only accounts it created). */
+  async function ownAccount(actor: unknown, field: string): Promise<SeedAccount> {
+    const did = await resolve(actor, field);
+    const account = sc.accounts[did];
+    if (!account) throw new Error(`${String(actor)} was not created by this server, so it has no session here`);
+    return account;
+  }
+
+  async function createAccount(handle: string, password: string, email?: string): Promise<AccountResult> {
+    const account = await sc.createAccount(handle, {
+      handle,
+      password,
+      email: email ?? `${handle.split('.')[0]}@twoway.invalid`,
+    });
+    didByHandle.set(account.handle.toLowerCase(), account.did);
+    return { did: account.did, handle: account.handle };
+  }
+
+  function seedHandles(command: CommandOf<'seedFollowers'> | CommandOf<'seedFollowing'>): string[] {
+    const count = command.count;
+    if (!Number.isInteger(count) || count < 0 || count > 10_000) throw new Error('"count" must be 0..10000');
+    const prefix = command.prefix ?? (command.cmd === 'seedFollowers' ? 'fan' : 'idol');
+    if (!/^[a-z][a-z0-9-]*$/.test(prefix)) throw new Error('"prefix" must be lower-case letters, digits and "-"');
+    const start = command.start ?? 1;
+    if (!Number.isInteger(start) || start < 0) throw new Error('"start" must be a whole number');
+    return Array.from({ length: count }, (_, i) => `${prefix}${String(start + i).padStart(4, '0')}.test`);
+  }
+
+  return {
+    async createAccount(command) {
+      const handle = requireString(command.handle, 'handle').toLowerCase();
+      return createAccount(handle, requireString(command.password, 'password'), command.email);
+    },
+
+    async follow(command) {
+      const from = await ownAccount(command.from, 'from');
+      const to = await resolve(command.to, 'to');
+      const createdAt = checkDate(command.createdAt);
+      const ref = await sc.follow(from.did, to, createdAt ? { createdAt } : undefined);
+      return toRecordResult(ref.uriStr, ref.cidStr);
+    },
+
+    async unfollow(command) {
+      const from = await ownAccount(command.from, 'from');
+      const to = await resolve(command.to, 'to');
+      const uris: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const { data } = await agent.com.atproto.repo.listRecords({
+          repo: from.did,
+          collection: FOLLOW,
+          limit: 100,
+          cursor,
+        });
+        uris.push(...data.records.filter((record) => record.value.subject === to).map((record) => record.uri));
+        cursor = data.records.length > 0 ? data.cursor : undefined;
+      } while (cursor);
+      for (const uri of uris) {
+        await agent.com.atproto.repo.deleteRecord(
+          { repo: from.did, collection: FOLLOW, rkey: rkeyOf(uri) },
+          { headers: sc.getHeaders(from.did), encoding: 'application/json' },
+        );
+      }
+      return { deleted: uris.length, uris };
+    },
+
+    async deleteAccount(command) {
+      const did = await resolve(command.handle, 'handle');
+      await agent.com.atproto.admin.deleteAccount(
+        { did },
+        { headers: network.pds.adminAuthHeaders(), encoding: 'application/json' },
+      );
+      for (const [handle, known] of didByHandle) if (known === did) didByHandle.delete(handle);
+      delete sc.accounts[did];
+      return { did };
+    },
+
+    async post(command) {
+      const from = await ownAccount(command.from, 'from');
+      const text = typeof command.text === 'string' ? command.text : '';
+      const createdAt = checkDate(command.createdAt);
+      const { ref } = await sc.post(from.did, text, undefined, undefined, undefined, createdAt ? { createdAt } : {});
+      return toRecordResult(ref.uriStr, ref.cidStr);
+    },
+
+    async setProfile(command) {
+      const from = await ownAccount(command.from, 'from');
+      const record = {
+        $type: PROFILE,
+        ...(command.displayName === undefined ? {} : { displayName: command.displayName }),
+        ...(command.description === undefined ? {} : { description: command.description }),
+        createdAt: new Date().toISOString(),
+      };
+      const { data } = await agent.com.atproto.repo.putRecord(
+        { repo: from.did, collection: PROFILE, rkey: 'self', record },
+        { headers: sc.getHeaders(from.did), encoding: 'application/json' },
+      );
+      return toRecordResult(data.uri, data.cid);
+    },
+
+    async processAll() {
+      const started = performance.now();
+      await network.processAll();
+      return { ms: Math.round(performance.now() - started) };
+    },
+
+    async seedFollowers(command) {
+      const started = performance.now();
+      const target = await resolve(command.target, 'target');
+      const createdAt = checkDate(command.createdAt);
+      const password = command.password ?? 'password';
+      const accounts = await pool(seedHandles(command), SEED_CONCURRENCY, async (handle) => {
+        const account = await createAccount(handle, password);
+        await sc.follow(account.did, target, createdAt ? { createdAt } : undefined);
+        return account;
+      });
+      return seedResult(accounts, started);
+    },
+
+    async seedFollowing(command) {
+      const started = performance.now();
+      const target = await ownAccount(command.target, 'target');
+      const createdAt = checkDate(command.createdAt);
+      const password = command.password ?? 'password';
+      const accounts = await pool(seedHandles(command), SEED_CONCURRENCY, (handle) => createAccount(handle, password));
+      // One repo takes its writes one commit at a time: batch them instead of racing single creates.
+      for (let i = 0; i < accounts.length; i += WRITES_PER_BATCH) {
+        const writes: ApplyWritesCreate[] = accounts.slice(i, i + WRITES_PER_BATCH).map((account) => ({
+          $type: 'com.atproto.repo.applyWrites#create',
+          collection: FOLLOW,
+          value: { $type: FOLLOW, subject: account.did, createdAt: createdAt ?? new Date().toISOString() },
+        }));
+        await agent.com.atproto.repo.applyWrites(
+          { repo: target.did, writes },
+          { headers: sc.getHeaders(target.did), encoding: 'application/json' },
+        );
+      }
+      return seedResult(accounts, started);
+    },
+  };
+}
+
+function seedResult(accounts: AccountResult[], started: number): SeedResult {
+  return { count: accounts.length, accounts, ms: Math.round(performance.now() - started) };
+}

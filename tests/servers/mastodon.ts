@@ -1,0 +1,723 @@
+/**
+ * A local Mastodon API server for tests, written from docs.joinmastodon.org (accounts, notifications, rate limits,
+ * pagination guidelines, OAuth scopes). The test owns the social graph through `state`; the app talks HTTP to it.
+ * Routes, parameters and the facts relied on are listed in tests/servers/README.md.
+ */
+import {
+  FaultQueue,
+  FixedWindowLimiter,
+  parseBody,
+  proxyErrorPage,
+  startHarness,
+  truthy,
+  type RateLimitConfig,
+  type RequestRecord,
+  type StatusFault,
+  type TestReply,
+  type TestRequest,
+} from './faults.ts';
+
+export interface MastodonAccount {
+  id: string;
+  username: string;
+  /** null for a local account; the remote server's domain otherwise (acct is then username@domain). */
+  domain: string | null;
+  displayName: string;
+  note: string;
+  createdAt: number;
+  locked: boolean;
+  bot: boolean;
+  /** The owner hides their network: followers/following answer [] to everyone else. */
+  hideCollections: boolean;
+  suspended: boolean;
+  statusesCount: number;
+}
+
+export interface NewMastodonAccount {
+  id?: string;
+  username: string;
+  domain?: string | null;
+  displayName?: string;
+  note?: string;
+  createdAt?: number | string | Date;
+  locked?: boolean;
+  bot?: boolean;
+  hideCollections?: boolean;
+  statusesCount?: number;
+}
+
+export interface MastodonFollow {
+  /** The Follow id: what max_id/since_id in Link headers refer to. Grows with every new follow. */
+  id: number;
+  from: string;
+  to: string;
+  createdAt: number;
+  showingReblogs: boolean;
+  notifying: boolean;
+}
+
+export interface MastodonNotification {
+  id: number;
+  type: 'follow' | 'follow_request';
+  /** Who the notification is for. */
+  recipientId: string;
+  /** Who acted. */
+  accountId: string;
+  createdAt: number;
+}
+
+export interface MastodonToken {
+  /** null: an app token with no user (user-only methods answer 422). */
+  accountId: string | null;
+  scopes: string[];
+  revoked: boolean;
+}
+
+export interface MastodonServerOptions {
+  /** The server's own domain, used in account URLs and acct resolution. Default 'mastodon.example'. */
+  domain?: string;
+  /** Epoch ms; defaults to Date.now. Drives follow timestamps, notifications and rate-limit windows. */
+  now?: () => number;
+  /** Per token (or per IP when unauthenticated) on every /api path. Default 300 per 5 minutes, as documented. */
+  rateLimit?: RateLimitConfig;
+  /** Limited-federation / whitelist mode: unauthenticated API calls answer 401. Default false. */
+  requireAuth?: boolean;
+}
+
+const DEFAULT_LIMIT = 40;
+const MAX_LIMIT = 80;
+
+const pairKey = (from: string, to: string) => `${from}>${to}`;
+
+function toMs(value: number | string | Date | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value === 'number') return value;
+  return new Date(value).getTime();
+}
+
+/** The in-memory social graph, tokens and request log. Tests call these directly; HTTP clients see the effects. */
+export class MastodonState {
+  readonly accounts = new Map<string, MastodonAccount>();
+  readonly tokens = new Map<string, MastodonToken>();
+  readonly notifications: MastodonNotification[] = [];
+  readonly requests: RequestRecord[] = [];
+  readonly domain: string;
+  readonly now: () => number;
+  /** target id → (follower id → follow), in follow order (oldest first). */
+  readonly #followers = new Map<string, Map<string, MastodonFollow>>();
+  /** follower id → (target id → follow), in follow order. */
+  readonly #following = new Map<string, Map<string, MastodonFollow>>();
+  /** Pending requests to locked accounts, keyed from>to. */
+  readonly #requests = new Map<string, MastodonFollow>();
+  readonly #blocks = new Set<string>();
+  #nextAccountId = 109_000_000_000_000_001n;
+  #nextFollowId = 7_000_001;
+  #nextNotificationId = 34_000_001;
+
+  constructor(domain: string, now: () => number) {
+    this.domain = domain;
+    this.now = now;
+  }
+
+  addAccount(input: NewMastodonAccount): MastodonAccount {
+    const id = input.id ?? String(this.#nextAccountId++);
+    if (this.accounts.has(id)) throw new Error(`account ${id} exists`);
+    const domain = input.domain && input.domain !== this.domain ? input.domain : null;
+    const account: MastodonAccount = {
+      id,
+      username: input.username,
+      domain,
+      displayName: input.displayName ?? input.username,
+      note: input.note ?? '',
+      createdAt: toMs(input.createdAt, this.now()),
+      locked: input.locked ?? false,
+      bot: input.bot ?? false,
+      hideCollections: input.hideCollections ?? false,
+      suspended: false,
+      statusesCount: input.statusesCount ?? 0,
+    };
+    this.accounts.set(id, account);
+    return account;
+  }
+
+  /** Registers an access token. Default scopes: read, write:follows. */
+  addToken(token: string, accountId: string | null, scopes: string[] = ['read', 'write:follows']): void {
+    if (accountId !== null) this.#account(accountId);
+    this.tokens.set(token, { accountId, scopes, revoked: false });
+  }
+
+  revokeToken(token: string): void {
+    const entry = this.tokens.get(token);
+    if (entry) entry.revoked = true;
+  }
+
+  /**
+   * from follows to. A locked target gets a follow request instead (unless `force`), as the API does.
+   * Following again keeps the original follow (and its id), like the API's idempotent follow.
+   */
+  follow(
+    from: string,
+    to: string,
+    options: { at?: number | string | Date; force?: boolean; reblogs?: boolean; notify?: boolean } = {},
+  ): 'following' | 'requested' {
+    this.#account(from);
+    const target = this.#account(to);
+    const existing = this.#followers.get(to)?.get(from);
+    if (existing) {
+      if (options.reblogs !== undefined) existing.showingReblogs = options.reblogs;
+      if (options.notify !== undefined) existing.notifying = options.notify;
+      return 'following';
+    }
+    const key = pairKey(from, to);
+    const createdAt = toMs(options.at, this.now());
+    if (target.locked && !options.force) {
+      if (!this.#requests.has(key)) {
+        this.#requests.set(key, this.#edge(from, to, createdAt, options));
+        this.#notify('follow_request', to, from, createdAt);
+      }
+      return 'requested';
+    }
+    const pending = this.#requests.get(key);
+    this.#requests.delete(key);
+    const edge = pending ?? this.#edge(from, to, createdAt, options);
+    if (pending) {
+      // The Follow record is created when the request is accepted.
+      edge.id = this.#nextFollowId++;
+      edge.createdAt = createdAt;
+    }
+    this.#index(this.#followers, to).set(from, edge);
+    this.#index(this.#following, from).set(to, edge);
+    this.#notify('follow', to, from, createdAt);
+    return 'following';
+  }
+
+  /** Removes a follow or a pending follow request. Returns whether anything was removed. */
+  unfollow(from: string, to: string): boolean {
+    const hadRequest = this.#requests.delete(pairKey(from, to));
+    const hadFollow = this.#followers.get(to)?.delete(from) ?? false;
+    this.#following.get(from)?.delete(to);
+    return hadFollow || hadRequest;
+  }
+
+  approveFollowRequest(from: string, to: string): void {
+    if (!this.#requests.has(pairKey(from, to))) throw new Error(`no follow request ${from} → ${to}`);
+    this.follow(from, to, { force: true });
+  }
+
+  rejectFollowRequest(from: string, to: string): void {
+    this.#requests.delete(pairKey(from, to));
+  }
+
+  /** blocker blocks target: follows both ways end, as on Mastodon. */
+  block(blocker: string, target: string): void {
+    this.unfollow(blocker, target);
+    this.unfollow(target, blocker);
+    this.#blocks.add(pairKey(blocker, target));
+  }
+
+  unblock(blocker: string, target: string): void {
+    this.#blocks.delete(pairKey(blocker, target));
+  }
+
+  isBlocking(blocker: string, target: string): boolean {
+    return this.#blocks.has(pairKey(blocker, target));
+  }
+
+  /** Suspended accounts answer with `suspended: true` and empty collections. */
+  suspend(id: string): void {
+    this.#account(id).suspended = true;
+  }
+
+  /** The account and every edge touching it disappear; its id then answers 404. */
+  deleteAccount(id: string): void {
+    this.#account(id);
+    for (const follower of this.followersOf(id)) this.unfollow(follower, id);
+    for (const target of this.followingOf(id)) this.unfollow(id, target);
+    for (const key of [...this.#requests.keys(), ...this.#blocks]) {
+      const [a, b] = key.split('>');
+      if (a === id || b === id) {
+        this.#requests.delete(key);
+        this.#blocks.delete(key);
+      }
+    }
+    this.#followers.delete(id);
+    this.#following.delete(id);
+    this.accounts.delete(id);
+  }
+
+  isFollowing(from: string, to: string): boolean {
+    return this.#followers.get(to)?.has(from) ?? false;
+  }
+
+  hasRequested(from: string, to: string): boolean {
+    return this.#requests.has(pairKey(from, to));
+  }
+
+  /** Follower ids, newest follow first (the order the API pages in). */
+  followersOf(id: string): string[] {
+    return this.followerEdges(id).map((edge) => edge.from);
+  }
+
+  /** Followed ids, newest follow first. */
+  followingOf(id: string): string[] {
+    return this.followingEdges(id).map((edge) => edge.to);
+  }
+
+  followerEdges(id: string): MastodonFollow[] {
+    return [...(this.#followers.get(id)?.values() ?? [])].reverse();
+  }
+
+  followingEdges(id: string): MastodonFollow[] {
+    return [...(this.#following.get(id)?.values() ?? [])].reverse();
+  }
+
+  pendingRequestCount(target: string): number {
+    let count = 0;
+    for (const edge of this.#requests.values()) if (edge.to === target) count += 1;
+    return count;
+  }
+
+  findByAcct(acct: string): MastodonAccount | undefined {
+    const [username = '', rawDomain] = acct.replace(/^@/, '').split('@');
+    const domain = rawDomain && rawDomain.toLowerCase() !== this.domain.toLowerCase() ? rawDomain.toLowerCase() : null;
+    for (const account of this.accounts.values()) {
+      if (
+        account.username.toLowerCase() === username.toLowerCase() &&
+        (account.domain?.toLowerCase() ?? null) === domain
+      ) {
+        return account;
+      }
+    }
+    return undefined;
+  }
+
+  #account(id: string): MastodonAccount {
+    const account = this.accounts.get(id);
+    if (!account) throw new Error(`no account ${id}`);
+    return account;
+  }
+
+  #edge(from: string, to: string, createdAt: number, options: { reblogs?: boolean; notify?: boolean }): MastodonFollow {
+    return {
+      id: this.#nextFollowId++,
+      from,
+      to,
+      createdAt,
+      showingReblogs: options.reblogs ?? true,
+      notifying: options.notify ?? false,
+    };
+  }
+
+  #index(index: Map<string, Map<string, MastodonFollow>>, id: string): Map<string, MastodonFollow> {
+    let map = index.get(id);
+    if (!map) {
+      map = new Map();
+      index.set(id, map);
+    }
+    return map;
+  }
+
+  #notify(type: MastodonNotification['type'], recipientId: string, accountId: string, createdAt: number): void {
+    this.notifications.push({ id: this.#nextNotificationId++, type, recipientId, accountId, createdAt });
+  }
+}
+
+export interface MastodonServer {
+  url: string;
+  close: () => Promise<void>;
+  state: MastodonState;
+  faults: FaultQueue;
+}
+
+/** Ruby's Time#iso8601(6) for UTC. */
+function iso6(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+function midnight(ms: number): string {
+  const date = new Date(ms);
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate())).toISOString();
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Mastodon's limit_param: absent → default; otherwise |to_i| capped at twice the default. */
+function limitParam(raw: string | null): number {
+  if (raw === null) return DEFAULT_LIMIT;
+  const parsed = Number.parseInt(raw, 10);
+  return Math.min(Math.abs(Number.isNaN(parsed) ? 0 : parsed), MAX_LIMIT);
+}
+
+/** Ruby casts a non-numeric id to 0 in a where clause. */
+function idParam(raw: string | null): number | null {
+  if (raw === null || raw === '') return null;
+  const parsed = Number.parseInt(raw, 10);
+  return Number.isNaN(parsed) ? 0 : parsed;
+}
+
+/** Scope check with the documented hierarchy: read ⊃ read:*, write ⊃ write:*, follow ⊃ {read,write}:{follows,blocks,mutes}. */
+function hasScope(granted: string[], wanted: string[]): boolean {
+  for (const scope of wanted) {
+    if (granted.includes(scope)) return true;
+    const [top, sub] = scope.split(':');
+    if (sub && granted.includes(top!)) return true;
+    if (sub && ['follows', 'blocks', 'mutes'].includes(sub) && granted.includes('follow')) return true;
+  }
+  return false;
+}
+
+interface Page<T> {
+  items: T[];
+  next: string | null;
+  prev: string | null;
+}
+
+/**
+ * Pages a newest-first list by numeric id the way Mastodon's paginate_by_max_id / paginate_by_min_id do:
+ * max_id and since_id bound the range, min_id pages forward from a cursor. `next` is offered only when the page
+ * is full (so the last page can be empty), `prev` whenever the page is not empty.
+ */
+function paginate<T>(
+  newestFirst: T[],
+  idOf: (item: T) => number,
+  query: URLSearchParams,
+  prevParam: 'since_id' | 'min_id',
+): Page<T> & { limit: number } {
+  const limit = limitParam(query.get('limit'));
+  const maxId = idParam(query.get('max_id'));
+  const sinceId = idParam(query.get('since_id'));
+  const minId = idParam(query.get('min_id'));
+  let items: T[];
+  if (minId !== null) {
+    items = newestFirst
+      .filter((item) => idOf(item) > minId && (maxId === null || idOf(item) < maxId))
+      .reverse()
+      .slice(0, limit)
+      .reverse();
+  } else {
+    items = newestFirst
+      .filter((item) => (maxId === null || idOf(item) < maxId) && (sinceId === null || idOf(item) > sinceId))
+      .slice(0, limit);
+  }
+  const first = items[0];
+  const last = items[items.length - 1];
+  return {
+    items,
+    limit,
+    next: limit > 0 && items.length === limit && last !== undefined ? String(idOf(last)) : null,
+    prev: first !== undefined ? `${prevParam}=${idOf(first)}` : null,
+  };
+}
+
+export async function startMastodonServer(options: MastodonServerOptions = {}): Promise<MastodonServer> {
+  const now = options.now ?? Date.now;
+  const state = new MastodonState(options.domain ?? 'mastodon.example', now);
+  const faults = new FaultQueue();
+  const limiter = new FixedWindowLimiter(true);
+  const rateLimit = options.rateLimit ?? { limit: 300, windowSeconds: 300 };
+
+  const accountJson = (account: MastodonAccount) => {
+    const host = account.domain ?? state.domain;
+    const base = {
+      id: account.id,
+      username: account.username,
+      acct: account.domain ? `${account.username}@${account.domain}` : account.username,
+      display_name: account.suspended ? '' : account.displayName,
+      locked: account.locked,
+      bot: account.bot,
+      discoverable: !account.suspended,
+      group: false,
+      created_at: midnight(account.createdAt),
+      note: account.suspended || !account.note ? '' : `<p>${escapeHtml(account.note)}</p>`,
+      url: `https://${host}/@${account.username}`,
+      uri: `https://${host}/users/${account.username}`,
+      avatar: `https://${state.domain}/avatars/original/missing.png`,
+      avatar_static: `https://${state.domain}/avatars/original/missing.png`,
+      header: `https://${state.domain}/headers/original/missing.png`,
+      header_static: `https://${state.domain}/headers/original/missing.png`,
+      followers_count: account.suspended ? 0 : state.followersOf(account.id).length,
+      following_count: account.suspended ? 0 : state.followingOf(account.id).length,
+      statuses_count: account.suspended ? 0 : account.statusesCount,
+      last_status_at: null,
+      hide_collections: account.hideCollections,
+      emojis: [],
+      fields: [],
+    };
+    return account.suspended ? { ...base, suspended: true } : base;
+  };
+
+  const relationshipJson = (viewer: string, targetId: string) => {
+    const following = state.followingEdges(viewer).find((edge) => edge.to === targetId);
+    const requested = state.hasRequested(viewer, targetId);
+    return {
+      id: targetId,
+      following: following !== undefined,
+      showing_reblogs: following?.showingReblogs ?? false,
+      notifying: following?.notifying ?? false,
+      languages: null,
+      followed_by: state.isFollowing(targetId, viewer),
+      blocking: state.isBlocking(viewer, targetId),
+      blocked_by: state.isBlocking(targetId, viewer),
+      muting: false,
+      muting_notifications: false,
+      requested,
+      requested_by: state.hasRequested(targetId, viewer),
+      domain_blocking: false,
+      endorsed: false,
+      note: '',
+    };
+  };
+
+  const rateHeaders = (request: TestRequest): { headers: Record<string, string>; exceeded: boolean } => {
+    const valid = request.token !== null ? state.tokens.get(request.token) : undefined;
+    const key = valid && !valid.revoked ? `token:${request.token}` : `ip:${request.ip}`;
+    const nowMs = now();
+    const hit = limiter.hit(key, rateLimit, nowMs);
+    // Rack::Attack's reset: now + (period - now.to_i % period), keeping now's fraction of a second.
+    const resetMs = nowMs + (rateLimit.windowSeconds - (Math.floor(nowMs / 1000) % rateLimit.windowSeconds)) * 1000;
+    return {
+      exceeded: hit.exceeded,
+      headers: {
+        'x-ratelimit-limit': String(hit.limit),
+        'x-ratelimit-remaining': String(hit.remaining),
+        'x-ratelimit-reset': iso6(resetMs),
+      },
+    };
+  };
+
+  const error = (status: number, message: string): TestReply => ({ status, json: { error: message } });
+  const notFound = () => error(404, 'Record not found');
+
+  type Auth =
+    | { ok: true; token: MastodonToken | null }
+    | {
+        ok: false;
+        reply: TestReply;
+      };
+
+  /** Doorkeeper: an unknown or revoked token is "no token"; `required` methods then answer 401. */
+  const authorize = (request: TestRequest, scopes: string[], required: 'public' | 'token' | 'user'): Auth => {
+    const entry = request.token !== null ? state.tokens.get(request.token) : undefined;
+    const token = entry && !entry.revoked ? entry : null;
+    if (!token) {
+      if (required !== 'public') return { ok: false, reply: error(401, 'The access token is invalid') };
+      if (options.requireAuth) return { ok: false, reply: error(401, 'This API requires an authenticated user') };
+      return { ok: true, token: null };
+    }
+    if (!hasScope(token.scopes, scopes)) {
+      return { ok: false, reply: error(403, 'This action is outside the authorized scopes') };
+    }
+    if (required === 'user' && token.accountId === null) {
+      return { ok: false, reply: error(422, 'This method requires an authenticated user') };
+    }
+    if (token.accountId !== null) {
+      const user = state.accounts.get(token.accountId);
+      if (!user) return { ok: false, reply: error(401, 'The access token is invalid') };
+      if (user.suspended) return { ok: false, reply: error(403, 'Your login is currently disabled') };
+    }
+    return { ok: true, token };
+  };
+
+  const link = (request: TestRequest, page: Page<unknown>, keep: string[]): Record<string, string> => {
+    const base = `http://${request.host}${request.path}`;
+    const kept = new URLSearchParams();
+    for (const key of keep) for (const value of request.query.getAll(key)) kept.append(key, value);
+    const withCursor = (cursor: string) => {
+      const params = kept.toString();
+      return `${base}?${params ? `${params}&` : ''}${cursor}`;
+    };
+    const parts: string[] = [];
+    if (request.fault && 'repeatCursor' in request.fault) {
+      const search = request.query.toString();
+      parts.push(`<${base}${search ? `?${search}` : ''}>; rel="next"`);
+    } else if (page.next !== null) {
+      parts.push(`<${withCursor(`max_id=${page.next}`)}>; rel="next"`);
+    }
+    if (page.prev !== null) parts.push(`<${withCursor(page.prev)}>; rel="prev"`);
+    return parts.length > 0 ? { link: parts.join(', ') } : {};
+  };
+
+  const truncate = <T>(request: TestRequest, items: T[]): T[] =>
+    request.fault && 'truncatedPage' in request.fault ? items.slice(0, Math.floor(items.length / 2)) : items;
+
+  const collection = (request: TestRequest, id: string, which: 'followers' | 'following'): TestReply => {
+    const auth = authorize(request, ['read:accounts'], 'public');
+    if (!auth.ok) return auth.reply;
+    const account = state.accounts.get(id);
+    if (!account) return notFound();
+    const viewer = auth.token?.accountId ?? null;
+    const hidden =
+      account.suspended ||
+      (account.hideCollections && viewer !== account.id) ||
+      (viewer !== null && state.isBlocking(account.id, viewer));
+    const edges = hidden ? [] : which === 'followers' ? state.followerEdges(id) : state.followingEdges(id);
+    const page = paginate(edges, (edge) => edge.id, request.query, 'since_id');
+    const accounts = page.items.map((edge) => state.accounts.get(which === 'followers' ? edge.from : edge.to)!);
+    return {
+      status: 200,
+      headers: link(request, page, ['limit']),
+      json: truncate(request, accounts).map(accountJson),
+    };
+  };
+
+  const followAction = (request: TestRequest, id: string, action: 'follow' | 'unfollow'): TestReply => {
+    const auth = authorize(request, ['write:follows'], 'user');
+    if (!auth.ok) return auth.reply;
+    const viewer = auth.token!.accountId!;
+    const target = state.accounts.get(id);
+    if (!target) return notFound();
+    if (action === 'unfollow') {
+      state.unfollow(viewer, id);
+      return { status: 200, json: relationshipJson(viewer, id) };
+    }
+    if (id === viewer || target.suspended || state.isBlocking(id, viewer) || state.isBlocking(viewer, id)) {
+      return error(403, 'This action is not allowed');
+    }
+    const body = parseBody(request);
+    const following = state.isFollowing(viewer, id);
+    state.follow(viewer, id, {
+      reblogs: following && body.reblogs === undefined ? undefined : truthy(body.reblogs, true),
+      notify: following && body.notify === undefined ? undefined : truthy(body.notify, false),
+    });
+    return { status: 200, json: relationshipJson(viewer, id) };
+  };
+
+  const notifications = (request: TestRequest): TestReply => {
+    const auth = authorize(request, ['read:notifications'], 'user');
+    if (!auth.ok) return auth.reply;
+    const viewer = auth.token!.accountId!;
+    const types = request.query.getAll('types[]');
+    const excluded = request.query.getAll('exclude_types[]');
+    const fromAccount = request.query.get('account_id');
+    const mine = state.notifications
+      .filter(
+        (item) =>
+          item.recipientId === viewer &&
+          state.accounts.has(item.accountId) &&
+          (types.length === 0 || types.includes(item.type)) &&
+          !excluded.includes(item.type) &&
+          (fromAccount === null || item.accountId === fromAccount),
+      )
+      .reverse();
+    const page = paginate(mine, (item) => item.id, request.query, 'min_id');
+    return {
+      status: 200,
+      headers: link(request, page, ['limit', 'types[]', 'exclude_types[]', 'account_id']),
+      json: truncate(request, page.items).map((item) => ({
+        id: String(item.id),
+        type: item.type,
+        group_key: `ungrouped-${item.id}`,
+        created_at: new Date(item.createdAt).toISOString(),
+        account: accountJson(state.accounts.get(item.accountId)!),
+      })),
+    };
+  };
+
+  const route = (request: TestRequest): TestReply => {
+    const { method, path } = request;
+    const segments = path.split('/').filter(Boolean);
+    if (method === 'GET' && (path === '/api/v2/instance' || path === '/api/v1/instance')) {
+      return {
+        status: 200,
+        json: { domain: state.domain, uri: state.domain, title: 'Test Mastodon', version: '4.3.0', description: '' },
+      };
+    }
+    if (segments[0] !== 'api' || segments[1] !== 'v1') return notFound();
+    if (method === 'GET' && path === '/api/v1/notifications') return notifications(request);
+    if (segments[2] !== 'accounts') return notFound();
+    const [, , , id, action] = segments;
+    if (segments.length === 4 && method === 'GET' && id === 'verify_credentials') {
+      const auth = authorize(request, ['profile', 'read:accounts'], 'user');
+      if (!auth.ok) return auth.reply;
+      const account = state.accounts.get(auth.token!.accountId!)!;
+      return {
+        status: 200,
+        json: {
+          ...accountJson(account),
+          source: {
+            privacy: 'public',
+            sensitive: false,
+            language: '',
+            note: account.note,
+            fields: [],
+            follow_requests_count: state.pendingRequestCount(account.id),
+          },
+        },
+      };
+    }
+    if (segments.length === 4 && method === 'GET' && id === 'lookup') {
+      const auth = authorize(request, ['read:accounts'], 'public');
+      if (!auth.ok) return auth.reply;
+      const account = state.findByAcct(request.query.get('acct') ?? '');
+      return account ? { status: 200, json: accountJson(account) } : notFound();
+    }
+    if (segments.length === 4 && method === 'GET' && id === 'relationships') {
+      const auth = authorize(request, ['read:follows'], 'user');
+      if (!auth.ok) return auth.reply;
+      const viewer = auth.token!.accountId!;
+      const withSuspended = truthy(request.query.get('with_suspended'), false);
+      const ids = [...new Set([...request.query.getAll('id[]'), ...request.query.getAll('id')])];
+      const found = ids.filter((target) => {
+        const account = state.accounts.get(target);
+        return account !== undefined && (withSuspended || !account.suspended);
+      });
+      return { status: 200, json: found.map((target) => relationshipJson(viewer, target)) };
+    }
+    if (id === undefined) return notFound();
+    if (segments.length === 4 && method === 'GET') {
+      const auth = authorize(request, ['read:accounts'], 'public');
+      if (!auth.ok) return auth.reply;
+      const account = state.accounts.get(id);
+      return account ? { status: 200, json: accountJson(account) } : notFound();
+    }
+    if (segments.length === 5 && method === 'GET' && (action === 'followers' || action === 'following')) {
+      return collection(request, id, action);
+    }
+    if (segments.length === 5 && method === 'POST' && (action === 'follow' || action === 'unfollow')) {
+      return followAction(request, id, action);
+    }
+    return notFound();
+  };
+
+  const handle = (request: TestRequest): TestReply => {
+    const rate = request.path.startsWith('/api/') ? rateHeaders(request) : { headers: {}, exceeded: false };
+    if (rate.exceeded) {
+      return {
+        status: 429,
+        headers: { ...rate.headers, 'x-ratelimit-remaining': '0' },
+        json: { error: 'Too many requests' },
+      };
+    }
+    const reply = route(request);
+    return { ...reply, headers: { ...rate.headers, ...reply.headers } };
+  };
+
+  const statusFaultReply = (_request: TestRequest, fault: StatusFault): TestReply => {
+    if (fault.status === 429) {
+      return {
+        status: 429,
+        headers: {
+          'x-ratelimit-limit': String(rateLimit.limit),
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': iso6(now() + fault.resetInSeconds * 1000),
+        },
+        json: { error: 'Too many requests' },
+      };
+    }
+    if (fault.body !== undefined) {
+      return typeof fault.body === 'string'
+        ? { status: fault.status, raw: fault.body }
+        : { status: fault.status, json: fault.body };
+    }
+    if (fault.status === 502 || fault.status === 504) return proxyErrorPage(fault.status);
+    if (fault.status === 503) {
+      return error(503, 'There was a temporary problem serving your request, please try again');
+    }
+    return error(500, "We're sorry, but something went wrong on our end.");
+  };
+
+  const harness = await startHarness({ faults, requests: state.requests, now, handle, statusFaultReply });
+  return { url: harness.url, close: harness.close, state, faults };
+}
