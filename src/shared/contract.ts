@@ -95,6 +95,7 @@ export const accountInput = z.discriminatedUnion('network', [
       network: z.literal('bluesky'),
       handle: blueskyHandle,
       appPassword: secret('app password').optional(),
+      acceptWeakStorage: z.boolean().optional(),
       appviewUrl: serviceUrl('https://public.api.bsky.app').default('https://public.api.bsky.app'),
       plcUrl: serviceUrl('https://plc.directory').default('https://plc.directory'),
     })
@@ -108,6 +109,7 @@ export const accountInput = z.discriminatedUnion('network', [
         .trim()
         .regex(/^@?[a-z0-9_]+(@[a-z0-9.-]+)?$/i, 'A Mastodon handle looks like @name or @name@instance.social.'),
       token: secret('access token').optional(),
+      acceptWeakStorage: z.boolean().optional(),
     })
     .strict(),
   z
@@ -118,6 +120,7 @@ export const accountInput = z.discriminatedUnion('network', [
         .trim()
         .regex(/^@?[a-z0-9_]{1,15}$/i, 'An X handle has at most 15 letters, digits or underscores.'),
       token: secret('API token'),
+      acceptWeakStorage: z.boolean().optional(),
       apiUrl: serviceUrl('https://api.x.com').default('https://api.x.com'),
     })
     .strict(),

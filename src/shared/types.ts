@@ -156,6 +156,11 @@ export interface AppStatus {
   hasData: boolean;
   /** Whether the system reports idle time; where it does not (Wayland, the browser preview), only suspend and lock pause the timer. */
   idleDetection: boolean;
+  /**
+   * How app passwords and tokens are kept: encrypted by the OS keychain; 'weak' where only Electron's
+   * basic_text backend exists (the user is asked first); in memory only in the browser preview.
+   */
+  secretStorage: 'encrypted' | 'weak' | 'memory';
 }
 
 /** A sync under way: shown as progress, and cancellable. */

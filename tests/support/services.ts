@@ -2,28 +2,34 @@ import { manualClock } from '../../src/main/core/clock.ts';
 import { createApi } from '../../src/main/services/api.ts';
 import { createServices } from '../../src/main/services/app.ts';
 import { openConfFile } from '../../src/main/services/confFile.ts';
+import type { Scheduler } from '../../src/main/services/scheduler.ts';
 import { manualScheduler } from './manualScheduler.ts';
 import { tempDir } from './tempDir.ts';
+import { warpScheduler } from './warpScheduler.ts';
 
 export interface ServicesOptions {
   dataDir?: string;
   /** What the system would report as idle time, in ms; null where it cannot tell. */
   idle?: { ms: number } | null;
+  /** Timers fire at once with the clock moved on (for network tests) instead of when the test advances time. */
+  warp?: boolean;
 }
 
 /** Real services on real files in a temp dir, with a clock and timers the test moves. */
-export function servicesAt(start: number, { dataDir = tempDir(), idle = null }: ServicesOptions = {}) {
+export function servicesAt(start: number, { dataDir = tempDir(), idle = null, warp = false }: ServicesOptions = {}) {
   const clock = manualClock(start);
   const timers = manualScheduler(clock);
+  const warped = warpScheduler(clock);
+  const scheduler: Scheduler = warp ? warped.scheduler : timers.scheduler;
   let next = 0;
   const services = createServices({
     dataDir,
     openFile: openConfFile,
     clock,
     host: 'browser-preview',
-    scheduler: timers.scheduler,
+    scheduler,
     systemIdleMs: idle ? () => idle.ms : null,
     newId: () => `id-${++next}`,
   });
-  return { clock, timers, services, dispatch: createApi(services), dataDir };
+  return { clock, timers, waits: warped.waits, services, dispatch: createApi(services), dataDir };
 }

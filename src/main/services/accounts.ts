@@ -133,7 +133,11 @@ export function createAccounts({ context, clock, events, settings, vault }: Acco
       const store = dataOf(accountId);
       const data = store.read();
       const following = data.following.filter((f) => f.id !== change.unfollowed?.id && f.id !== change.followed?.id);
-      if (change.followed) following.unshift(change.followed);
+      // A network that gives no follow date (Mastodon, X) gets the moment Twoway made the follow.
+      if (change.followed) {
+        const { followedAt } = change.followed;
+        following.unshift({ ...change.followed, followedAt: Number.isNaN(followedAt) ? clock.now() : followedAt });
+      }
       const type = change.followed ? 'followed' : 'unfollowed';
       const person = change.followed ?? change.unfollowed!;
       const { id, handle, displayName } = person;

@@ -3,12 +3,14 @@
 import { XRPCError } from '@atproto/api';
 import type { z } from 'zod';
 import type { AccountInput, accountInput } from '../../shared/contract.ts';
-import type { AccountBalance } from '../../shared/types.ts';
+import { normalServiceUrl } from '../../shared/serviceUrl.ts';
+import type { Account, AccountBalance, AppStatus } from '../../shared/types.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Accounts } from './accounts.ts';
 import { Failure, invalid } from './failure.ts';
 import { connectBluesky } from './networks/connectBluesky.ts';
-import { NetworkFailure, resilientFetch } from './networks/resilientFetch.ts';
+import { connectMastodon } from './networks/connectMastodon.ts';
+import { NetworkFailure, resilientFetch, type ResilientFetch } from './networks/resilientFetch.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { Syncing } from './syncing.ts';
 
@@ -17,18 +19,20 @@ export interface AddAccountDeps {
   syncing: Syncing;
   clock: Clock;
   scheduler: Scheduler;
+  secretStorage: AppStatus['secretStorage'];
 }
 
 type Parsed = z.output<typeof accountInput>;
 
+function serverOf(input: Parsed): string {
+  if (input.network === 'bluesky') return input.appviewUrl;
+  return input.network === 'mastodon' ? input.instanceUrl : input.apiUrl;
+}
+
 function explain(error: unknown, input: Parsed): Failure {
   if (error instanceof Failure) return error;
-  if (error instanceof NetworkFailure) {
-    return new Failure(
-      'unavailable',
-      `Could not reach ${input.network === 'bluesky' ? input.appviewUrl : 'the server'}: ${error.message}.`,
-    );
-  }
+  if (error instanceof NetworkFailure)
+    return new Failure('unavailable', `Could not reach ${serverOf(input)}: ${error.message}.`);
   if (error instanceof XRPCError) {
     if (error.status === 401 || /password/i.test(error.message)) {
       return invalid({ appPassword: 'Bluesky refused this app password. Create one under Settings → App passwords.' });
@@ -39,14 +43,37 @@ function explain(error: unknown, input: Parsed): Failure {
   return new Failure('unavailable', `The account could not be added: ${message}`);
 }
 
+/** Finds the account on its network and saves it with its secrets; returns it ready to sync. */
+async function connect(input: Parsed, fetch: ResilientFetch, accounts: Accounts): Promise<Account> {
+  switch (input.network) {
+    case 'bluesky': {
+      const urls = { appviewUrl: normalServiceUrl(input.appviewUrl), plcUrl: normalServiceUrl(input.plcUrl) };
+      const { account, session } = await connectBluesky({ ...input, ...urls }, fetch);
+      await accounts.save(account, { password: input.appPassword, session });
+      return account;
+    }
+    case 'mastodon': {
+      const account = await connectMastodon({ ...input, instanceUrl: normalServiceUrl(input.instanceUrl) }, fetch);
+      await accounts.save(account, { token: input.token });
+      return account;
+    }
+    default:
+      throw new Failure('unavailable', 'X accounts come from your X data archive: use “Import X archive”.');
+  }
+}
+
 export async function addAccount(input: AccountInput, deps: AddAccountDeps): Promise<AccountBalance> {
   const parsed = input as Parsed;
+  const hasSecret = parsed.network === 'bluesky' ? !!parsed.appPassword : !!parsed.token;
+  if (hasSecret && deps.secretStorage === 'weak' && !parsed.acceptWeakStorage) {
+    throw invalid({
+      [parsed.network === 'bluesky' ? 'appPassword' : 'token']:
+        'This computer offers no keychain, so Twoway could only keep this secret with weak protection. Tick “Keep it anyway” to go on, or add the account without it (read only).',
+    });
+  }
   const fetch = resilientFetch({ clock: deps.clock, scheduler: deps.scheduler, timeoutMs: 15_000 });
   try {
-    if (parsed.network !== 'bluesky')
-      throw new Failure('unavailable', `Adding ${parsed.network} accounts is not available yet.`);
-    const { account, session } = await connectBluesky(parsed, fetch);
-    await deps.accounts.save(account, { password: parsed.appPassword, session });
+    const account = await connect(parsed, fetch, deps.accounts);
     void deps.syncing.sync(account.id);
     return deps.accounts.balances().find((b) => b.account.id === account.id)!;
   } catch (error) {

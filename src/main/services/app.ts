@@ -28,6 +28,7 @@ export interface AppOptions {
   systemIdleMs?: (() => number) | null;
   /** Where secrets are kept: encrypted by the OS in the desktop app, in memory elsewhere. */
   vault?: SecretVault;
+  secretStorage?: AppStatus['secretStorage'];
   providerFor?: ProviderFor;
   newId?: () => string;
 }
@@ -40,6 +41,7 @@ export function createServices({
   scheduler = realScheduler,
   systemIdleMs = null,
   vault = memoryVault(),
+  secretStorage = 'memory',
   providerFor = providerFactory({ clock, scheduler, vault }),
   newId = randomUUID,
 }: AppOptions) {
@@ -60,6 +62,7 @@ export function createServices({
     notices,
     hasData: !time.isEmpty() || !accounts.isEmpty(),
     idleDetection: systemIdleMs !== null,
+    secretStorage,
   });
   const statusChanged = () => {
     const next = status();
@@ -88,7 +91,7 @@ export function createServices({
       syncing.close();
       queue.close();
     },
-    addAccount: (input: AccountInput) => addAccount(input, { accounts, syncing, clock, scheduler }),
+    addAccount: (input: AccountInput) => addAccount(input, { accounts, syncing, clock, scheduler, secretStorage }),
     dismissNotice(id: string): AppStatus {
       notices = notices.filter((notice) => notice.id !== id);
       return statusChanged();

@@ -26,28 +26,29 @@ export interface SyncResult {
 const sameIds = (a: readonly Person[], b: readonly Person[]) =>
   a.length === b.length && a.every((p, i) => p.id === b[i]?.id);
 
-async function allPages<T>(
+async function allPages<T extends { id: string }>(
   first: Page<T>,
   next: (cursor: string) => Promise<Page<T>>,
   signal: AbortSignal,
   onPage: (count: number) => void,
 ): Promise<T[]> {
-  const items = [...first.items];
-  const seen = new Set<string>();
-  let cursor = first.cursor;
-  onPage(items.length);
-  while (cursor !== null) {
-    if (signal.aborted) throw new NetworkFailure('cancelled', 'Cancelled.');
-    // A server that hands back a cursor it already gave would make this loop forever.
-    if (seen.has(cursor))
+  const items = new Map<string, T>();
+  const cursors = new Set<string>();
+  let page = first;
+  for (;;) {
+    const before = items.size;
+    for (const item of page.items) if (!items.has(item.id)) items.set(item.id, item);
+    onPage(items.size);
+    // A server that hands back a cursor or a page it already gave would make this loop forever.
+    const repeated = page.items.length > 0 && items.size === before;
+    if (repeated || (page.cursor !== null && cursors.has(page.cursor))) {
       throw new NetworkFailure('bad-response', 'The server repeated a page; the sync stopped rather than loop.');
-    seen.add(cursor);
-    const page = await next(cursor);
-    items.push(...page.items);
-    onPage(items.length);
-    cursor = page.cursor;
+    }
+    if (page.cursor === null) return [...items.values()];
+    if (signal.aborted) throw new NetworkFailure('cancelled', 'Cancelled.');
+    cursors.add(page.cursor);
+    page = await next(page.cursor);
   }
-  return items;
 }
 
 /** Names for follows that came without them: from what we already know, else asked of the network. */

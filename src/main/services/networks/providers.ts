@@ -6,6 +6,7 @@ import type { Scheduler } from '../scheduler.ts';
 import { secretKeys, type SecretVault } from '../secrets.ts';
 import type { ProviderFor } from '../syncing.ts';
 import { blueskyProvider } from './bluesky.ts';
+import { mastodonProvider } from './mastodon.ts';
 import { resilientFetch } from './resilientFetch.ts';
 
 export interface ProviderDeps {
@@ -37,6 +38,8 @@ export function providerFactory({ clock, scheduler, vault }: ProviderDeps): Prov
           },
           clock,
         );
+      case 'mastodon':
+        return mastodonProvider(connection, fetch, await vault.get(keys.token));
       default:
         throw new Failure('conflict', `Twoway cannot reach ${account.handle} on ${account.network} yet.`);
     }

@@ -54,14 +54,19 @@ export function resilientFetch({ clock, scheduler, timeoutMs = 20_000, signal, o
       let response: Response | null = null;
       try {
         const timeout = AbortSignal.timeout(timeoutMs);
-        response = await fetch(input, { ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
-      } catch (error) {
+        const answer = await fetch(input, { ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+        // Read the whole body here, so a connection dropped mid-page is retried like one that never answered.
+        const body = await answer.arrayBuffer();
+        response = new Response(body.byteLength > 0 ? body : null, {
+          status: answer.status,
+          statusText: answer.statusText,
+          headers: answer.headers,
+        });
+      } catch {
         if (signal?.aborted) throw new NetworkFailure('cancelled', 'Cancelled.');
-        void error;
       }
       const outcome = afterAttempt(response?.status ?? 0, response?.headers ?? new Headers(), attempt, clock.now());
       if (outcome.kind === 'ok') return response!;
-      await response?.body?.cancel();
       if (outcome.kind === 'give-up') {
         const message = {
           'rate-limited': 'The server is limiting requests',
