@@ -11,6 +11,7 @@ import { createMainWindow, showWindow } from './electron/mainWindow.ts';
 import { followPowerEvents, systemIdleReader } from './electron/powerEvents.ts';
 import { showReminderNotifications } from './electron/reminderNotifications.ts';
 import { rendererUrl, routeUrl, showPage } from './electron/rendererWindow.ts';
+import { openSecretStorage } from './electron/secretStorage.ts';
 import { TrayService, followTimer } from './electron/tray.ts';
 import { createTrayPopover } from './electron/trayPopover.ts';
 import { createApi } from './services/api.ts';
@@ -21,13 +22,17 @@ const userData = process.env.TWOWAY_USER_DATA;
 if (userData) app.setPath('userData', path.resolve(userData));
 app.enableSandbox();
 
-function start() {
+async function start() {
+  const dataDir = app.getPath('userData');
+  const { vault, secretStorage } = openSecretStorage(dataDir, systemClock);
   const services = createServices({
-    dataDir: app.getPath('userData'),
+    dataDir,
     openFile: openElectronFile,
     clock: systemClock,
     host: 'electron',
     systemIdleMs: systemIdleReader(),
+    vault,
+    secretStorage,
   });
   const dispatch = createApi(services);
   const url = rendererUrl(app.isPackaged);
@@ -83,7 +88,6 @@ function start() {
     current: services.reminders.current,
     openWindow: () => openWindow(),
   });
-  openWindow();
 
   app.on('before-quit', () => {
     quitting = true;
@@ -103,6 +107,13 @@ function start() {
       twowayRun: (command: UserCommand) => run(command),
     });
   }
+
+  // Reads which accounts have a saved secret and plans the automatic syncs. If that fails, accounts show as
+  // read-only and nothing syncs on its own, but the app still opens.
+  await services.start().catch((error: unknown) => {
+    console.error('twoway: could not read saved accounts and plan syncs', error);
+  });
+  openWindow();
 }
 
 if (!app.requestSingleInstanceLock()) {

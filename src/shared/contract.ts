@@ -175,6 +175,31 @@ export const contract = {
 
   listBalances: method<AccountBalance[]>().takes(none),
   addAccount: method<AccountBalance>().takes(accountInput),
+  importXArchive: method<AccountBalance>().takes(
+    z
+      .object({
+        handle: z
+          .string()
+          .trim()
+          .regex(/^@?[a-z0-9_]{1,15}$/i, 'An X handle has at most 15 letters, digits or underscores.')
+          .optional(),
+        files: z
+          .array(
+            z.object({
+              name: z.string().min(1).max(255),
+              base64: z
+                .string()
+                .max(
+                  140_000_000,
+                  'This file is larger than 100 MB: upload follower.js and following.js from the archive’s data folder instead.',
+                ),
+            }),
+          )
+          .min(1, 'Choose the archive .zip, or follower.js and following.js.')
+          .max(40),
+      })
+      .strict(),
+  ),
   removeAccount: method<null>().takes(accountRef),
   syncAccount: method<null>().takes(accountRef.extend({ full: z.boolean().default(false) })),
   cancelSync: method<null>().takes(accountRef),

@@ -1,5 +1,5 @@
 // Who follows whom, as set differences over ids. Sets make each question linear in the list sizes.
-import type { Followed, NetworkEvent, NotFollowingBack, Person } from '../../shared/network.ts';
+import type { AccountData, Followed, NetworkEvent, NotFollowingBack, Person } from '../../shared/network.ts';
 import { DAY } from './calendar.ts';
 
 export interface Graph {
@@ -75,4 +75,23 @@ function strip({ id, handle, displayName }: Person): Person {
 export function datedFollows(previous: readonly Followed[], scanned: readonly Followed[], at: number): Followed[] {
   const known = new Map(previous.map((p) => [p.id, p.followedAt]));
   return scanned.map((p) => (Number.isNaN(p.followedAt) ? { ...p, followedAt: known.get(p.id) ?? at } : p));
+}
+
+/** A completed scan applied to what was known: follow dates carried over, changes recorded, counts snapshotted. */
+export function scanned(previous: AccountData, followers: Person[], following: Followed[], at: number): AccountData {
+  const dated = datedFollows(previous.following, following, at);
+  const graph = { followers, following: dated };
+  // The first scan finds everything at once; those are not changes.
+  const events = previous.syncedAt === null ? [] : changes(previous, graph, at);
+  return {
+    ...previous,
+    followers,
+    following: dated,
+    events: [...previous.events, ...events],
+    syncedAt: at,
+    history: [
+      ...previous.history,
+      { at, followers: followers.length, following: dated.length, mutuals: mutualCount(graph) },
+    ],
+  };
 }

@@ -192,6 +192,9 @@ export function createActionQueue({
     view,
     /** Queues writes for people of one account, found in its last sync. */
     enqueue(accountId: string, action: QueueAction, personIds: string[]): QueueView {
+      if (accounts.find(accountId).connection.network === 'demo') {
+        throw new Failure('conflict', 'Sample accounts cannot follow or unfollow anyone: add your own account.');
+      }
       const data = accounts.data(accountId);
       const pool: Person[] = action === 'unfollow' ? data.following : data.followers;
       const byId = new Map(pool.map((p) => [p.id, p]));

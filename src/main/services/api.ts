@@ -27,6 +27,7 @@ export function createApi(services: Services) {
     undoDelete: ({ id }) => time.undoRemove(id),
     listBalances: () => accounts.balances(),
     addAccount: (input) => services.addAccount(input),
+    importXArchive: (input) => services.importXArchive(input),
     removeAccount: async ({ accountId }) => {
       syncing.cancel(accountId);
       await accounts.remove(accountId);

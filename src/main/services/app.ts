@@ -17,6 +17,7 @@ import { createSettings } from './settings.ts';
 import type { OpenRawFile } from './store.ts';
 import { createSyncing, type ProviderFor } from './syncing.ts';
 import { createTimeTracker } from './timeTracker.ts';
+import { importXArchive, type ArchiveFile } from './importXArchive.ts';
 
 export interface AppOptions {
   dataDir: string;
@@ -92,6 +93,7 @@ export function createServices({
       queue.close();
     },
     addAccount: (input: AccountInput) => addAccount(input, { accounts, syncing, clock, scheduler, secretStorage }),
+    importXArchive: (input: { handle?: string; files: ArchiveFile[] }) => importXArchive(input, { accounts, clock }),
     dismissNotice(id: string): AppStatus {
       notices = notices.filter((notice) => notice.id !== id);
       return statusChanged();

@@ -3,7 +3,7 @@
 // returns nothing, so no known account is ever dropped.
 import type { Followed, Person } from '../../shared/network.ts';
 import type { SyncProgress } from '../../shared/types.ts';
-import { changes, datedFollows, mutualCount } from '../core/followGraph.ts';
+import { scanned } from '../core/followGraph.ts';
 import type { AccountData } from '../../shared/network.ts';
 import type { Page, NetworkProvider } from './networks/provider.ts';
 import { NetworkFailure } from './networks/resilientFetch.ts';
@@ -106,7 +106,7 @@ export async function syncAccount(
       report();
     },
   );
-  const scanned = await allPages(
+  const scannedFollowing = await allPages(
     firstFollowing,
     (c) => provider.followingPage(c),
     signal,
@@ -119,20 +119,6 @@ export async function syncAccount(
   const known = new Map<string, Person>(
     [...previous.following, ...previous.followers, ...followers].map((p) => [p.id, p]),
   );
-  const following = datedFollows(previous.following, await named(scanned, known, provider), now);
-
-  const graph = { followers, following };
-  const events = previous.syncedAt === null ? [] : changes(previous, graph, now);
-  const data: AccountData = {
-    ...previous,
-    followers,
-    following,
-    events: [...previous.events, ...events],
-    syncedAt: now,
-    history: [
-      ...previous.history,
-      { at: now, followers: followers.length, following: following.length, mutuals: mutualCount(graph) },
-    ],
-  };
+  const data = scanned(previous, followers, await named(scannedFollowing, known, provider), now);
   return { data, unchanged: false, requests: provider.requests() - before };
 }
