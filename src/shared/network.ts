@@ -37,8 +37,12 @@ export interface NotFollowingBack {
 
 /** Everything known of one network account, as of its last completed sync. */
 export interface AccountData {
+  /** Sorted by id. */
   followers: Person[];
+  /** Sorted by id. */
   following: Followed[];
+  /** The ids on the first page of each list, in the network's order: the next sync's cheap check. */
+  heads: { followers: string[]; following: string[] };
   history: CountSnapshot[];
   events: NetworkEvent[];
   /** People the user chose never to unfollow. */

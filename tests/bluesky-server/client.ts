@@ -46,8 +46,8 @@ export type StartOptions = {
   echoStderr?: boolean;
 };
 
-/** A command without its id: the client numbers them. */
-type CommandInput<Name extends CommandName> = Omit<CommandOf<Name>, 'cmd'>;
+/** The fields of setProfile besides the account. */
+type ProfileInput = Omit<CommandOf<'setProfile'>, 'cmd' | 'from'>;
 type SeedOptions = Omit<SeedCommand<'seedFollowers'>, 'cmd' | 'target' | 'count'>;
 
 /** Thrown when the server answers `ok: false`. */
@@ -70,7 +70,7 @@ export type BlueskyServer = {
   unfollow(from: Actor, to: Actor): Promise<OkReply<'unfollow'>>;
   deleteAccount(actor: Actor): Promise<OkReply<'deleteAccount'>>;
   post(from: Actor, text: string, createdAt?: string): Promise<OkReply<'post'>>;
-  setProfile(from: Actor, profile: CommandInput<'setProfile'>): Promise<OkReply<'setProfile'>>;
+  setProfile(from: Actor, profile: ProfileInput): Promise<OkReply<'setProfile'>>;
   /** Lets the AppView index every write so far. Call it after writes, before AppView reads. */
   processAll(): Promise<OkReply<'processAll'>>;
   /** Creates `count` accounts (`fan0001.test`, ...) that each follow `target`. */

@@ -53,7 +53,9 @@ function postgresUser(): RunAs {
   if (process.getuid?.() !== 0) return undefined;
   const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
   const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-  return { uid, gid, prefix: ['runuser', '-u', 'postgres', '--'] };
+  // runuser lives in /usr/sbin, which a root PATH may lack.
+  const runuser = ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((file) => existsSync(file));
+  return { uid, gid, prefix: [runuser ?? 'runuser', '-u', 'postgres', '--'] };
 }
 
 function run(runAs: RunAs, command: string, args: string[]): void {

@@ -24,7 +24,9 @@ export type Command =
 /**
  * Creates `count` accounts `${prefix}${start..start+count-1 as 4 digits}.test` (start defaults to 1).
  * seedFollowers: each new account follows `target`. seedFollowing: `target` follows each new account.
- * `createdAt` (ISO) goes into every follow record; without it each record gets the current time.
+ * Follow n (from 0) gets createdAt = `createdAt` + n * `createdAtStepMs` (default step 1000 ms; default
+ * `createdAt`: count steps before now), so account 0001 is the oldest follow. A step of 0 gives identical
+ * records for seedFollowers (same CID), which the AppView's follower paging skips past: see README.
  */
 export type SeedCommand<Name extends 'seedFollowers' | 'seedFollowing'> = {
   cmd: Name;
@@ -34,6 +36,7 @@ export type SeedCommand<Name extends 'seedFollowers' | 'seedFollowing'> = {
   start?: number;
   password?: string;
   createdAt?: string;
+  createdAtStepMs?: number;
 };
 
 export type CommandName = Command['cmd'];

@@ -1,13 +1,13 @@
 // Answers the seeding commands of the protocol by writing through the PDS, as dev-env's own tests do
 // (SeedClient for accounts, follows and posts; the PDS's XRPC methods for the rest).
 import type { ApplyWritesCreate, SeedAccount, TestNetwork } from './devEnv.ts';
-import type { AccountResult, CommandOf, RecordResult, Results, SeedResult } from './protocol.ts';
+import type { AccountResult, CommandOf, RecordResult, Results, SeedCommand, SeedResult } from './protocol.ts';
 
 const FOLLOW = 'app.bsky.graph.follow';
 const POST = 'app.bsky.feed.post';
 const PROFILE = 'app.bsky.actor.profile';
-/** How many accounts are created at once. dev-env's bulk seed warns that wide parallelism makes fetch flaky. */
-const SEED_CONCURRENCY = Number(process.env.TWOWAY_BSKY_SEED_CONCURRENCY) || 8;
+/** Accounts created at once. The work is CPU-bound (signing, PLC checks): 4 measured best on 2 cores. */
+const SEED_CONCURRENCY = Number(process.env.TWOWAY_BSKY_SEED_CONCURRENCY) || 4;
 /** com.atproto.repo.applyWrites takes at most 200 writes per call. */
 const WRITES_PER_BATCH = 200;
 
@@ -41,14 +41,18 @@ function checkDate(value: unknown): string | undefined {
 }
 
 /** Runs `work` over `items` with at most `limit` in flight; results keep the order of `items`. */
-async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+async function pool<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const index = next;
       next += 1;
-      results[index] = await work(items[index] as T);
+      results[index] = await work(items[index] as T, index);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
@@ -178,11 +182,12 @@ export function createSeeder(network: TestNetwork): Seeder {
     async seedFollowers(command) {
       const started = performance.now();
       const target = await resolve(command.target, 'target');
-      const createdAt = checkDate(command.createdAt);
+      const handles = seedHandles(command);
+      const dateOf = seedDates(command, handles.length);
       const password = command.password ?? 'password';
-      const accounts = await pool(seedHandles(command), SEED_CONCURRENCY, async (handle) => {
+      const accounts = await pool(handles, SEED_CONCURRENCY, async (handle, index) => {
         const account = await createAccount(handle, password);
-        await sc.follow(account.did, target, createdAt ? { createdAt } : undefined);
+        await sc.follow(account.did, target, { createdAt: dateOf(index) });
         return account;
       });
       return seedResult(accounts, started);
@@ -191,15 +196,16 @@ export function createSeeder(network: TestNetwork): Seeder {
     async seedFollowing(command) {
       const started = performance.now();
       const target = await ownAccount(command.target, 'target');
-      const createdAt = checkDate(command.createdAt);
+      const handles = seedHandles(command);
+      const dateOf = seedDates(command, handles.length);
       const password = command.password ?? 'password';
-      const accounts = await pool(seedHandles(command), SEED_CONCURRENCY, (handle) => createAccount(handle, password));
+      const accounts = await pool(handles, SEED_CONCURRENCY, (handle) => createAccount(handle, password));
       // One repo takes its writes one commit at a time: batch them instead of racing single creates.
       for (let i = 0; i < accounts.length; i += WRITES_PER_BATCH) {
-        const writes: ApplyWritesCreate[] = accounts.slice(i, i + WRITES_PER_BATCH).map((account) => ({
+        const writes: ApplyWritesCreate[] = accounts.slice(i, i + WRITES_PER_BATCH).map((account, offset) => ({
           $type: 'com.atproto.repo.applyWrites#create',
           collection: FOLLOW,
-          value: { $type: FOLLOW, subject: account.did, createdAt: createdAt ?? new Date().toISOString() },
+          value: { $type: FOLLOW, subject: account.did, createdAt: dateOf(i + offset) },
         }));
         await agent.com.atproto.repo.applyWrites(
           { repo: target.did, writes },
@@ -209,6 +215,19 @@ export function createSeeder(network: TestNetwork): Seeder {
       return seedResult(accounts, started);
     },
   };
+}
+
+/**
+ * The createdAt of the n-th seeded follow: `createdAt` (default: count steps before now) plus n steps, so the
+ * first account is the oldest follow. Distinct dates matter: follow records with the same subject and date are
+ * byte-identical, so they share a CID, and the AppView pages followers by (sortAt, cid): ties are skipped.
+ */
+function seedDates(command: SeedCommand<'seedFollowers' | 'seedFollowing'>, count: number): (n: number) => string {
+  const step = command.createdAtStepMs ?? 1000;
+  if (!Number.isFinite(step) || step < 0) throw new Error('"createdAtStepMs" must be a number >= 0');
+  const first = checkDate(command.createdAt);
+  const base = first === undefined ? Date.now() - count * step : Date.parse(first);
+  return (n) => new Date(base + n * step).toISOString();
 }
 
 function seedResult(accounts: AccountResult[], started: number): SeedResult {

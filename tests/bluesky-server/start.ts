@@ -25,8 +25,8 @@ import { createSeeder, type Seeder } from './seeder.ts';
 // Keep stdout for the protocol: anything a library prints (console.log included) goes to stderr.
 const stdoutWrite = process.stdout.write.bind(process.stdout);
 process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
-const send = (line: object): void => {
-  stdoutWrite(`${JSON.stringify(line)}\n`);
+const send = (line: object, then?: () => void): void => {
+  stdoutWrite(`${JSON.stringify(line)}\n`, then);
 };
 const log = (message: string): void => {
   process.stderr.write(`[bluesky-server] ${message}\n`);
@@ -186,8 +186,9 @@ async function main(): Promise<void> {
       const { reply, stop } = await handle(seeder, line);
       if (stop) {
         await shutdown();
-        send(reply);
-        process.exit(0);
+        // Exit once the reply is flushed (pipes are asynchronous on some platforms).
+        send(reply, () => process.exit(0));
+        return;
       }
       send(reply);
     });

@@ -3,6 +3,7 @@
 import type { AccountData, Followed, Person } from '../../shared/network.ts';
 import type { Account, Activity, SessionKind, TimeEntry } from '../../shared/types.ts';
 import { DAY, MINUTE, addDays, startOfDay } from './calendar.ts';
+import { byId } from './followGraph.ts';
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -126,8 +127,9 @@ export function demoAccountsData(now: number): { account: Account; data: Account
       g = Math.max(0, g - Math.round(rand() * 2.6 - 0.9));
     }
     const data: AccountData = {
-      followers: followerList,
-      following: followingList,
+      followers: [...followerList].sort(byId),
+      following: [...followingList].sort(byId),
+      heads: { followers: [], following: [] },
       history: history.reverse(),
       events: followerList
         .slice(0, 4 + a)

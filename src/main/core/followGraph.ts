@@ -1,16 +1,49 @@
-// Who follows whom, as set differences over ids. Sets make each question linear in the list sizes.
+// Who follows whom. Both lists are kept sorted by id, so every question (mutuals, who does not follow back,
+// what changed) is one merge walk over the two lists: linear, with no hash set of a million strings to build.
 import type { AccountData, Followed, NetworkEvent, NotFollowingBack, Person } from '../../shared/network.ts';
 import { DAY } from './calendar.ts';
 
 export interface Graph {
+  /** Sorted by id. */
   followers: readonly Person[];
+  /** Sorted by id. */
   following: readonly Followed[];
 }
 
+export const byId = (a: Person, b: Person) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Walks two id-sorted lists together: `only` gets what is in one list alone, `both` what is in both. */
+function merge<A extends Person, B extends Person>(
+  a: readonly A[],
+  b: readonly B[],
+  visit: { onlyA?: (item: A) => void; onlyB?: (item: B) => void; both?: (item: A, other: B) => void },
+) {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x.id < y.id)) {
+      visit.onlyA?.(x!);
+      i++;
+    } else if (x === undefined || y.id < x.id) {
+      visit.onlyB?.(y);
+      j++;
+    } else {
+      visit.both?.(x, y);
+      i++;
+      j++;
+    }
+  }
+}
+
+function strip({ id, handle, displayName }: Person): Person {
+  return { id, handle, displayName };
+}
+
 export function mutualCount({ followers, following }: Graph): number {
-  const followerIds = new Set(followers.map((p) => p.id));
   let count = 0;
-  for (const person of following) if (followerIds.has(person.id)) count++;
+  merge(followers, following, { both: () => count++ });
   return count;
 }
 
@@ -21,77 +54,96 @@ export function notFollowingBack(
   now: number,
   graceDays: number,
 ): NotFollowingBack[] {
-  const followerIds = new Set(followers.map((p) => p.id));
   const rows: NotFollowingBack[] = [];
-  for (const followed of following) {
-    if (followerIds.has(followed.id)) continue;
-    const { followedAt } = followed;
-    const person = strip(followed);
-    const age = Math.max(0, now - followedAt);
-    rows.push({
-      person,
-      followedAt,
-      days: Math.floor(age / DAY),
-      due: age >= graceDays * DAY,
-      kept: keep.has(person.id),
-    });
-  }
+  merge(followers, following, {
+    onlyB: (followed) => {
+      const age = Math.max(0, now - followed.followedAt);
+      rows.push({
+        // The follow itself serves as the person (its extra fields ride along), saving a copy per row.
+        person: followed,
+        followedAt: followed.followedAt,
+        days: Math.floor(age / DAY),
+        due: age >= graceDays * DAY,
+        kept: keep.has(followed.id),
+      });
+    },
+  });
   return rows.sort((a, b) => a.followedAt - b.followedAt);
 }
 
 /** Followers you do not follow: the follow-back suggestions. */
 export function notFollowedBack({ followers, following }: Graph): Person[] {
-  const followingIds = new Set(following.map((p) => p.id));
-  return followers.filter((person) => !followingIds.has(person.id));
+  const rows: Person[] = [];
+  merge(followers, following, { onlyA: (person) => rows.push(person) });
+  return rows;
 }
 
 /** What changed between two complete scans, each change dated at the scan that saw it. */
 export function changes(before: Graph, after: Graph, at: number): NetworkEvent[] {
-  const events: NetworkEvent[] = [];
-  const diff = (
-    old: readonly Person[],
-    next: readonly Person[],
-    added: NetworkEvent['type'],
-    removed: NetworkEvent['type'],
-  ) => {
-    const oldIds = new Set(old.map((p) => p.id));
-    const nextIds = new Set(next.map((p) => p.id));
-    for (const person of next) if (!oldIds.has(person.id)) events.push({ at, type: added, person: strip(person) });
-    for (const person of old) if (!nextIds.has(person.id)) events.push({ at, type: removed, person: strip(person) });
+  const found: Record<NetworkEvent['type'], NetworkEvent[]> = {
+    'gained-follower': [],
+    'lost-follower': [],
+    followed: [],
+    unfollowed: [],
   };
-  diff(before.followers, after.followers, 'gained-follower', 'lost-follower');
-  diff(before.following, after.following, 'followed', 'unfollowed');
-  return events;
-}
-
-function strip({ id, handle, displayName }: Person): Person {
-  return { id, handle, displayName };
+  const event = (type: NetworkEvent['type']) => (person: Person) =>
+    found[type].push({ at, type, person: strip(person) });
+  merge(after.followers, before.followers, { onlyA: event('gained-follower'), onlyB: event('lost-follower') });
+  merge(after.following, before.following, { onlyA: event('followed'), onlyB: event('unfollowed') });
+  return [...found['gained-follower'], ...found['lost-follower'], ...found.followed, ...found.unfollowed];
 }
 
 /**
- * Follow dates for a fresh scan. Where the network gives none (`followedAt` NaN), the date is when Twoway
- * first saw the follow: kept from the last scan, or the scan's own time for a new one.
+ * Follow dates for a fresh scan (both id-sorted). Where the network gives none (`followedAt` NaN), the date is
+ * when Twoway first saw the follow: kept from the last scan, or the scan's own time for a new one.
  */
 export function datedFollows(previous: readonly Followed[], scanned: readonly Followed[], at: number): Followed[] {
-  const known = new Map(previous.map((p) => [p.id, p.followedAt]));
-  return scanned.map((p) => (Number.isNaN(p.followedAt) ? { ...p, followedAt: known.get(p.id) ?? at } : p));
+  const dated: Followed[] = [];
+  merge(scanned, previous, {
+    onlyA: (p) => dated.push(Number.isNaN(p.followedAt) ? { ...p, followedAt: at } : p),
+    both: (p, known) => dated.push(Number.isNaN(p.followedAt) ? { ...p, followedAt: known.followedAt } : p),
+  });
+  return dated;
 }
 
-/** A completed scan applied to what was known: follow dates carried over, changes recorded, counts snapshotted. */
-export function scanned(previous: AccountData, followers: Person[], following: Followed[], at: number): AccountData {
-  const dated = datedFollows(previous.following, following, at);
-  const graph = { followers, following: dated };
+/**
+ * A completed scan applied to what was known: lists sorted by id, follow dates carried over, changes
+ * recorded, counts snapshotted. `heads` are the first page's ids in the network's order, for the next
+ * sync's cheap check.
+ */
+export function scanned(
+  previous: AccountData,
+  scan: { followers: Person[]; following: Followed[]; heads: AccountData['heads'] },
+  at: number,
+): AccountData {
+  const followers = [...scan.followers].sort(byId);
+  const following = datedFollows(previous.following, [...scan.following].sort(byId), at);
+  const graph = { followers, following };
   // The first scan finds everything at once; those are not changes.
   const events = previous.syncedAt === null ? [] : changes(previous, graph, at);
   return {
     ...previous,
     followers,
-    following: dated,
+    following,
+    heads: scan.heads,
     events: [...previous.events, ...events],
     syncedAt: at,
     history: [
       ...previous.history,
-      { at, followers: followers.length, following: dated.length, mutuals: mutualCount(graph) },
+      { at, followers: followers.length, following: following.length, mutuals: mutualCount(graph) },
     ],
   };
+}
+
+/** Puts a person into an id-sorted list, replacing any entry with the same id. */
+export function withPerson<T extends Person>(list: readonly T[], person: T): T[] {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid]!.id < person.id) low = mid + 1;
+    else high = mid;
+  }
+  const replace = list[low]?.id === person.id ? 1 : 0;
+  return [...list.slice(0, low), person, ...list.slice(low + replace)];
 }

@@ -10,4 +10,6 @@ export const openElectronFile: OpenRawFile = (dataDir, name) =>
     clearInvalidConfig: false,
     // Our keys are whole documents; a dot in one must not turn into nesting.
     accessPropertiesByDotNotation: false,
+    // Compact, like conf in plain Node: a large follower list parses faster without indentation.
+    serialize: (value) => JSON.stringify(value),
   });

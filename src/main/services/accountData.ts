@@ -2,6 +2,7 @@
 // Written once per completed sync, so a partial scan never reaches it.
 import { z } from 'zod';
 import type { AccountData } from '../../shared/network.ts';
+import { byId } from '../core/followGraph.ts';
 import { openStore, type Store, type StoreContext } from './store.ts';
 
 const person = z.object({ id: z.string(), handle: z.string(), displayName: z.string() });
@@ -12,6 +13,7 @@ const schema = z.object({
   events: z.array(
     z.object({ at: z.number(), type: z.enum(['gained-follower', 'lost-follower', 'followed', 'unfollowed']), person }),
   ),
+  heads: z.object({ followers: z.array(z.string()), following: z.array(z.string()) }),
   keep: z.array(z.string()),
   syncedAt: z.number().nullable(),
 });
@@ -21,6 +23,7 @@ export const emptyAccountData = (): AccountData => ({
   following: [],
   history: [],
   events: [],
+  heads: { followers: [], following: [] },
   keep: [],
   syncedAt: null,
 });
@@ -29,11 +32,23 @@ export function openAccountData(accountId: string, context: StoreContext): Store
   return openStore<AccountData>(
     {
       name: `account-${accountId}`,
-      version: 2,
+      version: 3,
       schema,
       initial: emptyAccountData,
-      // Version 1 kept only the count history.
-      migrations: { 2: (history) => ({ ...emptyAccountData(), history }) },
+      migrations: {
+        // Version 1 kept only the count history.
+        2: (history) => ({ ...emptyAccountData(), history }),
+        // Version 3 keeps the lists sorted by id, and the first page's ids for the cheap check.
+        3: (old) => {
+          const data = old as AccountData;
+          return {
+            ...data,
+            followers: [...data.followers].sort(byId),
+            following: [...data.following].sort(byId),
+            heads: { followers: [], following: [] },
+          };
+        },
+      },
     },
     context,
   );

@@ -5,7 +5,7 @@ import type { NotFollowingBackRow } from '../../shared/contract.ts';
 import type { Followed, Person } from '../../shared/network.ts';
 import type { Account, AccountBalance } from '../../shared/types.ts';
 import type { Clock } from '../core/clock.ts';
-import { notFollowedBack, notFollowingBack } from '../core/followGraph.ts';
+import { notFollowedBack, notFollowingBack, withPerson } from '../core/followGraph.ts';
 import { matcher, windowOf, type Window } from '../core/peopleQuery.ts';
 import type { AccountData } from '../../shared/network.ts';
 import { openAccountData } from './accountData.ts';
@@ -132,11 +132,14 @@ export function createAccounts({ context, clock, events, settings, vault }: Acco
     applyWrite(accountId: string, change: { unfollowed?: Person; followed?: Followed }) {
       const store = dataOf(accountId);
       const data = store.read();
-      const following = data.following.filter((f) => f.id !== change.unfollowed?.id && f.id !== change.followed?.id);
+      let following = data.following.filter((f) => f.id !== change.unfollowed?.id);
       // A network that gives no follow date (Mastodon, X) gets the moment Twoway made the follow.
       if (change.followed) {
         const { followedAt } = change.followed;
-        following.unshift({ ...change.followed, followedAt: Number.isNaN(followedAt) ? clock.now() : followedAt });
+        following = withPerson(following, {
+          ...change.followed,
+          followedAt: Number.isNaN(followedAt) ? clock.now() : followedAt,
+        });
       }
       const type = change.followed ? 'followed' : 'unfollowed';
       const person = change.followed ?? change.unfollowed!;

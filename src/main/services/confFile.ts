@@ -9,4 +9,6 @@ export const openConfFile: OpenRawFile = (dataDir, name) =>
     configName: name,
     clearInvalidConfig: false,
     accessPropertiesByDotNotation: false,
+    // Compact: these are the app's files, and a large follower list parses faster without indentation.
+    serialize: (value) => JSON.stringify(value),
   });

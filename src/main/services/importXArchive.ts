@@ -85,6 +85,9 @@ export function importXArchive(
   const followers = [...ids.follower].map(person);
   const following = [...ids.following].map((personId) => ({ ...person(personId), followedAt: Number.NaN, ref: null }));
   if (!known) void deps.accounts.save(account, {});
-  deps.accounts.commit(id, scanned(previous, followers, following, deps.clock.now()));
+  deps.accounts.commit(
+    id,
+    scanned(previous, { followers, following, heads: { followers: [], following: [] } }, deps.clock.now()),
+  );
   return deps.accounts.balances().find((b) => b.account.id === id)!;
 }

@@ -1,16 +1,18 @@
-// Versioned JSON stores, one file per concern. The file engine is injected: electron-store inside Electron,
-// its engine conf in plain Node; both write atomically and read the same `{ schemaVersion, data }` files.
+// Versioned JSON stores, one file per concern. The engine that writes is injected: electron-store inside
+// Electron, its engine conf in plain Node; both write atomically the same `{ schemaVersion, data }` files.
+// Reading is a plain parse here: the engines re-read and copy a file as they open, which costs seconds on
+// a large follower file, so an engine is only opened once something is written.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { StoreNotice } from '../../shared/types.ts';
 import type { Clock } from '../core/clock.ts';
 
-/** What we need of a conf / electron-store instance. */
+/** What we need of a conf / electron-store instance: assigning `store` writes the whole file atomically. */
 export interface RawFile {
   store: Record<string, unknown>;
 }
-/** Opens `<dataDir>/<name>.json`; throws when the file exists but cannot be parsed. */
+/** Opens the engine for `<dataDir>/<name>.json`. */
 export type OpenRawFile = (dataDir: string, name: string) => RawFile;
 
 export interface StoreSpec<T> {
@@ -66,21 +68,38 @@ function asideName(file: string, at: number): string {
   return file.replace(/\.json$/, `.unreadable-${stamp}.json`);
 }
 
+/** The file's document, or null when there is none yet; throws when it is not a JSON object. */
+function readDocument(filePath: string): Record<string, unknown> | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(filePath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new Unusable('it does not hold a Twoway document');
+  return value as Record<string, unknown>;
+}
+
 export function openStore<T>(spec: StoreSpec<T>, context: StoreContext): Store<T> {
   fs.mkdirSync(context.dataDir, { recursive: true });
   const filePath = path.join(context.dataDir, `${spec.name}.json`);
-  let file: RawFile;
+  let engine: RawFile | null = null;
+  const save = (data: T) => {
+    engine ??= context.openFile(context.dataDir, spec.name);
+    engine.store = { schemaVersion: spec.version, data };
+  };
   let data: T;
   try {
-    // The engines read the file as they open it, so a damaged file throws here already.
-    file = context.openFile(context.dataDir, spec.name);
-    const content = file.store;
-    if (Object.keys(content).length === 0) {
+    const content = readDocument(filePath);
+    if (content === null || Object.keys(content).length === 0) {
       data = spec.initial();
     } else {
       const upgraded = upgrade(spec, content);
       data = upgraded.data;
-      if (upgraded.migrated) file.store = { schemaVersion: spec.version, data };
+      if (upgraded.migrated) save(data);
     }
   } catch (error) {
     // Never delete what the user had: move it aside, say so, and start this concern afresh.
@@ -89,14 +108,13 @@ export function openStore<T>(spec: StoreSpec<T>, context: StoreContext): Store<T
     const movedTo = asideName(filePath, at);
     fs.renameSync(filePath, movedTo);
     context.onNotice({ id: `${spec.name}-${at}`, store: spec.name, reason, movedTo, at });
-    file = context.openFile(context.dataDir, spec.name);
     data = spec.initial();
   }
   return {
     path: filePath,
     read: () => data,
     write: (next) => {
-      file.store = { schemaVersion: spec.version, data: next };
+      save(next);
       data = next;
     },
   };

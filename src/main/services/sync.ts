@@ -23,8 +23,8 @@ export interface SyncResult {
   requests: number;
 }
 
-const sameIds = (a: readonly Person[], b: readonly Person[]) =>
-  a.length === b.length && a.every((p, i) => p.id === b[i]?.id);
+const sameIds = (page: readonly Person[], ids: readonly string[]) =>
+  page.length === ids.length && page.every((p, i) => p.id === ids[i]);
 
 async function allPages<T extends { id: string }>(
   first: Page<T>,
@@ -86,8 +86,8 @@ export async function syncAccount(
     latest !== undefined &&
     latest.followers === profile.followers &&
     latest.following === profile.following &&
-    sameIds(firstFollowers.items, previous.followers.slice(0, firstFollowers.items.length)) &&
-    sameIds(firstFollowing.items, previous.following.slice(0, firstFollowing.items.length));
+    sameIds(firstFollowers.items, previous.heads.followers) &&
+    sameIds(firstFollowing.items, previous.heads.following);
   if (unchanged) {
     const data = { ...previous, syncedAt: now, history: [...previous.history, { ...latest!, at: now }] };
     return { data, unchanged: true, requests: provider.requests() - before };
@@ -119,6 +119,8 @@ export async function syncAccount(
   const known = new Map<string, Person>(
     [...previous.following, ...previous.followers, ...followers].map((p) => [p.id, p]),
   );
-  const data = scanned(previous, followers, await named(scannedFollowing, known, provider), now);
+  const following = await named(scannedFollowing, known, provider);
+  const heads = { followers: firstFollowers.items.map((p) => p.id), following: firstFollowing.items.map((p) => p.id) };
+  const data = scanned(previous, { followers, following, heads }, now);
   return { data, unchanged: false, requests: provider.requests() - before };
 }

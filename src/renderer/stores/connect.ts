@@ -2,6 +2,7 @@
 import { subscribe } from '../api.ts';
 import { useApp } from './appStore.ts';
 import { useBalances } from './balanceStore.ts';
+import { useNetwork } from './networkStore.ts';
 import { useTime } from './timeStore.ts';
 
 export function connectStores(): () => void {
@@ -10,6 +11,8 @@ export function connectStores(): () => void {
     subscribe('settingsChanged', (settings) => {
       useApp.setState({ settings });
       void useTime.getState().api.load();
+      // The grace period decides who is due.
+      void useNetwork.getState().api.refresh();
     }),
     subscribe('timerChanged', (timer) => useTime.setState({ timer })),
     subscribe('reminderChanged', (reminder) => useApp.setState({ reminder })),
@@ -18,8 +21,19 @@ export function connectStores(): () => void {
       const { range, api } = useTime.getState();
       if (range) void api.showRange(range.from, range.to);
     }),
-    subscribe('balancesChanged', (balances) => useBalances.setState({ balances })),
+    subscribe('balancesChanged', (balances) => {
+      useBalances.setState({ balances });
+      // A sync or a write changed who follows whom.
+      void useNetwork.getState().api.refresh();
+    }),
+    subscribe('syncChanged', (progress) => useNetwork.setState({ progress })),
+    subscribe('queueChanged', (queue) => useNetwork.setState({ queue })),
   ];
-  void Promise.all([useApp.getState().api.load(), useTime.getState().api.load(), useBalances.getState().api.load()]);
+  void Promise.all([
+    useApp.getState().api.load(),
+    useTime.getState().api.load(),
+    useBalances.getState().api.load(),
+    useNetwork.getState().api.load(),
+  ]);
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }

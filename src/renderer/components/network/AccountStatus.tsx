@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import type { AccountBalance, SyncProgress } from '../../../shared/types.ts';
+import { clockTime } from '../../format.ts';
+import { useNetwork } from '../../stores/networkStore.ts';
+import { useNow } from '../../useNow.ts';
+import { NetworkBadge } from './NetworkBadge.tsx';
+import { count, isArchive, isSample, momentLabel, networkNames } from './networkWords.ts';
+
+function SyncState({ progress }: { progress: SyncProgress }) {
+  if (progress.waitingUntil !== undefined) {
+    return <span>Waiting for the rate limit until {clockTime(progress.waitingUntil)}</span>;
+  }
+  if (progress.total === 0) return <span>Syncing…</span>;
+  const pct = Math.min(100, Math.floor((progress.done / progress.total) * 100));
+  return (
+    <>
+      <span>
+        Syncing… {count(progress.done)} of {count(progress.total)} people ({pct} %)
+      </span>
+      <span
+        className="sync-bar"
+        role="progressbar"
+        aria-label="Sync progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+      >
+        <span style={{ width: `${pct}%` }} />
+      </span>
+    </>
+  );
+}
+
+/** One account's line: how fresh its figures are, a sync under way, or what went wrong; and its actions. */
+export function AccountStatus({ balance }: { balance: AccountBalance }) {
+  const { account, syncedAt, problem, canWrite } = balance;
+  const progress = useNetwork((state) => state.progress.find((p) => p.accountId === account.id));
+  const api = useNetwork((state) => state.api);
+  const now = useNow(true, 60_000);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState('');
+  const sample = isSample(account);
+  const archive = isArchive(account);
+  const readOnly = !canWrite && !sample && account.network !== 'x';
+
+  const attempt = (action: () => Promise<void>) => async () => {
+    setError('');
+    try {
+      await action();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+
+  let state;
+  if (progress) state = <SyncState progress={progress} />;
+  else if (sample) state = <span className="muted">Sample account</span>;
+  else if (problem) state = <span className="warn">{problem}</span>;
+  else if (syncedAt === null) state = <span className="muted">Not synced yet</span>;
+  else
+    state = (
+      <span className="muted">
+        {archive ? 'From your X archive of' : 'Synced'} {momentLabel(syncedAt, now)}
+      </span>
+    );
+
+  return (
+    <li className="account-status">
+      <span className="account-name">
+        <NetworkBadge network={account.network} /> <strong>{account.handle}</strong>
+      </span>
+      <span className="sync-state">
+        {state}
+        {readOnly && (
+          <span className="muted">
+            · read only (no {account.network === 'bluesky' ? 'app password' : 'access token'})
+          </span>
+        )}
+      </span>
+      <span className="account-actions">
+        {progress ? (
+          <button type="button" className="button small" onClick={attempt(() => api.cancelSync(account.id))}>
+            Cancel
+          </button>
+        ) : (
+          !sample &&
+          !archive && (
+            <button type="button" className="button small" onClick={attempt(() => api.sync(account.id))}>
+              Sync now
+            </button>
+          )
+        )}
+        {!confirming && (
+          <button type="button" className="button small danger" onClick={() => setConfirming(true)}>
+            Remove
+          </button>
+        )}
+      </span>
+      {confirming && (
+        <div className="confirm" role="group" aria-label={`Remove ${account.handle}`}>
+          <span>
+            Remove {account.handle} from Twoway? Its lists and history here are deleted; nothing changes on{' '}
+            {networkNames[account.network]}.
+          </span>
+          <button
+            type="button"
+            className="button small danger"
+            autoFocus
+            onClick={attempt(() => api.removeAccount(account.id))}
+          >
+            Yes, remove
+          </button>
+          <button type="button" className="button small" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}

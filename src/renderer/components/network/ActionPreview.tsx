@@ -1,0 +1,137 @@
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { QueueAction } from '../../../shared/network.ts';
+import type { AccountBalance, Network } from '../../../shared/types.ts';
+import { useApp } from '../../stores/appStore.ts';
+import { useNetwork, type Picked } from '../../stores/networkStore.ts';
+import { count, isSample, listed, networkNames, people, writeSeconds } from './networkWords.ts';
+
+const shownHandles = 10;
+const verbs: Record<QueueAction, string> = { unfollow: 'unfollow', follow: 'follow back' };
+
+/** What the pace line says: the spacing per network in the selection, and the daily cap. */
+function paceOf(networks: Network[], cap: number): string[] {
+  const spaced = networks.flatMap((n) => (n === 'x' ? [] : [`${writeSeconds[n]} s on ${networkNames[n]}`]));
+  const lines = spaced.length > 0 ? [`One every ${spaced.join(', ')}; at most ${count(cap)} a day per account.`] : [];
+  if (networks.includes('x')) {
+    lines.push('On X you make each change yourself: Twoway opens the profile, and you mark it done in the queue.');
+  }
+  return lines;
+}
+
+/** The last look before a batch of follows or unfollows is queued: who, where, how fast, and what is safe. */
+export function ActionPreview({
+  action,
+  picked,
+  balances,
+  onClose,
+}: {
+  action: QueueAction;
+  picked: Picked[];
+  balances: AccountBalance[];
+  onClose(): void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const cap = useApp((state) => state.settings?.dailyWriteCap ?? 0);
+  const enqueue = useNetwork((state) => state.api.enqueue);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  // A modal <dialog> makes the rest of the page inert; focus returns to the button that opened it.
+  useLayoutEffect(() => {
+    const element = dialog.current!;
+    const opener = document.activeElement as HTMLElement | null;
+    element.showModal();
+    element.querySelector<HTMLElement>('[data-initial-focus]')?.focus();
+    return () => {
+      element.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  const accounts = balances.filter((b) => picked.some((p) => p.accountId === b.account.id));
+  const networks = [...new Set(accounts.map((b) => b.account.network))];
+  const readOnly = accounts.filter((b) => !b.canWrite && !isSample(b.account) && b.account.network !== 'x');
+  const verb = verbs[action];
+  const title = `You are about to ${verb} ${people(picked.length)} on ${listed(networks.map((n) => networkNames[n]))}`;
+
+  async function confirm() {
+    setBusy(true);
+    setError('');
+    try {
+      await enqueue(action, picked);
+      onClose();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+      setBusy(false);
+    }
+  }
+
+  // Tab and Shift+Tab go round inside the dialog.
+  function trapFocus(event: KeyboardEvent) {
+    if (event.key !== 'Tab') return;
+    const focusable = [...dialog.current!.querySelectorAll<HTMLElement>('button:not(:disabled), [href], input')];
+    const first = focusable[0];
+    const last = focusable.at(-1);
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first?.focus();
+    }
+  }
+
+  return (
+    <dialog
+      ref={dialog}
+      className="action-preview"
+      aria-labelledby="action-preview-title"
+      onKeyDown={trapFocus}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id="action-preview-title">{title}</h2>
+      <ul className="preview-handles">
+        {picked.slice(0, shownHandles).map((p) => (
+          <li key={`${p.accountId}\n${p.person.id}`}>{p.person.handle}</li>
+        ))}
+      </ul>
+      {picked.length > shownHandles && <p className="muted">and {count(picked.length - shownHandles)} more</p>}
+      {paceOf(networks, cap).map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+      <p>
+        {action === 'unfollow'
+          ? 'Each one is checked again right before: anyone who followed you back meanwhile is kept.'
+          : 'Each one is checked again right before: anyone you follow already is skipped.'}{' '}
+        You can undo each for 24 hours in Queue and log.
+      </p>
+      {readOnly.map(({ account }) => (
+        <p key={account.id} className="note warn">
+          Twoway holds no {account.network === 'bluesky' ? 'app password' : 'access token'} for {account.handle}, so it
+          cannot make changes there: add the account again with one.
+        </p>
+      ))}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button primary"
+          disabled={busy || readOnly.length > 0}
+          onClick={() => void confirm()}
+        >
+          {action === 'unfollow' ? 'Unfollow' : 'Follow back'} {count(picked.length)}
+        </button>
+        <button type="button" className="button" data-initial-focus onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </dialog>
+  );
+}

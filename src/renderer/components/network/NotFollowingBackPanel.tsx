@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { NotFollowingBackRow as Row } from '../../../shared/contract.ts';
+import type { AccountBalance } from '../../../shared/types.ts';
+import { call } from '../../api.ts';
+import { useApp } from '../../stores/appStore.ts';
+import { pickKey, useNetwork, type Picked } from '../../stores/networkStore.ts';
+import { ActionPreview } from './ActionPreview.tsx';
+import { count } from './networkWords.ts';
+import { NotFollowingBackRow } from './NotFollowingBackRow.tsx';
+import { PeopleList } from './PeopleList.tsx';
+import { SelectionBar } from './SelectionBar.tsx';
+import { useDebounced } from './useDebounced.ts';
+import { useWindowedRows } from './useWindowedRows.ts';
+
+type Filter = 'due' | 'waiting' | 'kept' | 'all';
+type Sort = 'oldest' | 'newest' | 'handle';
+const filters: Record<Filter, string> = { due: 'Due', waiting: 'Waiting', kept: 'Kept', all: 'All' };
+const sorts: Record<Sort, string> = { oldest: 'Oldest follow first', newest: 'Newest follow first', handle: 'Handle' };
+const idsPerCall = 500;
+
+function emptyText(filter: Filter, search: string, everyone: number): string {
+  if (search) return `No one matches “${search}”.`;
+  if (everyone === 0) return 'Everyone you follow follows you back.';
+  if (filter === 'due') return 'No one is due: the others are within their grace period or kept.';
+  if (filter === 'waiting') return 'No one is within the grace period.';
+  return 'Your keep-list is empty: Keep someone to never have them proposed for unfollowing.';
+}
+
+/** People you follow who do not follow you back, the due ones first in mind: pick, preview, unfollow. */
+export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[] }) {
+  const scope = useNetwork((state) => state.scope);
+  const version = useNetwork((state) => state.version);
+  const counts = useNetwork((state) => state.counts);
+  const selected = useNetwork((state) => state.selected.unfollow);
+  const api = useNetwork((state) => state.api);
+  const graceDays = useApp((state) => state.settings?.graceDays ?? 3);
+  const [search, setSearch] = useState('');
+  const query = useDebounced(search.trim(), 250);
+  const [filter, setFilter] = useState<Filter>('due');
+  const [sort, setSort] = useState<Sort>('oldest');
+  const [selecting, setSelecting] = useState<string | null>(null);
+  const [dueMatching, setDueMatching] = useState<{ key: string; due: number } | null>(null);
+  const [previewing, setPreviewing] = useState(false);
+  const [error, setError] = useState('');
+
+  const fetchWindow = useCallback(
+    (offset: number, limit: number) =>
+      call('listNotFollowingBack', { accountId: scope, search: query, filter, sort, offset, limit }),
+    [scope, query, filter, sort],
+  );
+  const key = JSON.stringify([scope, query, filter, sort, version]);
+  const list = useWindowedRows<Row>(key, fetchWindow);
+  const dueKey = JSON.stringify([scope, query, version]);
+
+  // The due count of a search, for "Select all N due"; without a search it is the scope's.
+  useEffect(() => {
+    if (!query) return;
+    let current = true;
+    void call('listNotFollowingBack', { accountId: scope, search: query, filter: 'due', limit: 1 }).then(
+      ({ total }) => current && setDueMatching({ key: dueKey, due: total }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [scope, query, dueKey]);
+  const due = query ? (dueMatching?.key === dueKey ? dueMatching.due : null) : (counts?.due ?? null);
+
+  async function selectAllDue() {
+    setError('');
+    const picked: Picked[] = [];
+    try {
+      setSelecting('Selecting…');
+      for (let total = Infinity; picked.length < total;) {
+        const page = await call('listNotFollowingBack', {
+          accountId: scope,
+          search: query,
+          filter: 'due',
+          offset: picked.length,
+          limit: idsPerCall,
+        });
+        total = page.total;
+        if (page.rows.length === 0) break;
+        picked.push(...page.rows.map((row) => ({ accountId: row.accountId, person: row.person })));
+        setSelecting(`Selecting… ${count(picked.length)} of ${count(total)}`);
+      }
+      api.pick('unfollow', picked, true);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setSelecting(null);
+    }
+  }
+
+  const attempt = (action: Promise<void>) =>
+    void action.catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+  const networkOf = (accountId: string) =>
+    scope === null ? balances.find((b) => b.account.id === accountId)?.account.network : undefined;
+
+  return (
+    <div className="people-panel">
+      <div className="toolbar people-toolbar">
+        <label>
+          Search people
+          <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+        </label>
+        <label>
+          Show
+          <select value={filter} onChange={(event) => setFilter(event.target.value as Filter)}>
+            {Object.entries(filters).map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Sort
+          <select value={sort} onChange={(event) => setSort(event.target.value as Sort)}>
+            {Object.entries(sorts).map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <PeopleList
+        label="Not following back"
+        list={list}
+        resetKey={JSON.stringify([scope, query, filter, sort])}
+        empty={emptyText(filter, query, counts?.total ?? 1)}
+        renderRow={(row) => (
+          <NotFollowingBackRow
+            row={row}
+            network={networkOf(row.accountId)}
+            graceDays={graceDays}
+            checked={selected.has(pickKey(row.accountId, row.person.id))}
+            onPick={(on) => api.pick('unfollow', [{ accountId: row.accountId, person: row.person }], on)}
+            onKeep={(keep) => attempt(api.setKeep(row.accountId, row.person.id, keep))}
+          />
+        )}
+      />
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <SelectionBar
+        picked={selected.size}
+        actionLabel="Unfollow"
+        onReview={() => setPreviewing(true)}
+        onClear={() => api.clear('unfollow')}
+      >
+        <button
+          type="button"
+          className="button small"
+          disabled={selecting !== null || !due}
+          onClick={() => void selectAllDue()}
+        >
+          {selecting ?? (due === null ? 'Select all due' : `Select all ${count(due)} due`)}
+        </button>
+      </SelectionBar>
+      {previewing && (
+        <ActionPreview
+          action="unfollow"
+          picked={[...selected.values()]}
+          balances={balances}
+          onClose={() => setPreviewing(false)}
+        />
+      )}
+    </div>
+  );
+}

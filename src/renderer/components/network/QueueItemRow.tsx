@@ -1,0 +1,77 @@
+import type { QueueItem } from '../../../shared/network.ts';
+import type { Network } from '../../../shared/types.ts';
+import { momentLabel } from './networkWords.ts';
+import { NetworkBadge } from './NetworkBadge.tsx';
+
+const stateWords: Record<QueueItem['state'], string> = {
+  waiting: 'waiting',
+  working: 'working',
+  'needs-you': 'needs you',
+  done: 'done',
+  skipped: 'skipped',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+
+function actionWords(item: QueueItem): string {
+  if (item.undoes) return item.action === 'follow' ? 'Follow again' : 'Unfollow again';
+  return item.action === 'follow' ? 'Follow back' : 'Unfollow';
+}
+
+/** One follow or unfollow: where it stands, why, and what can still be done about it. */
+export function QueueItemRow({
+  item,
+  network,
+  now,
+  onCancel,
+  onUndo,
+  onDone,
+}: {
+  item: QueueItem;
+  network: Network | undefined;
+  now: number;
+  onCancel(): void;
+  onUndo(): void;
+  onDone(): void;
+}) {
+  // Names the row in each button, so a list of "Cancel" buttons still says which one.
+  const which = <span className="visually-hidden"> {`${actionWords(item).toLowerCase()} ${item.person.handle}`}</span>;
+  return (
+    <div className="queue-row">
+      <span className="queue-action">{actionWords(item)}</span>
+      <span className="person-handle">
+        {network && <NetworkBadge network={network} />} {item.person.handle}
+      </span>
+      <span className={`state-badge ${item.state}`}>{stateWords[item.state]}</span>
+      <span className="queue-note muted">{item.note}</span>
+      <span className="queue-time muted">{item.doneAt !== null && momentLabel(item.doneAt, now)}</span>
+      <span className="queue-buttons">
+        {item.state === 'needs-you' && (
+          <>
+            <a
+              className="button small"
+              href={`https://x.com/intent/user?user_id=${encodeURIComponent(item.person.id)}`}
+              target="_blank"
+              rel="noreferrer"
+            >
+              Open profile{which}
+            </a>
+            <button type="button" className="button small primary" onClick={onDone}>
+              Done{which}
+            </button>
+          </>
+        )}
+        {(item.state === 'waiting' || item.state === 'needs-you') && (
+          <button type="button" className="button small" onClick={onCancel}>
+            Cancel{which}
+          </button>
+        )}
+        {item.state === 'done' && item.undoUntil !== null && item.undoUntil > now && (
+          <button type="button" className="button small" onClick={onUndo}>
+            Undo{which}
+          </button>
+        )}
+      </span>
+    </div>
+  );
+}

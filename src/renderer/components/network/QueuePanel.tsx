@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import type { AccountBalance } from '../../../shared/types.ts';
+import { useNetwork } from '../../stores/networkStore.ts';
+import { useNow } from '../../useNow.ts';
+import { count } from './networkWords.ts';
+import { QueueItemRow } from './QueueItemRow.tsx';
+import { VirtualList } from './VirtualList.tsx';
+
+/** The paced queue and its log: what waits, what went, and undo for a day. */
+export function QueuePanel({ balances }: { balances: AccountBalance[] }) {
+  const queue = useNetwork((state) => state.queue);
+  const api = useNetwork((state) => state.api);
+  const now = useNow(true, 30_000);
+  const [error, setError] = useState('');
+  if (!queue) return <p className="muted list-message">Loading…</p>;
+
+  const items = queue.items;
+  const waiting = items.filter((item) => item.state === 'waiting').length;
+  const mixed = balances.length > 1;
+  const networkOf = (accountId: string) =>
+    mixed ? balances.find((b) => b.account.id === accountId)?.account.network : undefined;
+  const attempt = (action: Promise<void>) =>
+    void action.then(
+      () => setError(''),
+      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+    );
+
+  return (
+    <div className="people-panel">
+      <div className="toolbar queue-toolbar">
+        <span>
+          {waiting === 0 ? 'Nothing waiting.' : `${count(waiting)} waiting.`}
+          {waiting > 0 && queue.nextAt !== null && (
+            <>
+              {' '}
+              Next write at{' '}
+              {new Date(queue.nextAt).toLocaleTimeString(undefined, {
+                hour: '2-digit',
+                minute: '2-digit',
+                second: '2-digit',
+              })}
+            </>
+          )}
+        </span>
+        <span className="spacer" />
+        <button
+          type="button"
+          className="button small danger"
+          disabled={waiting === 0}
+          onClick={() => attempt(api.cancelQueued(null))}
+        >
+          Cancel all waiting
+        </button>
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {items.length === 0 ? (
+        <p className="list-message">
+          Nothing queued yet. Follows and unfollows you confirm wait here and go one at a time, at a pace the network
+          accepts; the log keeps them, with undo for 24 hours.
+        </p>
+      ) : (
+        <VirtualList
+          total={items.length}
+          label="Queue and log"
+          renderRow={(index) => {
+            const item = items[index]!;
+            return (
+              <QueueItemRow
+                item={item}
+                network={networkOf(item.accountId)}
+                now={now}
+                onCancel={() => attempt(api.cancelQueued(item.id))}
+                onUndo={() => attempt(api.undoQueued(item.id))}
+                onDone={() => attempt(api.markQueuedDone(item.id))}
+              />
+            );
+          }}
+        />
+      )}
+      <p className="muted">All accounts share this queue; each keeps its own pace and daily cap.</p>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import { count } from './networkWords.ts';
+
+/** What is picked, and the one action to take on it; the action opens a preview, never acts at once. */
+export function SelectionBar({
+  picked,
+  actionLabel,
+  onReview,
+  onClear,
+  children,
+}: {
+  picked: number;
+  actionLabel: string;
+  onReview(): void;
+  onClear(): void;
+  /** More ways to pick, such as "Select all due". */
+  children?: ReactNode;
+}) {
+  return (
+    <div className="selection-bar" role="group" aria-label="Selection">
+      {children}
+      <span className="spacer" />
+      <span role="status" className="muted">
+        {picked === 0 ? 'No one selected' : `${count(picked)} selected`}
+      </span>
+      {picked > 0 && (
+        <button type="button" className="button small" onClick={onClear}>
+          Clear selection
+        </button>
+      )}
+      <button type="button" className="button primary" disabled={picked === 0} onClick={onReview}>
+        {actionLabel} {count(picked)}…
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// How networks, counts and times read on the Network view.
+import type { Account, Network } from '../../../shared/types.ts';
+import { clockTime } from '../../format.ts';
+
+export const networkNames: Record<Network, string> = { bluesky: 'Bluesky', mastodon: 'Mastodon', x: 'X' };
+
+/** Seconds between writes per network, as main's pacing spaces them (shown in the preview before a confirm). */
+export const writeSeconds: Record<Exclude<Network, 'x'>, number> = { bluesky: 3, mastodon: 6 };
+
+export const isSample = (account: Account) => account.connection.network === 'demo';
+
+/** X accounts read from an archive cannot sync: a newer archive updates them. */
+export const isArchive = (account: Account) => account.connection.network === 'x' && account.connection.userId === null;
+
+export const count = (n: number) => n.toLocaleString();
+
+export const people = (n: number) => `${count(n)} ${n === 1 ? 'person' : 'people'}`;
+
+/** 'Bluesky', 'Bluesky and Mastodon', 'Bluesky, Mastodon and X'. */
+export function listed(words: string[]): string {
+  return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/** A moment as the clock time today, or as a date when it is more than a day old. */
+export function momentLabel(at: number, now: number): string {
+  if (now - at < 24 * 60 * 60 * 1000) return clockTime(at);
+  return new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+export function followedAgo(days: number): string {
+  if (days === 0) return 'followed today';
+  return days === 1 ? 'followed yesterday' : `followed ${count(days)} days ago`;
+}

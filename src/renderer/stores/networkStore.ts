@@ -1,0 +1,146 @@
+import { create } from 'zustand';
+import type { AccountInput } from '../../shared/contract.ts';
+import type { Person, QueueAction, QueueView } from '../../shared/network.ts';
+import type { AccountBalance, SyncProgress } from '../../shared/types.ts';
+import { call } from '../api.ts';
+
+export type NetworkTab = 'not-following-back' | 'not-followed-back' | 'queue';
+
+/** Someone picked for a follow or unfollow, with the account that would make it. */
+export interface Picked {
+  accountId: string;
+  person: Person;
+}
+export type Selection = ReadonlyMap<string, Picked>;
+export const pickKey = (accountId: string, personId: string) => `${accountId}\n${personId}`;
+
+const noSelection: Selection = new Map();
+
+interface NetworkState {
+  /** The account the view shows; null shows all of them. */
+  scope: string | null;
+  tab: NetworkTab;
+  progress: SyncProgress[];
+  queue: QueueView | null;
+  /** Everyone not following back in the scope, and how many of them are due. */
+  counts: { total: number; due: number } | null;
+  /** Bumped whenever the lists may have changed, so open lists fetch again. */
+  version: number;
+  /** Unfollows are picked on one tab, follows on the other; both survive scrolling and tab changes. */
+  selected: Record<QueueAction, Selection>;
+  api: {
+    load(): Promise<void>;
+    refresh(): Promise<void>;
+    show(scope: string | null): void;
+    showTab(tab: NetworkTab): void;
+    pick(action: QueueAction, people: Picked[], on: boolean): void;
+    clear(action: QueueAction): void;
+    addAccount(input: AccountInput): Promise<AccountBalance>;
+    removeAccount(accountId: string): Promise<void>;
+    sync(accountId: string): Promise<void>;
+    cancelSync(accountId: string): Promise<void>;
+    setKeep(accountId: string, personId: string, keep: boolean): Promise<void>;
+    /** Queues one call per account; picked people that were queued leave the selection. */
+    enqueue(action: QueueAction, people: Picked[]): Promise<void>;
+    cancelQueued(itemId: string | null): Promise<void>;
+    undoQueued(itemId: string): Promise<void>;
+    markQueuedDone(itemId: string): Promise<void>;
+  };
+}
+
+export const useNetwork = create<NetworkState>()((set, get) => {
+  async function loadCounts() {
+    const scope = get().scope;
+    const { total, due } = await call('listNotFollowingBack', { accountId: scope, filter: 'all', limit: 1 });
+    // A scope chosen meanwhile has its own answer coming.
+    if (get().scope === scope) set({ counts: { total, due } });
+  }
+
+  function pick(action: QueueAction, people: Picked[], on: boolean) {
+    const next = new Map(get().selected[action]);
+    for (const picked of people) {
+      const key = pickKey(picked.accountId, picked.person.id);
+      if (on) next.set(key, picked);
+      else next.delete(key);
+    }
+    set({ selected: { ...get().selected, [action]: next } });
+  }
+
+  return {
+    scope: null,
+    tab: 'not-following-back',
+    progress: [],
+    queue: null,
+    counts: null,
+    version: 0,
+    selected: { unfollow: noSelection, follow: noSelection },
+    api: {
+      async load() {
+        const [progress, queue] = await Promise.all([call('getSyncProgress'), call('getQueue')]);
+        set({ progress, queue });
+        await loadCounts();
+      },
+      async refresh() {
+        set({ version: get().version + 1 });
+        await loadCounts();
+      },
+      show(scope) {
+        if (scope === get().scope) return;
+        // People picked in one scope would act unseen in another.
+        set({ scope, counts: null, selected: { unfollow: noSelection, follow: noSelection } });
+        void loadCounts();
+      },
+      showTab(tab) {
+        set({ tab });
+      },
+      pick,
+      clear(action) {
+        set({ selected: { ...get().selected, [action]: noSelection } });
+      },
+      async addAccount(input) {
+        const balance = await call('addAccount', input);
+        get().api.show(balance.account.id);
+        return balance;
+      },
+      async removeAccount(accountId) {
+        await call('removeAccount', { accountId });
+        if (get().scope === accountId) get().api.show(null);
+      },
+      async sync(accountId) {
+        await call('syncAccount', { accountId });
+      },
+      async cancelSync(accountId) {
+        await call('cancelSync', { accountId });
+      },
+      async setKeep(accountId, personId, keep) {
+        await call('setKeep', { accountId, personId, keep });
+        const selected = get().selected.unfollow.get(pickKey(accountId, personId));
+        if (keep && selected) pick('unfollow', [selected], false);
+        await get().api.refresh();
+      },
+      async enqueue(action, people) {
+        const byAccount = new Map<string, Picked[]>();
+        for (const picked of people) {
+          const group = byAccount.get(picked.accountId) ?? [];
+          group.push(picked);
+          byAccount.set(picked.accountId, group);
+        }
+        for (const [accountId, group] of byAccount) {
+          const queue = await call('enqueue', { accountId, action, personIds: group.map((p) => p.person.id) });
+          set({ queue });
+          pick(action, group, false);
+        }
+        set({ tab: 'queue' });
+      },
+      async cancelQueued(itemId) {
+        set({ queue: await call('cancelQueued', { itemId }) });
+      },
+      async undoQueued(itemId) {
+        set({ queue: await call('undoQueued', { itemId }) });
+      },
+      async markQueuedDone(itemId) {
+        set({ queue: await call('markQueuedDone', { itemId }) });
+      },
+    },
+  };
+});
