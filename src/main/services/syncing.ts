@@ -56,7 +56,8 @@ export function createSyncing({ accounts, clock, scheduler, events, settings, pr
   const progress = () => [...running.values()].map((r) => r.progress);
   const changed = () => events.emit('syncChanged', progress());
 
-  async function run(accountId: string, full: boolean): Promise<void> {
+  /** Resolves with the requests the sync made, or null when it did not complete. */
+  async function run(accountId: string, full: boolean): Promise<number | null> {
     const account = accounts.find(accountId);
     const abort = new AbortController();
     const entry: { progress: SyncProgress; abort: AbortController } = {
@@ -84,11 +85,13 @@ export function createSyncing({ accounts, clock, scheduler, events, settings, pr
       });
       if (abort.signal.aborted) throw new NetworkFailure('cancelled', 'Cancelled.');
       accounts.commit(accountId, result.data);
+      return result.requests;
     } catch (error) {
       accounts.reportProblem(
         accountId,
         explain(abort.signal.aborted ? new NetworkFailure('cancelled', '') : error, account),
       );
+      return null;
     } finally {
       running.delete(accountId);
       changed();
@@ -118,7 +121,7 @@ export function createSyncing({ accounts, clock, scheduler, events, settings, pr
     progress,
     plan,
     /** Starts a sync and resolves when it ends; the result shows in the account's balance. */
-    sync(accountId: string, full = false): Promise<void> {
+    sync(accountId: string, full = false): Promise<number | null> {
       const account = accounts.find(accountId);
       if (account.connection.network === 'demo')
         throw new Failure('conflict', 'Sample accounts cannot sync; add your own account.');

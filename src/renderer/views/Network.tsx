@@ -1,33 +1,88 @@
-import { combined } from '../balanceFigures.ts';
+import { useState } from 'react';
 import { BalanceCards } from '../components/BalanceCards.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
+import { AccountBar } from '../components/network/AccountBar.tsx';
+import { AccountStatus } from '../components/network/AccountStatus.tsx';
+import { AddAccountForm } from '../components/network/AddAccountForm.tsx';
+import { count } from '../components/network/networkWords.ts';
+import { NotFollowedBackPanel } from '../components/network/NotFollowedBackPanel.tsx';
+import { NotFollowingBackPanel } from '../components/network/NotFollowingBackPanel.tsx';
+import { QueuePanel } from '../components/network/QueuePanel.tsx';
+import { Tabs } from '../components/network/Tabs.tsx';
 import { TrendChart } from '../components/TrendChart.tsx';
 import { useBalances } from '../stores/balanceStore.ts';
+import { useNetwork, type NetworkTab } from '../stores/networkStore.ts';
+
+const panels = {
+  'not-following-back': NotFollowingBackPanel,
+  'not-followed-back': NotFollowedBackPanel,
+  queue: QueuePanel,
+};
 
 export function Network() {
   const balances = useBalances((state) => state.balances);
-  const total = combined(balances);
-  if (!total) {
+  const scope = useNetwork((state) => state.scope);
+  const tab = useNetwork((state) => state.tab);
+  const due = useNetwork((state) => state.counts?.due);
+  const showTab = useNetwork((state) => state.api.showTab);
+  const [adding, setAdding] = useState(false);
+  const addForm = adding && <AddAccountForm onDone={() => setAdding(false)} />;
+
+  if (balances.length === 0) {
     return (
-      <EmptyState title="No network accounts yet">
-        <p>
-          Twoway compares who follows you with who you follow on Bluesky, Mastodon and X, and shows who has not followed
-          back after your grace period. Adding accounts is not available in this version yet.
-        </p>
-      </EmptyState>
+      <div className="network">
+        <EmptyState title="No network accounts yet">
+          <p>
+            Twoway compares who follows you with who you follow on Bluesky and Mastodon, shows who has not followed back
+            after your grace period, and unfollows them at a safe pace when you say so.
+          </p>
+          {!adding && (
+            <p>
+              <button type="button" className="button primary" onClick={() => setAdding(true)}>
+                Add account
+              </button>
+            </p>
+          )}
+        </EmptyState>
+        {addForm}
+      </div>
     );
   }
-  const asOf = new Date(total.at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+  // An account removed meanwhile leaves the view on all accounts.
+  const scoped = balances.filter((b) => b.account.id === scope);
+  const shown = scoped.length > 0 ? scoped : balances;
+  const Panel = panels[tab];
+  const tabs: { id: NetworkTab; label: string }[] = [
+    {
+      id: 'not-following-back',
+      label: due === undefined ? 'Not following back' : `Not following back · ${count(due)} due`,
+    },
+    { id: 'not-followed-back', label: "You don't follow back" },
+    { id: 'queue', label: 'Queue and log' },
+  ];
+
   return (
     <div className="network">
-      <p className="muted">As of {asOf}.</p>
-      <BalanceCards balances={balances} />
-      {balances.map(({ account, history }) => (
-        <section key={account.id} className="card" aria-label={`${account.handle} trend`}>
-          <h2 className="card-title">{account.handle} · trend</h2>
-          <TrendChart history={history} label={`${account.handle} trend`} />
-        </section>
-      ))}
+      <AccountBar balances={balances} adding={adding} onAdd={() => setAdding(!adding)} />
+      {addForm}
+      <ul className="card account-statuses" aria-label="Accounts">
+        {shown.map((balance) => (
+          <AccountStatus key={balance.account.id} balance={balance} />
+        ))}
+      </ul>
+      <BalanceCards balances={shown} />
+      <div className="grid trends">
+        {shown.map(({ account, history }) => (
+          <section key={account.id} className="card" aria-label={`${account.handle} trend`}>
+            <h2 className="card-title">{account.handle} · trend</h2>
+            <TrendChart history={history} label={`${account.handle} trend`} />
+          </section>
+        ))}
+      </div>
+      <Tabs label="People" tabs={tabs} selected={tab} onSelect={showTab}>
+        <Panel balances={balances} />
+      </Tabs>
     </div>
   );
 }

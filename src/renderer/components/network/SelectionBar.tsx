@@ -29,7 +29,7 @@ export function SelectionBar({
         </button>
       )}
       <button type="button" className="button primary" disabled={picked === 0} onClick={onReview}>
-        {actionLabel} {count(picked)}…
+        {picked === 0 ? `${actionLabel}…` : `${actionLabel} ${count(picked)}…`}
       </button>
     </div>
   );
