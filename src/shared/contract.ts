@@ -214,6 +214,10 @@ export const contract = {
       })
       .strict(),
   ),
+  /** Everyone due for unfollowing in a scope and search, in one answer: "Select all N due". */
+  listDue: method<{ accountId: string; person: Person }[]>().takes(
+    z.object({ accountId: listScope.accountId, search: listScope.search }).strict(),
+  ),
   listNotFollowedBack: method<{ total: number; rows: { person: Person; accountId: string }[] }>().takes(
     z.object({ ...listScope, ...windowed }).strict(),
   ),

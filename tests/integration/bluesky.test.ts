@@ -24,7 +24,8 @@ beforeAll(async () => {
   // 230 followers, followed 20 days ago on; the consultant follows back the first 100 of them (10 days ago) and
   // 40 others who never followed: 20 ten days ago (due) and 20 yesterday (within the grace period).
   await server.seedFollowers(me.did, 230, { prefix: 'fan', createdAt: iso(now - 20 * DAY) });
-  for (let i = 1; i <= 100; i++) await server.follow(me.did, `fan${String(i).padStart(4, '0')}.test`, iso(now - 10 * DAY + i * 1000));
+  for (let i = 1; i <= 100; i++)
+    await server.follow(me.did, `fan${String(i).padStart(4, '0')}.test`, iso(now - 10 * DAY + i * 1000));
   await server.seedFollowing(me.did, 20, { prefix: 'old', createdAt: iso(now - 10 * DAY - 60_000) });
   await server.seedFollowing(me.did, 20, { prefix: 'new', createdAt: iso(now - DAY - 60_000) });
   await server.processAll();
@@ -134,9 +135,20 @@ describe('a Bluesky account on the reference server', () => {
     const { dispatch, services } = servicesAt(now, { warp: true });
     const urls = { appviewUrl: server.urls.appview, plcUrl: server.urls.plc };
     const unknown = await dispatch('addAccount', { network: 'bluesky', handle: 'nobody.test', ...urls });
-    expect(unknown).toMatchObject({ ok: false, error: { fields: { handle: 'No Bluesky account is called nobody.test.' } } });
-    const wrong = await dispatch('addAccount', { network: 'bluesky', handle: 'consultant.test', appPassword: 'wrong-password', ...urls });
-    expect(wrong).toMatchObject({ ok: false, error: { fields: { appPassword: expect.stringContaining('refused this app password') } } });
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { fields: { handle: 'No Bluesky account is called nobody.test.' } },
+    });
+    const wrong = await dispatch('addAccount', {
+      network: 'bluesky',
+      handle: 'consultant.test',
+      appPassword: 'wrong-password',
+      ...urls,
+    });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { fields: { appPassword: expect.stringContaining('refused this app password') } },
+    });
     expect(services.accounts.list()).toEqual([]);
   });
 });

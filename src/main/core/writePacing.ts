@@ -1,10 +1,6 @@
 // How fast follow and unfollow writes may go: a pause between writes per network and a daily cap, so a
 // long queue never looks like a bot to the network.
-import type { Network } from '../../shared/types.ts';
 import { DAY } from './calendar.ts';
-
-/** Seconds between writes: well inside each network's documented write limits. */
-export const writeIntervalMs: Record<Network, number> = { bluesky: 3_000, mastodon: 6_000, x: 0 };
 
 /** When the next write may happen, given the times of the writes already made (any order). */
 export function nextWriteAt(writes: readonly number[], now: number, intervalMs: number, dailyCap: number): number {

@@ -98,6 +98,11 @@ export function createAccounts({ context, clock, events, settings, vault }: Acco
     balances,
     data: (accountId: string) => dataOf(accountId).read(),
     isEmpty: () => index.read().length === 0,
+    /** Whether a sync can reach this account: sample accounts never, X accounts only with an API token. */
+    canSync(accountId: string): boolean {
+      const { network } = find(accountId).connection;
+      return network !== 'demo' && (network !== 'x' || writable.has(accountId));
+    },
 
     /** Adds or, for an account already known, updates how to reach it; secrets go to the vault only. */
     async save(account: Account, secrets: { password?: string; token?: string; session?: string | null }) {
@@ -156,6 +161,7 @@ export function createAccounts({ context, clock, events, settings, vault }: Acco
       const data = store.read();
       const rest = data.keep.filter((id) => id !== personId);
       store.write({ ...data, keep: keep ? [...rest, personId] : rest });
+      changed();
     },
     seed(account: Account, data: AccountData) {
       dataOf(account.id).write(data);

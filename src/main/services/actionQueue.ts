@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Followed, Person, QueueAction, QueueItem, QueueView } from '../../shared/network.ts';
 import { DAY } from '../core/calendar.ts';
 import type { Clock } from '../core/clock.ts';
-import { nextWriteAt, writeIntervalMs } from '../core/writePacing.ts';
+import { writeIntervalMs } from '../../shared/networks.ts';
+import { nextWriteAt } from '../core/writePacing.ts';
 import type { Accounts } from './accounts.ts';
 import type { EventBus } from './events.ts';
 import { Failure } from './failure.ts';
@@ -86,7 +87,8 @@ export function createActionQueue({
 
   function view(): QueueView {
     const items = store.read().items;
-    const waiting = items.filter((i) => i.state === 'waiting');
+    const known = new Set(accounts.list().map((a) => a.id));
+    const waiting = items.filter((i) => i.state === 'waiting' && known.has(i.accountId));
     return { items: [...items].reverse(), nextAt: waiting.length > 0 ? Math.min(...waiting.map(nextAt)) : null };
   }
 
@@ -132,6 +134,11 @@ export function createActionQueue({
     if (working) return;
     const next = store.read().items.find((i) => i.state === 'waiting');
     if (!next) return wake.disarm();
+    // An account removed from Twoway (or a file from elsewhere) leaves entries that can never be written.
+    if (!accounts.list().some((a) => a.id === next.accountId)) {
+      update(next.id, { state: 'cancelled', note: 'The account is no longer in Twoway.' });
+      return pump();
+    }
     const at = nextAt(next);
     if (at > clock.now()) return wake.arm(pump, at - clock.now());
     working = true;
@@ -154,6 +161,16 @@ export function createActionQueue({
 
   function add(accountId: string, action: QueueAction, people: Person[], undoes: string | null = null): QueueView {
     const account = accounts.find(accountId);
+    if (account.connection.network === 'demo') {
+      throw new Failure('conflict', 'Sample accounts cannot follow or unfollow anyone: add your own account.');
+    }
+    if (account.network !== 'x' && !accounts.balances().find((b) => b.account.id === accountId)?.canWrite) {
+      const secret = account.network === 'bluesky' ? 'an app password' : 'an access token';
+      throw new Failure(
+        'conflict',
+        `Add ${secret} for ${account.handle} first: Twoway needs it to follow and unfollow.`,
+      );
+    }
     // X takes no follow writes from apps: the user acts on the profile page and marks it done.
     const state: QueueItem['state'] = account.network === 'x' ? 'needs-you' : 'waiting';
     const queued = new Set(
@@ -192,9 +209,6 @@ export function createActionQueue({
     view,
     /** Queues writes for people of one account, found in its last sync. */
     enqueue(accountId: string, action: QueueAction, personIds: string[]): QueueView {
-      if (accounts.find(accountId).connection.network === 'demo') {
-        throw new Failure('conflict', 'Sample accounts cannot follow or unfollow anyone: add your own account.');
-      }
       const data = accounts.data(accountId);
       const pool: Person[] = action === 'unfollow' ? data.following : data.followers;
       const byId = new Map(pool.map((p) => [p.id, p]));
@@ -239,6 +253,16 @@ export function createActionQueue({
       );
       update(id, { state: 'done', doneAt: clock.now(), note: 'Done by you on X.' });
       return view();
+    },
+    /** An account removed from Twoway takes its unfinished entries with it. */
+    forget(accountId: string) {
+      const file = store.read();
+      save({
+        ...file,
+        items: file.items.filter(
+          (i) => i.accountId !== accountId || ['done', 'skipped', 'failed', 'cancelled'].includes(i.state),
+        ),
+      });
     },
     close: () => wake.disarm(),
   };

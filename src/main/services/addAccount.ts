@@ -10,6 +10,7 @@ import type { Accounts } from './accounts.ts';
 import { Failure, invalid } from './failure.ts';
 import { connectBluesky } from './networks/connectBluesky.ts';
 import { connectMastodon } from './networks/connectMastodon.ts';
+import { xMe } from './networks/xApi.ts';
 import { NetworkFailure, resilientFetch, type ResilientFetch } from './networks/resilientFetch.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { Syncing } from './syncing.ts';
@@ -57,8 +58,22 @@ async function connect(input: Parsed, fetch: ResilientFetch, accounts: Accounts)
       await accounts.save(account, { token: input.token });
       return account;
     }
-    default:
-      throw new Failure('unavailable', 'X accounts come from your X data archive: use “Import X archive”.');
+    case 'x': {
+      const apiUrl = normalServiceUrl(input.apiUrl);
+      const me = await xMe(apiUrl, fetch, input.token);
+      const wanted = input.handle.replace(/^@/, '').toLowerCase();
+      if (me.handle.slice(1).toLowerCase() !== wanted)
+        throw invalid({ token: `This token belongs to ${me.handle}, not @${wanted}.` });
+      const account: Account = {
+        id: `x-${me.id}`,
+        network: 'x',
+        handle: me.handle,
+        displayName: me.displayName,
+        connection: { network: 'x', userId: me.id, apiUrl },
+      };
+      await accounts.save(account, { token: input.token });
+      return account;
+    }
   }
 }
 

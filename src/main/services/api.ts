@@ -30,6 +30,7 @@ export function createApi(services: Services) {
     importXArchive: (input) => services.importXArchive(input),
     removeAccount: async ({ accountId }) => {
       syncing.cancel(accountId);
+      queue.forget(accountId);
       await accounts.remove(accountId);
       return null;
     },
@@ -50,6 +51,19 @@ export function createApi(services: Services) {
         offset: offset ?? 0,
         limit: limit ?? 100,
       }),
+    listDue: ({ accountId, search }) =>
+      accounts
+        .notFollowingBack(accountId, {
+          search: search ?? '',
+          filter: 'due',
+          sort: 'oldest',
+          offset: 0,
+          limit: Infinity,
+        })
+        .rows.map(({ accountId: owner, person: { id, handle, displayName } }) => ({
+          accountId: owner,
+          person: { id, handle, displayName },
+        })),
     listNotFollowedBack: ({ accountId, search, offset, limit }) =>
       accounts.notFollowedBack(accountId, { search: search ?? '', offset: offset ?? 0, limit: limit ?? 100 }),
     getQueue: () => queue.view(),

@@ -1,5 +1,6 @@
 // Runs syncs: on demand and every N hours, one per account at a time, with progress and cancel. A failed
 // sync keeps the last data (shown "as of" its time) and says why.
+import { networkNames } from '../../shared/networks.ts';
 import type { Account, SyncProgress } from '../../shared/types.ts';
 import { HOUR } from '../core/calendar.ts';
 import type { Clock } from '../core/clock.ts';
@@ -26,8 +27,6 @@ export interface SyncingDeps {
   providerFor: ProviderFor;
 }
 
-const networkNames = { bluesky: 'Bluesky', mastodon: 'Mastodon', x: 'X' } as const;
-
 function explain(error: unknown, account: Account): string {
   const name = networkNames[account.network];
   const time = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
@@ -53,12 +52,14 @@ export function createSyncing({ accounts, clock, scheduler, events, settings, pr
   const running = new Map<string, { progress: SyncProgress; abort: AbortController }>();
   const nextRound = singleTimer(scheduler);
 
+  const attempted = new Map<string, number>();
   const progress = () => [...running.values()].map((r) => r.progress);
   const changed = () => events.emit('syncChanged', progress());
 
   /** Resolves with the requests the sync made, or null when it did not complete. */
   async function run(accountId: string, full: boolean): Promise<number | null> {
     const account = accounts.find(accountId);
+    attempted.set(accountId, clock.now());
     const abort = new AbortController();
     const entry: { progress: SyncProgress; abort: AbortController } = {
       progress: { accountId, phase: 'checking', done: 0, total: 1 },
@@ -99,18 +100,17 @@ export function createSyncing({ accounts, clock, scheduler, events, settings, pr
     }
   }
 
-  /** Arms one timer for the account whose automatic sync comes due first. */
+  /** Arms one timer for the account whose automatic sync comes due first; a running sync re-plans as it ends. */
   function plan() {
     const every = settings.get().syncEveryHours * HOUR;
-    const syncable = accounts.list().filter((a) => a.connection.network !== 'demo' && a.connection.network !== 'x');
-    if (every === 0 || syncable.length === 0) return nextRound.disarm();
-    const due = Math.min(...syncable.map((a) => (accounts.data(a.id).syncedAt ?? 0) + every));
+    const waiting = accounts.list().filter((a) => accounts.canSync(a.id) && !running.has(a.id));
+    if (every === 0 || waiting.length === 0) return nextRound.disarm();
+    // A failed sync counts as an attempt, so a server that is down is not asked again at once.
+    const dueAt = (id: string) => Math.max(accounts.data(id).syncedAt ?? 0, attempted.get(id) ?? 0) + every;
+    const due = Math.min(...waiting.map((a) => dueAt(a.id)));
     nextRound.arm(
       () => {
-        for (const account of syncable) {
-          if ((accounts.data(account.id).syncedAt ?? 0) + every <= clock.now() && !running.has(account.id))
-            void run(account.id, false);
-        }
+        for (const account of waiting) if (dueAt(account.id) <= clock.now()) void run(account.id, false);
         plan();
       },
       Math.max(0, due - clock.now()),
@@ -125,7 +125,7 @@ export function createSyncing({ accounts, clock, scheduler, events, settings, pr
       const account = accounts.find(accountId);
       if (account.connection.network === 'demo')
         throw new Failure('conflict', 'Sample accounts cannot sync; add your own account.');
-      if (account.connection.network === 'x' && account.connection.userId === null) {
+      if (!accounts.canSync(accountId)) {
         throw new Failure('conflict', 'This X account comes from an archive: import a newer archive to update it.');
       }
       if (running.has(accountId)) throw new Failure('conflict', 'This account is syncing already.');

@@ -1,17 +1,9 @@
 import { ratio, type Figures } from '../balanceFigures.ts';
+import { networkNames } from '../../shared/networks.ts';
+import type { Network } from '../../shared/types.ts';
 import { signed } from '../format.ts';
 
-const networkNames = { bluesky: 'Bluesky', mastodon: 'Mastodon', x: 'X' } as const;
-
-export function BalanceCard({
-  title,
-  network,
-  figures,
-}: {
-  title: string;
-  network?: keyof typeof networkNames;
-  figures: Figures;
-}) {
+export function BalanceCard({ title, network, figures }: { title: string; network?: Network; figures: Figures }) {
   return (
     <article className="card balance" aria-label={`${title} balance`}>
       <header className="balance-head">

@@ -15,6 +15,8 @@ export type Selection = ReadonlyMap<string, Picked>;
 export const pickKey = (accountId: string, personId: string) => `${accountId}\n${personId}`;
 
 const noSelection: Selection = new Map();
+/** The most people one enqueue call takes. */
+const idsPerEnqueue = 10_000;
 
 interface NetworkState {
   /** The account the view shows; null shows all of them. */
@@ -40,7 +42,7 @@ interface NetworkState {
     sync(accountId: string): Promise<void>;
     cancelSync(accountId: string): Promise<void>;
     setKeep(accountId: string, personId: string, keep: boolean): Promise<void>;
-    /** Queues one call per account; picked people that were queued leave the selection. */
+    /** Queues one call per account (per 10,000 people); picked people that were queued leave the selection. */
     enqueue(action: QueueAction, people: Picked[]): Promise<void>;
     cancelQueued(itemId: string | null): Promise<void>;
     undoQueued(itemId: string): Promise<void>;
@@ -126,9 +128,12 @@ export const useNetwork = create<NetworkState>()((set, get) => {
           byAccount.set(picked.accountId, group);
         }
         for (const [accountId, group] of byAccount) {
-          const queue = await call('enqueue', { accountId, action, personIds: group.map((p) => p.person.id) });
-          set({ queue });
-          pick(action, group, false);
+          for (let at = 0; at < group.length; at += idsPerEnqueue) {
+            const chunk = group.slice(at, at + idsPerEnqueue);
+            const queue = await call('enqueue', { accountId, action, personIds: chunk.map((p) => p.person.id) });
+            set({ queue });
+            pick(action, chunk, false);
+          }
         }
         set({ tab: 'queue' });
       },

@@ -81,7 +81,11 @@ export function Network() {
         ))}
       </div>
       <Tabs label="People" tabs={tabs} selected={tab} onSelect={showTab}>
-        <Panel balances={balances} />
+        {tab !== 'queue' && shown.every((b) => b.syncedAt === null) ? (
+          <p className="list-message">The lists appear when the first sync is complete.</p>
+        ) : (
+          <Panel balances={balances} />
+        )}
       </Tabs>
     </div>
   );

@@ -7,6 +7,7 @@ import { secretKeys, type SecretVault } from '../secrets.ts';
 import type { ProviderFor } from '../syncing.ts';
 import { blueskyProvider } from './bluesky.ts';
 import { mastodonProvider } from './mastodon.ts';
+import { xProvider } from './xApi.ts';
 import { resilientFetch } from './resilientFetch.ts';
 
 export interface ProviderDeps {
@@ -40,6 +41,13 @@ export function providerFactory({ clock, scheduler, vault }: ProviderDeps): Prov
         );
       case 'mastodon':
         return mastodonProvider(connection, fetch, await vault.get(keys.token));
+      case 'x': {
+        const token = await vault.get(keys.token);
+        if (!token || connection.userId === null) {
+          throw new Failure('conflict', 'This X account comes from an archive: import a newer archive to update it.');
+        }
+        return xProvider({ userId: connection.userId, apiUrl: connection.apiUrl }, fetch, token);
+      }
       default:
         throw new Failure('conflict', `Twoway cannot reach ${account.handle} on ${account.network} yet.`);
     }

@@ -7,26 +7,26 @@ import { NetworkBadge } from './NetworkBadge.tsx';
 import { count, isArchive, isSample, momentLabel, networkNames } from './networkWords.ts';
 
 function SyncState({ progress }: { progress: SyncProgress }) {
-  if (progress.waitingUntil !== undefined) {
-    return <span>Waiting for the rate limit until {clockTime(progress.waitingUntil)}</span>;
-  }
-  if (progress.total === 0) return <span>Syncing…</span>;
-  const pct = Math.min(100, Math.floor((progress.done / progress.total) * 100));
+  const pct = progress.total > 0 ? Math.min(100, Math.floor((progress.done / progress.total) * 100)) : null;
+  let text = 'Syncing…';
+  if (progress.waitingUntil !== undefined)
+    text = `Waiting for the rate limit until ${clockTime(progress.waitingUntil)}`;
+  else if (pct !== null) text = `Syncing… ${count(progress.done)} of ${count(progress.total)} people (${pct} %)`;
   return (
     <>
-      <span>
-        Syncing… {count(progress.done)} of {count(progress.total)} people ({pct} %)
-      </span>
-      <span
-        className="sync-bar"
-        role="progressbar"
-        aria-label="Sync progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={pct}
-      >
-        <span style={{ width: `${pct}%` }} />
-      </span>
+      <span>{text}</span>
+      {pct !== null && (
+        <span
+          className="sync-bar"
+          role="progressbar"
+          aria-label="Sync progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={pct}
+        >
+          <span style={{ width: `${pct}%` }} />
+        </span>
+      )}
     </>
   );
 }

@@ -8,10 +8,25 @@ import { count, isSample, listed, networkNames, people, writeSeconds } from './n
 const shownHandles = 10;
 const verbs: Record<QueueAction, string> = { unfollow: 'unfollow', follow: 'follow back' };
 
+/** How long the slowest account takes at its pace and under the daily cap, when that is worth saying. */
+function lengthOf(picked: Picked[], accounts: AccountBalance[], cap: number): string | null {
+  let seconds = 0;
+  let days = 0;
+  for (const { account } of accounts) {
+    if (account.network === 'x') continue;
+    const n = picked.filter((p) => p.accountId === account.id).length;
+    seconds = Math.max(seconds, n * writeSeconds(account.network));
+    days = Math.max(days, Math.ceil(n / Math.max(1, cap)));
+  }
+  if (days > 1) return `The daily cap spreads this over about ${count(days)} days.`;
+  return seconds >= 120 ? `This takes about ${count(Math.round(seconds / 60))} minutes.` : null;
+}
+
 /** What the pace line says: the spacing per network in the selection, and the daily cap. */
-function paceOf(networks: Network[], cap: number): string[] {
-  const spaced = networks.flatMap((n) => (n === 'x' ? [] : [`${writeSeconds[n]} s on ${networkNames[n]}`]));
-  const lines = spaced.length > 0 ? [`One every ${spaced.join(', ')}; at most ${count(cap)} a day per account.`] : [];
+function paceOf(networks: Network[], cap: number, length: string | null): string[] {
+  const spaced = networks.flatMap((n) => (n === 'x' ? [] : [`${writeSeconds(n)} s on ${networkNames[n]}`]));
+  const pace = `One every ${spaced.join(', ')}; at most ${count(cap)} a day per account.`;
+  const lines = spaced.length > 0 ? [length ? `${pace} ${length}` : pace] : [];
   if (networks.includes('x')) {
     lines.push('On X you make each change yourself: Twoway opens the profile, and you mark it done in the queue.');
   }
@@ -99,7 +114,7 @@ export function ActionPreview({
         ))}
       </ul>
       {picked.length > shownHandles && <p className="muted">and {count(picked.length - shownHandles)} more</p>}
-      {paceOf(networks, cap).map((line) => (
+      {paceOf(networks, cap, lengthOf(picked, accounts, cap)).map((line) => (
         <p key={line}>{line}</p>
       ))}
       <p>

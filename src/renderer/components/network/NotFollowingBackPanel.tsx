@@ -3,11 +3,12 @@ import type { NotFollowingBackRow as Row } from '../../../shared/contract.ts';
 import type { AccountBalance } from '../../../shared/types.ts';
 import { call } from '../../api.ts';
 import { useApp } from '../../stores/appStore.ts';
-import { pickKey, useNetwork, type Picked } from '../../stores/networkStore.ts';
+import { pickKey, useNetwork } from '../../stores/networkStore.ts';
 import { ActionPreview } from './ActionPreview.tsx';
 import { count } from './networkWords.ts';
 import { NotFollowingBackRow } from './NotFollowingBackRow.tsx';
 import { PeopleList } from './PeopleList.tsx';
+import { SelectField } from './SelectField.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
 import { useDebounced } from './useDebounced.ts';
 import { useWindowedRows } from './useWindowedRows.ts';
@@ -16,7 +17,6 @@ type Filter = 'due' | 'waiting' | 'kept' | 'all';
 type Sort = 'oldest' | 'newest' | 'handle';
 const filters: Record<Filter, string> = { due: 'Due', waiting: 'Waiting', kept: 'Kept', all: 'All' };
 const sorts: Record<Sort, string> = { oldest: 'Oldest follow first', newest: 'Newest follow first', handle: 'Handle' };
-const idsPerCall = 500;
 
 function emptyText(filter: Filter, search: string, everyone: number): string {
   if (search) return `No one matches “${search}”.`;
@@ -67,23 +67,9 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
 
   async function selectAllDue() {
     setError('');
-    const picked: Picked[] = [];
     try {
       setSelecting('Selecting…');
-      for (let total = Infinity; picked.length < total;) {
-        const page = await call('listNotFollowingBack', {
-          accountId: scope,
-          search: query,
-          filter: 'due',
-          offset: picked.length,
-          limit: idsPerCall,
-        });
-        total = page.total;
-        if (page.rows.length === 0) break;
-        picked.push(...page.rows.map((row) => ({ accountId: row.accountId, person: row.person })));
-        setSelecting(`Selecting… ${count(picked.length)} of ${count(total)}`);
-      }
-      api.pick('unfollow', picked, true);
+      api.pick('unfollow', await call('listDue', { accountId: scope, search: query }), true);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
@@ -103,26 +89,8 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
           Search people
           <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
         </label>
-        <label>
-          Show
-          <select value={filter} onChange={(event) => setFilter(event.target.value as Filter)}>
-            {Object.entries(filters).map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Sort
-          <select value={sort} onChange={(event) => setSort(event.target.value as Sort)}>
-            {Object.entries(sorts).map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Show" value={filter} options={filters} onChange={setFilter} />
+        <SelectField label="Sort" value={sort} options={sorts} onChange={setSort} />
       </div>
       <PeopleList
         label="Not following back"

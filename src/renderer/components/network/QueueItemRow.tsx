@@ -35,7 +35,7 @@ export function QueueItemRow({
   onDone(): void;
 }) {
   // Names the row in each button, so a list of "Cancel" buttons still says which one.
-  const which = <span className="visually-hidden"> {`${actionWords(item).toLowerCase()} ${item.person.handle}`}</span>;
+  const which = (verb: string) => `${verb}: ${actionWords(item).toLowerCase()} ${item.person.handle}`;
   return (
     <div className="queue-row">
       <span className="queue-action">{actionWords(item)}</span>
@@ -53,22 +53,23 @@ export function QueueItemRow({
               href={`https://x.com/intent/user?user_id=${encodeURIComponent(item.person.id)}`}
               target="_blank"
               rel="noreferrer"
+              aria-label={`Open profile of ${item.person.handle}`}
             >
-              Open profile{which}
+              Open profile
             </a>
-            <button type="button" className="button small primary" onClick={onDone}>
-              Done{which}
+            <button type="button" className="button small primary" onClick={onDone} aria-label={which('Done')}>
+              Done
             </button>
           </>
         )}
         {(item.state === 'waiting' || item.state === 'needs-you') && (
-          <button type="button" className="button small" onClick={onCancel}>
-            Cancel{which}
+          <button type="button" className="button small" onClick={onCancel} aria-label={which('Cancel')}>
+            Cancel
           </button>
         )}
         {item.state === 'done' && item.undoUntil !== null && item.undoUntil > now && (
-          <button type="button" className="button small" onClick={onUndo}>
-            Undo{which}
+          <button type="button" className="button small" onClick={onUndo} aria-label={which('Undo')}>
+            Undo
           </button>
         )}
       </span>

@@ -6,11 +6,20 @@ import { count } from './networkWords.ts';
 import { QueueItemRow } from './QueueItemRow.tsx';
 import { VirtualList } from './VirtualList.tsx';
 
+/** 14:05:30 today; with its date when the daily cap pushes the next write to another day. */
+function nextLabel(at: number, now: number): string {
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  const time = new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return sameDay
+    ? time
+    : `${new Date(at).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' })}, ${time}`;
+}
+
 /** The paced queue and its log: what waits, what went, and undo for a day. */
 export function QueuePanel({ balances }: { balances: AccountBalance[] }) {
   const queue = useNetwork((state) => state.queue);
   const api = useNetwork((state) => state.api);
-  const now = useNow(true, 30_000);
+  const now = useNow(true, 5_000);
   const [error, setError] = useState('');
   if (!queue) return <p className="muted list-message">Loading…</p>;
 
@@ -30,16 +39,9 @@ export function QueuePanel({ balances }: { balances: AccountBalance[] }) {
       <div className="toolbar queue-toolbar">
         <span>
           {waiting === 0 ? 'Nothing waiting.' : `${count(waiting)} waiting.`}
-          {waiting > 0 && queue.nextAt !== null && (
-            <>
-              {' '}
-              Next write at{' '}
-              {new Date(queue.nextAt).toLocaleTimeString(undefined, {
-                hour: '2-digit',
-                minute: '2-digit',
-                second: '2-digit',
-              })}
-            </>
+          {/* A moment already past reads as stuck: the write is going now, or waits on the network's limit. */}
+          {waiting > 0 && queue.nextAt !== null && queue.nextAt > now && (
+            <> Next write at {nextLabel(queue.nextAt, now)}</>
           )}
         </span>
         <span className="spacer" />

@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 interface Tab<Id extends string> {
   id: Id;
@@ -20,9 +20,20 @@ export function Tabs<Id extends string>({
   children: ReactNode;
 }) {
   const list = useRef<HTMLDivElement>(null);
+  const shown = useRef(selected);
+
+  // A panel that closes with focus inside it (a confirmed preview switches to the queue) would drop focus to
+  // the page: it goes to the tab shown instead.
+  useEffect(() => {
+    if (shown.current === selected) return;
+    shown.current = selected;
+    if (document.activeElement === document.body) list.current?.querySelector<HTMLElement>(`#tab-${selected}`)?.focus();
+  }, [selected]);
 
   function onKeyDown(event: KeyboardEvent) {
-    const at = tabs.findIndex((tab) => tab.id === selected);
+    // From the focused tab, which a click or a script may have put elsewhere than the shown one.
+    const focused = tabs.findIndex((tab) => `tab-${tab.id}` === (event.target as HTMLElement).id);
+    const at = focused >= 0 ? focused : tabs.findIndex((tab) => tab.id === selected);
     const moves: Record<string, number> = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 };
     const target = moves[event.key];
     if (target === undefined) return;

@@ -1,11 +1,12 @@
 // How networks, counts and times read on the Network view.
 import type { Account, Network } from '../../../shared/types.ts';
 import { clockTime } from '../../format.ts';
+import { networkNames, writeIntervalMs } from '../../../shared/networks.ts';
 
-export const networkNames: Record<Network, string> = { bluesky: 'Bluesky', mastodon: 'Mastodon', x: 'X' };
+export { networkNames };
 
 /** Seconds between writes per network, as main's pacing spaces them (shown in the preview before a confirm). */
-export const writeSeconds: Record<Exclude<Network, 'x'>, number> = { bluesky: 3, mastodon: 6 };
+export const writeSeconds = (network: Network) => writeIntervalMs[network] / 1000;
 
 export const isSample = (account: Account) => account.connection.network === 'demo';
 
