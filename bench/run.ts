@@ -6,6 +6,8 @@ import { line } from './measure.ts';
 
 await import('./time.ts');
 await import('./followers.ts');
+await import('./firstRows.ts');
+await import('./bluesky.ts');
 
 // The renderer's initial JavaScript, gzipped (npm run bench builds first).
 const assets = path.join('out', 'renderer', 'assets');

@@ -2,12 +2,11 @@
 // ask for (not following back, not followed back), computed from the last completed sync.
 import { z } from 'zod';
 import type { NotFollowingBackRow } from '../../shared/contract.ts';
-import type { Followed, Person } from '../../shared/network.ts';
+import type { AccountData, Followed, Person } from '../../shared/network.ts';
 import type { Account, AccountBalance } from '../../shared/types.ts';
 import type { Clock } from '../core/clock.ts';
 import { notFollowedBack, notFollowingBack, withPerson } from '../core/followGraph.ts';
 import { matcher, windowOf, type Window } from '../core/peopleQuery.ts';
-import type { AccountData } from '../../shared/network.ts';
 import { openAccountData } from './accountData.ts';
 import type { EventBus } from './events.ts';
 import { Failure } from './failure.ts';
@@ -87,6 +86,18 @@ export function createAccounts({ context, clock, events, settings, vault }: Acco
     });
 
   const changed = () => events.emit('balancesChanged', balances());
+
+  // The list a view pages through is computed once per account, data and minute, not once per window.
+  const rowCache = new WeakMap<AccountData, { key: string; rows: NotFollowingBackRow[] }>();
+  function rowsOf(accountId: string, now: number, graceDays: number): NotFollowingBackRow[] {
+    const data = dataOf(accountId).read();
+    const key = `${Math.floor(now / 60_000)}/${graceDays}`;
+    const cached = rowCache.get(data);
+    if (cached?.key === key) return cached.rows;
+    const rows = notFollowingBack(data, new Set(data.keep), now, graceDays).map((row) => ({ ...row, accountId }));
+    rowCache.set(data, { key, rows });
+    return rows;
+  }
 
   function selected(accountId: string | null): Account[] {
     return accountId === null ? index.read() : [find(accountId)];
@@ -176,12 +187,7 @@ export function createAccounts({ context, clock, events, settings, vault }: Acco
       const now = clock.now();
       const { graceDays } = settings.get();
       const matches = matcher(query.search);
-      const rows: NotFollowingBackRow[] = [];
-      for (const account of selected(accountId)) {
-        const data = dataOf(account.id).read();
-        for (const row of notFollowingBack(data, new Set(data.keep), now, graceDays))
-          rows.push({ ...row, accountId: account.id });
-      }
+      const rows = selected(accountId).flatMap((account) => rowsOf(account.id, now, graceDays));
       const due = rows.filter((r) => r.due && !r.kept).length;
       const wanted = rows.filter((row) => {
         if (!matches(row.person)) return false;
