@@ -60,18 +60,15 @@ try {
     await page.goto(url);
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     // Timed inside the page, from the click to the first row in the DOM, free of the driver's polling.
-    const elapsed = page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let clickedAt = 0;
-          document.addEventListener('click', () => (clickedAt = performance.now()), { capture: true, once: true });
-          new MutationObserver((_, observer) => {
-            if (!clickedAt || !document.querySelector('[aria-label="Not following back"] [role="listitem"]')) return;
-            observer.disconnect();
-            resolve(performance.now() - clickedAt);
-          }).observe(document.body, { childList: true, subtree: true });
-        }),
-    );
+    const elapsed = page.evaluate<number>(`new Promise((resolve) => {
+      let clickedAt = 0;
+      document.addEventListener('click', () => (clickedAt = performance.now()), { capture: true, once: true });
+      new MutationObserver((_, observer) => {
+        if (!clickedAt || !document.querySelector('[aria-label="Not following back"] [role="listitem"]')) return;
+        observer.disconnect();
+        resolve(performance.now() - clickedAt);
+      }).observe(document.body, { childList: true, subtree: true });
+    })`);
     await page.getByRole('navigation').getByRole('link', { name: 'Network' }).click();
     samples.push(await elapsed);
     await page.close();
