@@ -10,6 +10,9 @@ export interface Figures {
   difference: number;
   followersThisWeek: number;
   followingThisWeek: number;
+  /** Followers gained and lost over the last seven days. */
+  gained: number;
+  lost: number;
   at: number;
 }
 
@@ -17,7 +20,7 @@ function weekAgo(history: CountSnapshot[], latest: CountSnapshot): CountSnapshot
   return [...history].reverse().find((s) => s.at <= latest.at - WEEK) ?? history[0] ?? latest;
 }
 
-export function figuresOf(history: CountSnapshot[]): Figures | null {
+export function figuresOf({ history, week }: AccountBalance): Figures | null {
   const latest = history.at(-1);
   if (!latest) return null;
   const before = weekAgo(history, latest);
@@ -28,12 +31,14 @@ export function figuresOf(history: CountSnapshot[]): Figures | null {
     difference: latest.followers - latest.following,
     followersThisWeek: latest.followers - before.followers,
     followingThisWeek: latest.following - before.following,
+    gained: week.gained,
+    lost: week.lost,
     at: latest.at,
   };
 }
 
 export function combined(balances: AccountBalance[]): Figures | null {
-  const all = balances.map((b) => figuresOf(b.history)).filter((f): f is Figures => f !== null);
+  const all = balances.map(figuresOf).filter((f): f is Figures => f !== null);
   if (all.length === 0) return null;
   const sum = (pick: (f: Figures) => number) => all.reduce((total, f) => total + pick(f), 0);
   return {
@@ -43,6 +48,8 @@ export function combined(balances: AccountBalance[]): Figures | null {
     difference: sum((f) => f.difference),
     followersThisWeek: sum((f) => f.followersThisWeek),
     followingThisWeek: sum((f) => f.followingThisWeek),
+    gained: sum((f) => f.gained),
+    lost: sum((f) => f.lost),
     at: Math.min(...all.map((f) => f.at)),
   };
 }

@@ -138,6 +138,8 @@ export interface AccountBalance {
   canWrite: boolean;
   /** Why the last sync did not complete, if it did not. */
   problem: string | null;
+  /** Followers gained and lost over the last seven days, from the syncs' recorded changes. */
+  week: { gained: number; lost: number };
 }
 
 /** A data file that could not be read and was moved aside so the app could start. */

@@ -85,6 +85,7 @@ describe('a Mastodon account against a local server speaking the documented API'
       'gained-follower:quiet0',
       'lost-follower:fan200',
     ]);
+    expect(w.services.accounts.balances()[0]!.week).toEqual({ gained: 1, lost: 1 });
   });
 
   it('waits out a 429 until the reset the server names, and finishes', async () => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { NotFollowingBackRow } from '../../shared/contract.ts';
 import type { AccountData, Followed, Person } from '../../shared/network.ts';
 import type { Account, AccountBalance } from '../../shared/types.ts';
+import { DAY } from '../core/calendar.ts';
 import type { Clock } from '../core/clock.ts';
 import { notFollowedBack, notFollowingBack, withPerson } from '../core/followGraph.ts';
 import { matcher, windowOf, type Window } from '../core/peopleQuery.ts';
@@ -73,6 +74,15 @@ export function createAccounts({ context, clock, events, settings, vault }: Acco
     return account;
   }
 
+  function weekOf(data: AccountData): AccountBalance['week'] {
+    const since = clock.now() - 7 * DAY;
+    const recent = data.events.filter((e) => e.at > since);
+    return {
+      gained: recent.filter((e) => e.type === 'gained-follower').length,
+      lost: recent.filter((e) => e.type === 'lost-follower').length,
+    };
+  }
+
   const balances = (): AccountBalance[] =>
     index.read().map((account) => {
       const data = dataOf(account.id).read();
@@ -81,6 +91,7 @@ export function createAccounts({ context, clock, events, settings, vault }: Acco
         history: data.history,
         syncedAt: data.syncedAt,
         canWrite: writable.has(account.id),
+        week: weekOf(data),
         problem: problems.get(account.id) ?? null,
       };
     });

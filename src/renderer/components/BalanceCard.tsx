@@ -35,9 +35,11 @@ export function BalanceCard({ title, network, figures }: { title: string; networ
           <dd>{figures.mutuals}</dd>
         </div>
         <div>
-          <dt>This week</dt>
-          <dd>
-            {signed(figures.followersThisWeek)} / {signed(figures.followingThisWeek)}
+          <dt>Followers this week</dt>
+          <dd
+            title={`Net ${signed(figures.followersThisWeek)} followers, ${signed(figures.followingThisWeek)} following`}
+          >
+            +{figures.gained} / −{figures.lost}
           </dd>
         </div>
       </dl>

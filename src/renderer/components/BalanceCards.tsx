@@ -8,8 +8,9 @@ export function BalanceCards({ balances }: { balances: AccountBalance[] }) {
   return (
     <div className="grid cards">
       {total && balances.length > 1 && <BalanceCard title="All accounts" figures={total} />}
-      {balances.map(({ account, history }) => {
-        const figures = figuresOf(history);
+      {balances.map((balance) => {
+        const { account } = balance;
+        const figures = figuresOf(balance);
         return figures ? (
           <BalanceCard key={account.id} title={account.handle} network={account.network} figures={figures} />
         ) : null;
