@@ -4,6 +4,7 @@ import { ReminderBanner } from './components/ReminderBanner.tsx';
 import { TimerQuestionBanner } from './components/TimerQuestionBanner.tsx';
 import { useRoute, views, type View } from './route.ts';
 import { useTimerShortcuts } from './shortcuts.ts';
+import { useTheme } from './useTheme.ts';
 import { useApp } from './stores/appStore.ts';
 import { connectStores } from './stores/connect.ts';
 import { Dashboard } from './views/Dashboard.tsx';
@@ -33,10 +34,7 @@ export function App() {
   const theme = useApp((state) => state.settings?.theme ?? 'system');
   useEffect(() => connectStores(), []);
   useTimerShortcuts();
-  useEffect(() => {
-    if (theme === 'system') delete document.documentElement.dataset.theme;
-    else document.documentElement.dataset.theme = theme;
-  }, [theme]);
+  useTheme(theme);
   useEffect(() => {
     document.title = view === 'mini' ? 'Twoway' : `${titles[view]} · Twoway`;
   }, [view]);

@@ -131,9 +131,14 @@ export function demoAccountsData(now: number): { account: Account; data: Account
       following: [...followingList].sort(byId),
       heads: { followers: [], following: [] },
       history: history.reverse(),
-      events: followerList
-        .slice(0, 4 + a)
-        .map((p, i) => ({ at: now - i * DAY, type: 'gained-follower' as const, person: p })),
+      events: [
+        ...followerList
+          .slice(0, 4 + a)
+          .map((p, i) => ({ at: now - i * DAY, type: 'gained-follower' as const, person: p })),
+        ...[1, 2]
+          .slice(0, a + 1)
+          .map((i) => ({ at: now - i * DAY, type: 'lost-follower' as const, person: person(900 + i) })),
+      ],
       keep: [],
       syncedAt: now,
     };

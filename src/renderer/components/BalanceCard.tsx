@@ -35,9 +35,9 @@ export function BalanceCard({ title, network, figures }: { title: string; networ
           <dd>{figures.mutuals}</dd>
         </div>
         <div>
-          <dt>Followers this week</dt>
+          <dt title="Followers gained and lost over the last 7 days">Gained / lost</dt>
           <dd
-            title={`Net ${signed(figures.followersThisWeek)} followers, ${signed(figures.followingThisWeek)} following`}
+            title={`Net this week: ${signed(figures.followersThisWeek)} followers, ${signed(figures.followingThisWeek)} following`}
           >
             +{figures.gained} / −{figures.lost}
           </dd>
