@@ -4,37 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { byId } from '../src/main/core/followGraph.ts';
-import { DAY } from '../src/main/core/calendar.ts';
-import type { AccountData } from '../src/shared/network.ts';
-import { benchServices, line } from './measure.ts';
+import { benchServices, line, seedLargeAccount } from './measure.ts';
 
 const now = Date.now();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twoway-bench-'));
 {
   const bench = benchServices(now, dataDir);
-  const person = (i: number) => ({
-    id: `did:plc:${(i * 7919).toString(32).padStart(12, 'a')}`,
-    handle: `p${i}.bsky.social`,
-    displayName: `P ${i}`,
-  });
-  const data: AccountData = {
-    followers: Array.from({ length: 1000 }, (_, i) => person(i)).sort(byId),
-    following: Array.from({ length: 100_000 }, (_, i) => ({
-      ...person(i + 1000),
-      followedAt: now - (i % 60) * DAY,
-      ref: null,
-    })).sort(byId),
-    heads: { followers: [], following: [] },
-    history: [{ at: now, followers: 1000, following: 100_000, mutuals: 0 }],
-    events: [],
-    keep: [],
-    syncedAt: now,
-  };
-  bench.app.accounts.seed(
-    { id: 'big', network: 'bluesky', handle: 'big.bsky.social', displayName: '', connection: { network: 'demo' } },
-    data,
-  );
+  seedLargeAccount(bench.app, now, { followers: 1000, following: 100_000, mutual: 0 });
   bench.app.close();
 }
 

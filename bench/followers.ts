@@ -1,26 +1,15 @@
 // The follower side: set differences at a million ids, and loading a large account from its file.
-import { DAY } from '../src/main/core/calendar.ts';
 import { byId, changes, mutualCount, notFollowingBack } from '../src/main/core/followGraph.ts';
-import type { AccountData, Followed, Person } from '../src/shared/network.ts';
-import { benchServices, line, timed } from './measure.ts';
+import { benchFollow, benchPerson, benchServices, line, seedLargeAccount, timed } from './measure.ts';
 
 const now = Date.UTC(2026, 10, 25, 12);
-// Real DIDs look random: 24 base32 characters.
-const did = (i: number) =>
-  `did:plc:${(Math.imul(i + 1, 2654435761) >>> 0).toString(32).padStart(7, 'a')}${i.toString(32).padStart(17, 'q')}`;
-const person = (i: number): Person => ({
-  id: did(i),
-  handle: `p${i}.bsky.social`,
-  displayName: `P ${i}`,
-});
-const followed = (i: number): Followed => ({ ...person(i), followedAt: now - (i % 90) * DAY, ref: `3k${i}` });
 
 // 1M followers against 1M follows, half of them mutual.
 {
   // Sorted once, as a sync stores them, and read back from JSON, as the app loads them.
   const load = <T>(list: T[]): T[] => JSON.parse(JSON.stringify(list)) as T[];
-  const followers = load(Array.from({ length: 1_000_000 }, (_, i) => person(i)).sort(byId));
-  const following = load(Array.from({ length: 1_000_000 }, (_, i) => followed(i + 500_000)).sort(byId));
+  const followers = load(Array.from({ length: 1_000_000 }, (_, i) => benchPerson(i)).sort(byId));
+  const following = load(Array.from({ length: 1_000_000 }, (_, i) => benchFollow(i + 500_000, now)).sort(byId));
   line(
     'diff of 1M vs 1M ids (mutuals)',
     timed(5, () => mutualCount({ followers, following })),
@@ -41,19 +30,7 @@ const followed = (i: number): Followed => ({ ...person(i), followedAt: now - (i 
 // An account with 100k followers and 100k follows: open its file and show the first rows of its list.
 {
   const bench = benchServices(now);
-  const data: AccountData = {
-    followers: Array.from({ length: 100_000 }, (_, i) => person(i)).sort(byId),
-    following: Array.from({ length: 100_000 }, (_, i) => followed(i + 20_000)).sort(byId),
-    heads: { followers: [], following: [] },
-    history: [],
-    events: [],
-    keep: [],
-    syncedAt: now,
-  };
-  bench.app.accounts.seed(
-    { id: 'big', network: 'bluesky', handle: 'big.bsky.social', displayName: '', connection: { network: 'demo' } },
-    data,
-  );
+  seedLargeAccount(bench.app, now, { followers: 100_000, following: 100_000, mutual: 80_000 });
   bench.app.close();
   const query = { search: '', filter: 'all', sort: 'oldest', offset: 0, limit: 100 } as const;
   const ms = timed(5, () => {

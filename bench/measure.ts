@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { manualClock } from '../src/main/core/clock.ts';
-import { createServices } from '../src/main/services/app.ts';
+import { byId } from '../src/main/core/followGraph.ts';
+import { createServices, type Services } from '../src/main/services/app.ts';
 import { openConfFile } from '../src/main/services/confFile.ts';
+import { DAY } from '../src/shared/calendar.ts';
+import type { AccountData, Followed, Person } from '../src/shared/network.ts';
 import { manualScheduler } from '../tests/support/manualScheduler.ts';
 
 /** One bench result: a JSON line, with the goal as the upper bound. */
@@ -41,4 +44,49 @@ export function benchServices(now: number, dataDir = fs.mkdtempSync(path.join(os
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+// Real DIDs look random: 24 base32 characters.
+const did = (i: number) =>
+  `did:plc:${(Math.imul(i + 1, 2654435761) >>> 0).toString(32).padStart(7, 'a')}${i.toString(32).padStart(17, 'q')}`;
+
+export const benchPerson = (i: number): Person => ({ id: did(i), handle: `p${i}.bsky.social`, displayName: `P ${i}` });
+
+/** A follow of person `i`, made between 0 and 89 days before `now`. */
+export const benchFollow = (i: number, now: number): Followed => ({
+  ...benchPerson(i),
+  followedAt: now - (i % 90) * DAY,
+  ref: `3k${i}`,
+});
+
+/**
+ * Seeds a (sample) Bluesky account "big" into the services' folder: `followers` people follow it, and it
+ * follows `following` people, the first `mutual` of them followers too. Lists sorted as a sync stores them.
+ */
+export function seedLargeAccount(
+  app: Services,
+  now: number,
+  sizes: { followers: number; following: number; mutual: number },
+) {
+  const followers = Array.from({ length: sizes.followers }, (_, i) => benchPerson(i)).sort(byId);
+  const following = Array.from({ length: sizes.following }, (_, i) =>
+    benchFollow(i < sizes.mutual ? i : sizes.followers + i, now),
+  ).sort(byId);
+  const data: AccountData = {
+    followers,
+    following,
+    heads: { followers: [], following: [] },
+    history: [{ at: now, followers: sizes.followers, following: sizes.following, mutuals: sizes.mutual }],
+    events: [],
+    keep: [],
+    syncedAt: now,
+  };
+  const account = {
+    id: 'big',
+    network: 'bluesky',
+    handle: 'big.bsky.social',
+    displayName: '',
+    connection: { network: 'demo' },
+  } as const;
+  app.accounts.seed(account, data);
 }

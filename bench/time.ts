@@ -1,5 +1,5 @@
 // The time side: the week report over a large ledger, and how often the main process wakes up.
-import { MINUTE } from '../src/main/core/calendar.ts';
+import { MINUTE } from '../src/shared/calendar.ts';
 import type { TimeEntry } from '../src/shared/types.ts';
 import { benchServices, line, timed } from './measure.ts';
 

@@ -32,11 +32,8 @@ export function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
 }
 
-export function dateInputValue(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+/** 'YYYY-MM-DD' in local time, as a date input takes it. */
+export { dayKey as dateInputValue } from '../shared/calendar.ts';
 
 export function timeInputValue(ms: number): string {
   const d = new Date(ms);

@@ -1,6 +1,6 @@
 // Against the real Bluesky reference stack (PLC + PDS + AppView from @atproto/dev-env) on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY } from '../../src/main/core/calendar.ts';
+import { DAY } from '../../src/shared/calendar.ts';
 import type { AccountBalance } from '../../src/shared/types.ts';
 import {
   BLUESKY_SERVER_MISSING,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DAY } from '../../src/main/core/calendar.ts';
+import { DAY } from '../../src/shared/calendar.ts';
 import type { QueueView } from '../../src/shared/network.ts';
 import type { AccountBalance } from '../../src/shared/types.ts';
 import { startMastodonServer } from '../servers/mastodon.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HOUR, MINUTE } from '../../src/main/core/calendar.ts';
+import { HOUR, MINUTE } from '../../src/shared/calendar.ts';
 import type { AccountBalance } from '../../src/shared/types.ts';
 import { startMastodonServer } from '../servers/mastodon.ts';
 import { startXServer } from '../servers/x.ts';

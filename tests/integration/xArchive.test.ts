@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY } from '../../src/main/core/calendar.ts';
+import { DAY } from '../../src/shared/calendar.ts';
 import type { AccountBalance } from '../../src/shared/types.ts';
 import { archiveFiles, archiveZip, followerJs, followingJs, traversalZip, truncatedZip } from '../servers/xArchive.ts';
 import { servicesAt } from '../support/services.ts';

@@ -3,6 +3,7 @@
  * pagination guidelines, OAuth scopes). The test owns the social graph through `state`; the app talks HTTP to it.
  * Routes, parameters and the facts relied on are listed in tests/servers/README.md.
  */
+import { FollowEdges } from './followEdges.ts';
 import {
   FaultQueue,
   FixedWindowLimiter,
@@ -103,10 +104,7 @@ export class MastodonState {
   readonly requests: RequestRecord[] = [];
   readonly domain: string;
   readonly now: () => number;
-  /** target id → (follower id → follow), in follow order (oldest first). */
-  readonly #followers = new Map<string, Map<string, MastodonFollow>>();
-  /** follower id → (target id → follow), in follow order. */
-  readonly #following = new Map<string, Map<string, MastodonFollow>>();
+  readonly #edges = new FollowEdges<MastodonFollow>();
   /** Pending requests to locked accounts, keyed from>to. */
   readonly #requests = new Map<string, MastodonFollow>();
   readonly #blocks = new Set<string>();
@@ -162,7 +160,7 @@ export class MastodonState {
   ): 'following' | 'requested' {
     this.#account(from);
     const target = this.#account(to);
-    const existing = this.#followers.get(to)?.get(from);
+    const existing = this.#edges.get(from, to);
     if (existing) {
       if (options.reblogs !== undefined) existing.showingReblogs = options.reblogs;
       if (options.notify !== undefined) existing.notifying = options.notify;
@@ -185,8 +183,7 @@ export class MastodonState {
       edge.id = this.#nextFollowId++;
       edge.createdAt = createdAt;
     }
-    this.#index(this.#followers, to).set(from, edge);
-    this.#index(this.#following, from).set(to, edge);
+    this.#edges.add(edge);
     this.#notify('follow', to, from, createdAt);
     return 'following';
   }
@@ -194,8 +191,7 @@ export class MastodonState {
   /** Removes a follow or a pending follow request. Returns whether anything was removed. */
   unfollow(from: string, to: string): boolean {
     const hadRequest = this.#requests.delete(pairKey(from, to));
-    const hadFollow = this.#followers.get(to)?.delete(from) ?? false;
-    this.#following.get(from)?.delete(to);
+    const hadFollow = this.#edges.remove(from, to);
     return hadFollow || hadRequest;
   }
 
@@ -231,8 +227,7 @@ export class MastodonState {
   /** The account and every edge touching it disappear; its id then answers 404. */
   deleteAccount(id: string): void {
     this.#account(id);
-    for (const follower of this.followersOf(id)) this.unfollow(follower, id);
-    for (const target of this.followingOf(id)) this.unfollow(id, target);
+    this.#edges.forget(id);
     for (const key of [...this.#requests.keys(), ...this.#blocks]) {
       const [a, b] = key.split('>');
       if (a === id || b === id) {
@@ -240,13 +235,11 @@ export class MastodonState {
         this.#blocks.delete(key);
       }
     }
-    this.#followers.delete(id);
-    this.#following.delete(id);
     this.accounts.delete(id);
   }
 
   isFollowing(from: string, to: string): boolean {
-    return this.#followers.get(to)?.has(from) ?? false;
+    return this.#edges.get(from, to) !== undefined;
   }
 
   hasRequested(from: string, to: string): boolean {
@@ -264,11 +257,11 @@ export class MastodonState {
   }
 
   followerEdges(id: string): MastodonFollow[] {
-    return [...(this.#followers.get(id)?.values() ?? [])].reverse();
+    return this.#edges.followerEdges(id);
   }
 
   followingEdges(id: string): MastodonFollow[] {
-    return [...(this.#following.get(id)?.values() ?? [])].reverse();
+    return this.#edges.followingEdges(id);
   }
 
   pendingRequestCount(target: string): number {
@@ -306,15 +299,6 @@ export class MastodonState {
       showingReblogs: options.reblogs ?? true,
       notifying: options.notify ?? false,
     };
-  }
-
-  #index(index: Map<string, Map<string, MastodonFollow>>, id: string): Map<string, MastodonFollow> {
-    let map = index.get(id);
-    if (!map) {
-      map = new Map();
-      index.set(id, map);
-    }
-    return map;
   }
 
   #notify(type: MastodonNotification['type'], recipientId: string, accountId: string, createdAt: number): void {

@@ -4,6 +4,7 @@
  * Routes, parameters and the facts relied on are listed in tests/servers/README.md.
  */
 import { createHash } from 'node:crypto';
+import { FollowEdges } from './followEdges.ts';
 import {
   FaultQueue,
   FixedWindowLimiter,
@@ -133,8 +134,7 @@ export class XState {
   readonly tokens = new Map<string, XToken>();
   readonly requests: RequestRecord[] = [];
   readonly now: () => number;
-  readonly #followers = new Map<string, Map<string, XFollow>>();
-  readonly #following = new Map<string, Map<string, XFollow>>();
+  readonly #edges = new FollowEdges<XFollow>();
   #nextUserId = 1_400_000_000_000_000_001n;
   #nextSeq = 1;
 
@@ -184,28 +184,21 @@ export class XState {
     this.#user(from);
     this.#user(to);
     if (this.isFollowing(from, to)) return;
-    const edge: XFollow = { seq: this.#nextSeq++, from, to, createdAt: toMs(options.at, this.now()) };
-    this.#index(this.#followers, to).set(from, edge);
-    this.#index(this.#following, from).set(to, edge);
+    this.#edges.add({ seq: this.#nextSeq++, from, to, createdAt: toMs(options.at, this.now()) });
   }
 
   unfollow(from: string, to: string): boolean {
-    const had = this.#followers.get(to)?.delete(from) ?? false;
-    this.#following.get(from)?.delete(to);
-    return had;
+    return this.#edges.remove(from, to);
   }
 
   deleteAccount(id: string): void {
     this.#user(id);
-    for (const follower of this.followersOf(id)) this.unfollow(follower, id);
-    for (const target of this.followingOf(id)) this.unfollow(id, target);
-    this.#followers.delete(id);
-    this.#following.delete(id);
+    this.#edges.forget(id);
     this.users.delete(id);
   }
 
   isFollowing(from: string, to: string): boolean {
-    return this.#followers.get(to)?.has(from) ?? false;
+    return this.#edges.get(from, to) !== undefined;
   }
 
   /** Newest follow first (the order the API pages in). */
@@ -218,11 +211,11 @@ export class XState {
   }
 
   followerEdges(id: string): XFollow[] {
-    return [...(this.#followers.get(id)?.values() ?? [])].reverse();
+    return this.#edges.followerEdges(id);
   }
 
   followingEdges(id: string): XFollow[] {
-    return [...(this.#following.get(id)?.values() ?? [])].reverse();
+    return this.#edges.followingEdges(id);
   }
 
   findByUsername(username: string): XUser | undefined {
@@ -235,15 +228,6 @@ export class XState {
     const user = this.users.get(id);
     if (!user) throw new Error(`no user ${id}`);
     return user;
-  }
-
-  #index(index: Map<string, Map<string, XFollow>>, id: string): Map<string, XFollow> {
-    let map = index.get(id);
-    if (!map) {
-      map = new Map();
-      index.set(id, map);
-    }
-    return map;
   }
 }
 

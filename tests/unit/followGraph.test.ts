@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Followed, Person } from '../../src/shared/network.ts';
-import { DAY, HOUR } from '../../src/main/core/calendar.ts';
+import { DAY, HOUR } from '../../src/shared/calendar.ts';
 import {
   changes,
   datedFollows,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TimeEntry, TimerState, TimeSummary } from '../../src/shared/types.ts';
-import { HOUR, MINUTE } from '../../src/main/core/calendar.ts';
+import { HOUR, MINUTE } from '../../src/shared/calendar.ts';
 import { servicesAt } from '../support/services.ts';
 
 const zones = ['America/Los_Angeles', 'Europe/Berlin', 'Asia/Tokyo', 'Australia/Sydney'];

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { addDays, startOfWeek, HOUR, MINUTE } from '../../src/main/core/calendar.ts';
+import { addDays, startOfWeek, HOUR, MINUTE } from '../../src/shared/calendar.ts';
 import { dailyTotals } from '../../src/main/core/timeLedger.ts';
 
 const zones = ['America/Los_Angeles', 'Europe/Berlin', 'Asia/Tokyo', 'Australia/Sydney'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MINUTE } from '../../src/main/core/calendar.ts';
+import { MINUTE } from '../../src/shared/calendar.ts';
 import {
   clockTime,
   followerTotals,

@@ -2,7 +2,7 @@
 // six weeks of follower history on three networks, with follower lists to match. Deterministic for a given `now`.
 import type { AccountData, Followed, Person } from '../../shared/network.ts';
 import type { Account, Activity, SessionKind, TimeEntry } from '../../shared/types.ts';
-import { DAY, MINUTE, addDays, startOfDay } from './calendar.ts';
+import { DAY, MINUTE, addDays, startOfDay } from '../../shared/calendar.ts';
 import { byId } from './followGraph.ts';
 
 function random(seed: number): () => number {

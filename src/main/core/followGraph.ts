@@ -1,7 +1,7 @@
 // Who follows whom. Both lists are kept sorted by id, so every question (mutuals, who does not follow back,
 // what changed) is one merge walk over the two lists: linear, with no hash set of a million strings to build.
 import type { AccountData, Followed, NetworkEvent, NotFollowingBack, Person } from '../../shared/network.ts';
-import { DAY } from './calendar.ts';
+import { DAY } from '../../shared/calendar.ts';
 
 export interface Graph {
   /** Sorted by id. */

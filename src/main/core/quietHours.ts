@@ -1,5 +1,5 @@
 import type { QuietHours } from '../../shared/types.ts';
-import { minuteOfDay } from './calendar.ts';
+import { minuteOfDay } from '../../shared/calendar.ts';
 
 export function minuteOfDayOf(clock: string): number {
   const [hours, minutes] = clock.split(':').map(Number);

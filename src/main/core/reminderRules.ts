@@ -2,7 +2,7 @@
 // never twice for the same occasion, never while an offline session runs.
 import { duration } from '../../shared/duration.ts';
 import type { Reminder, ReminderAction, RunningSession, Settings } from '../../shared/types.ts';
-import { HOUR, MINUTE, dayKey } from './calendar.ts';
+import { HOUR, MINUTE, dayKey } from '../../shared/calendar.ts';
 import { isQuiet } from './quietHours.ts';
 
 export const snoozeMs = 10 * MINUTE;

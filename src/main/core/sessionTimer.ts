@@ -1,7 +1,7 @@
 // The session timer as pure transitions over { running, question }: one session at a time, elapsed always
 // now − start, and every stretch the timer cannot judge alone (crash, sleep, idle) put to the user.
 import type { Activity, SessionKind, TimeEntry, TimerAnswer, TimerState } from '../../shared/types.ts';
-import { DAY, MINUTE } from './calendar.ts';
+import { DAY, MINUTE } from '../../shared/calendar.ts';
 
 export const defaultActivity: Record<SessionKind, Activity> = { online: 'scanning', offline: 'meeting' };
 

@@ -1,6 +1,6 @@
 // The time ledger: what a valid entry is, and how entries add up per local day.
 import type { DayTotals, RunningSession, SessionKind, TimeEntry } from '../../shared/types.ts';
-import { DAY, addDays, dayKey, startOfDay } from './calendar.ts';
+import { DAY, addDays, dayKey, startOfDay } from '../../shared/calendar.ts';
 
 export interface EntryDraft {
   kind: SessionKind;

@@ -1,6 +1,6 @@
 // What the tray shows, as a pure view model: the shell only renders it, and only when it changed.
 import type { AccountBalance, DayTotals, RunningSession } from '../../shared/types.ts';
-import { MINUTE } from './calendar.ts';
+import { MINUTE } from '../../shared/calendar.ts';
 
 const SECOND = 1000;
 

@@ -1,6 +1,6 @@
 // How fast follow and unfollow writes may go: a pause between writes per network and a daily cap, so a
 // long queue never looks like a bot to the network.
-import { DAY } from './calendar.ts';
+import { DAY } from '../../shared/calendar.ts';
 
 /** When the next write may happen, given the times of the writes already made (any order). */
 export function nextWriteAt(writes: readonly number[], now: number, intervalMs: number, dailyCap: number): number {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { NotFollowingBackRow } from '../../shared/contract.ts';
 import type { AccountData, Followed, Person } from '../../shared/network.ts';
 import type { Account, AccountBalance } from '../../shared/types.ts';
-import { DAY } from '../core/calendar.ts';
+import { DAY } from '../../shared/calendar.ts';
 import type { Clock } from '../core/clock.ts';
 import { notFollowedBack, notFollowingBack, withPerson } from '../core/followGraph.ts';
 import { matcher, windowOf, type Window } from '../core/peopleQuery.ts';

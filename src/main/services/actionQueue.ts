@@ -3,7 +3,7 @@
 // unfollowed. Done writes can be undone for 24 hours. The queue lives in its own file and survives a restart.
 import { z } from 'zod';
 import type { Followed, Person, QueueAction, QueueItem, QueueView } from '../../shared/network.ts';
-import { DAY } from '../core/calendar.ts';
+import { DAY } from '../../shared/calendar.ts';
 import type { Clock } from '../core/clock.ts';
 import { writeIntervalMs } from '../../shared/networks.ts';
 import { nextWriteAt } from '../core/writePacing.ts';

@@ -2,7 +2,7 @@
 // and acts on the user's answer. Showing a notification is the shell's part.
 import { z } from 'zod';
 import type { Reminder, ReminderAction } from '../../shared/types.ts';
-import { dayKey, startOfWeek } from '../core/calendar.ts';
+import { dayKey, startOfWeek } from '../../shared/calendar.ts';
 import type { Clock } from '../core/clock.ts';
 import { answered, emptyLog, nextReminder, shown, snoozeMs, type ReminderLog } from '../core/reminderRules.ts';
 import type { EventBus } from './events.ts';

@@ -26,7 +26,6 @@ export interface StoreSpec<T> {
 }
 
 export interface Store<T> {
-  readonly path: string;
   read(): T;
   write(next: T): void;
 }
@@ -111,7 +110,6 @@ export function openStore<T>(spec: StoreSpec<T>, context: StoreContext): Store<T
     data = spec.initial();
   }
   return {
-    path: filePath,
     read: () => data,
     write: (next) => {
       save(next);

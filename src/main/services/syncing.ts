@@ -2,7 +2,7 @@
 // sync keeps the last data (shown "as of" its time) and says why.
 import { networkNames } from '../../shared/networks.ts';
 import type { Account, SyncProgress } from '../../shared/types.ts';
-import { HOUR } from '../core/calendar.ts';
+import { HOUR } from '../../shared/calendar.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Accounts } from './accounts.ts';
 import type { EventBus } from './events.ts';

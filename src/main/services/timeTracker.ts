@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { entryInput, type EntryInput } from '../../shared/contract.ts';
 import type { Activity, SessionKind, TimeEntry, TimerAnswer, TimerState, TimeSummary } from '../../shared/types.ts';
 import { offlineActivities, onlineActivities } from '../../shared/types.ts';
-import { MINUTE, startOfDay, startOfWeek } from '../core/calendar.ts';
+import { MINUTE, startOfDay, startOfWeek } from '../../shared/calendar.ts';
 import type { Clock } from '../core/clock.ts';
 import * as timer from '../core/sessionTimer.ts';
 import { dailyTotals, entryProblems, runningAsEntry } from '../core/timeLedger.ts';

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { addDays, startOfWeek } from '../../shared/calendar.ts';
 import type { TimeEntry } from '../../shared/types.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { EntryForm } from '../components/EntryForm.tsx';
@@ -7,10 +8,9 @@ import { parseRoute } from '../route.ts';
 import { useApp } from '../stores/appStore.ts';
 import { useTime } from '../stores/timeStore.ts';
 
+/** The start of the week `offsetWeeks` from this one. */
 function weekStart(offsetWeeks: number, weekStartsOn: number): number {
-  const today = new Date();
-  const back = (today.getDay() - weekStartsOn + 7) % 7;
-  return new Date(today.getFullYear(), today.getMonth(), today.getDate() - back + offsetWeeks * 7).getTime();
+  return addDays(startOfWeek(Date.now(), weekStartsOn), offsetWeeks * 7);
 }
 
 function EntryRow({ entry }: { entry: TimeEntry }) {
