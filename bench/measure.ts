@@ -88,5 +88,5 @@ export function seedLargeAccount(
     displayName: '',
     connection: { network: 'demo' },
   } as const;
-  app.accounts.seed(account, data);
+  app.accounts.put(account, data);
 }

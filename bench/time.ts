@@ -21,7 +21,7 @@ const now = new Date(2026, 10, 25, 15).getTime();
       source: 'import',
     };
   });
-  bench.app.time.seed(entries);
+  bench.app.time.replace(entries);
   bench.app.time.start('online');
   line(
     'week report over 25k entries',

@@ -10,6 +10,7 @@ import { registerIpc } from './electron/ipc.ts';
 import { createMainWindow, showWindow } from './electron/mainWindow.ts';
 import { followPowerEvents, systemIdleReader } from './electron/powerEvents.ts';
 import { showReminderNotifications } from './electron/reminderNotifications.ts';
+import { reportPdfSaver } from './electron/reportPdf.ts';
 import { rendererUrl, routeUrl, showPage } from './electron/rendererWindow.ts';
 import { openSecretStorage } from './electron/secretStorage.ts';
 import { TrayService, followTimer } from './electron/tray.ts';
@@ -25,6 +26,7 @@ app.enableSandbox();
 async function start() {
   const dataDir = app.getPath('userData');
   const { vault, secretStorage } = openSecretStorage(dataDir, systemClock);
+  let mainWindow: BrowserWindow | undefined;
   const services = createServices({
     dataDir,
     openFile: openElectronFile,
@@ -33,11 +35,11 @@ async function start() {
     systemIdleMs: systemIdleReader(),
     vault,
     secretStorage,
+    saveReportPdf: (fileName) => reportPdfSaver(() => mainWindow)(fileName),
   });
   const dispatch = createApi(services);
   const url = rendererUrl(app.isPackaged);
   let quitting = false;
-  let mainWindow: BrowserWindow | undefined;
 
   // A normal end (quit, shutdown, log-off) turns the running session into an entry; only a crash leaves one.
   let closed = false;
@@ -86,7 +88,7 @@ async function start() {
     events: services.events,
     dispatch,
     current: services.reminders.current,
-    openWindow: () => openWindow(),
+    openWindow: (route) => openWindow(route),
   });
 
   app.on('before-quit', () => {

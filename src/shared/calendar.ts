@@ -32,3 +32,19 @@ export function minuteOfDay(ms: number): number {
   const d = new Date(ms);
   return d.getHours() * 60 + d.getMinutes();
 }
+
+/** 'YYYY-MM-DD' → the start of that local day; NaN for anything else. */
+export function fromDayKey(key: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
+  if (!match) return Number.NaN;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(year, month - 1, day);
+  // new Date rolls 2026-02-30 over to March: such a day does not exist.
+  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) return Number.NaN;
+  return date.getTime();
+}
+
+/** Whole local days from the day holding `from` to the day holding `to` (DST days count as one). */
+export function daysBetween(from: number, to: number): number {
+  return Math.round((startOfDay(to) - startOfDay(from)) / DAY);
+}

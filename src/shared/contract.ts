@@ -2,6 +2,8 @@
 // preview) register exactly these methods and parse every input with the method's schema.
 import { z } from 'zod';
 import type { NotFollowingBack, Person, QueueView } from './network.ts';
+import { outcomeChannels, outcomeTypes, type Outcome } from './outcomes.ts';
+import type { Report } from './report.ts';
 import { serviceUrlProblem } from './serviceUrl.ts';
 import type {
   AccountBalance,
@@ -58,6 +60,61 @@ export const entryInput = z
   .strict()
   .refine(fitsKind, activityMismatch);
 export type EntryInput = z.input<typeof entryInput>;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-23.');
+
+export const outcomeInput = z
+  .object({
+    date: day,
+    type: z.enum(outcomeTypes),
+    channel: z.enum(outcomeChannels),
+    value: z
+      .number()
+      .min(0, 'A value cannot be negative.')
+      .max(1_000_000_000, 'A value is at most 1,000,000,000.')
+      .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'A value has at most two decimals.')
+      .nullable()
+      .default(null),
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, 'A currency is a three-letter code such as EUR, USD or GBP.')
+      .nullable()
+      .default(null),
+    person: z.string().trim().max(200, 'A name is at most 200 characters.').default(''),
+    note: z.string().max(2000, 'A note is at most 2,000 characters.').default(''),
+  })
+  .strict()
+  .refine((o) => o.value === null || o.currency !== null, {
+    message: 'Say which currency this value is in.',
+    path: ['currency'],
+  })
+  .refine((o) => o.value !== null || o.currency === null, { message: 'Enter the value too.', path: ['value'] });
+export type OutcomeInput = z.input<typeof outcomeInput>;
+
+/** Local days, first and last inclusive. */
+export const dayRange = z
+  .object({ from: day, to: day })
+  .strict()
+  .refine((r) => r.from <= r.to, { message: 'The range must end on or after its first day.', path: ['to'] });
+
+/** A file main made for the user to save: CSV, backup. */
+export interface Download {
+  fileName: string;
+  mimeType: string;
+  text: string;
+}
+
+/** What restoring a backup would do (or did), section by section. */
+export interface RestoreSummary {
+  createdAt: number;
+  sections: { name: string; added: number; changed: number; skipped: number }[];
+}
+const backupText = z
+  .string()
+  .min(1, 'This backup file is empty.')
+  .max(140_000_000, 'This file is larger than 140 MB: larger than any Twoway backup.');
 
 const serviceUrl = (example: string) =>
   z
@@ -162,7 +219,10 @@ export const contract = {
   getReminder: method<Reminder | null>().takes(none),
   answerReminder: method<Reminder | null>().takes(
     z
-      .object({ key: z.string().min(1), action: z.enum(['start-offline', 'snooze', 'done-for-today', 'dismiss']) })
+      .object({
+        key: z.string().min(1),
+        action: z.enum(['start-offline', 'snooze', 'done-for-today', 'dismiss', 'open-report']),
+      })
       .strict(),
   ),
 
@@ -172,6 +232,24 @@ export const contract = {
   updateEntry: method<TimeEntry>().takes(z.object({ id: z.string().min(1), entry: entryInput }).strict()),
   deleteEntry: method<TimeEntry>().takes(z.object({ id: z.string().min(1) }).strict()),
   undoDelete: method<TimeEntry>().takes(z.object({ id: z.string().min(1) }).strict()),
+
+  getReport: method<Report>().takes(dayRange),
+  listOutcomes: method<Outcome[]>().takes(none),
+  addOutcome: method<Outcome>().takes(outcomeInput),
+  updateOutcome: method<Outcome>().takes(z.object({ id: z.string().min(1), outcome: outcomeInput }).strict()),
+  deleteOutcome: method<Outcome>().takes(z.object({ id: z.string().min(1) }).strict()),
+  undoDeleteOutcome: method<Outcome>().takes(z.object({ id: z.string().min(1) }).strict()),
+  exportCsv: method<Download>().takes(
+    z
+      .object({ table: z.enum(['entries', 'daily', 'outcomes']), from: day, to: day })
+      .strict()
+      .refine((r) => r.from <= r.to, { message: 'The range must end on or after its first day.', path: ['to'] }),
+  ),
+  /** Saves the report on screen as a PDF (desktop app); null when the user cancelled the save dialog. */
+  saveReportPdf: method<{ path: string } | null>().takes(z.object({ fileName: z.string().min(1).max(200) }).strict()),
+  exportBackup: method<Download>().takes(none),
+  previewRestore: method<RestoreSummary>().takes(z.object({ text: backupText }).strict()),
+  restoreBackup: method<RestoreSummary>().takes(z.object({ text: backupText }).strict()),
 
   listBalances: method<AccountBalance[]>().takes(none),
   addAccount: method<AccountBalance>().takes(accountInput),
@@ -251,6 +329,7 @@ export interface Events {
   syncChanged: SyncProgress[];
   queueChanged: QueueView;
   statusChanged: AppStatus;
+  outcomesChanged: Outcome[];
 }
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -262,6 +341,7 @@ export const eventNames: EventName[] = [
   'syncChanged',
   'queueChanged',
   'statusChanged',
+  'outcomesChanged',
 ];
 
 export type ErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'unavailable' | 'internal';

@@ -6,4 +6,5 @@ export const reminderActionLabels: Record<ReminderAction, string> = {
   snooze: 'Snooze 10 min',
   'done-for-today': 'Done for today',
   dismiss: 'OK',
+  'open-report': 'Open the report',
 };

@@ -49,8 +49,8 @@ export interface TimerState {
   question: TimerQuestion | null;
 }
 
-export type ReminderCause = 'daily-budget' | 'stretch' | 'weekly-offline' | 'back-online';
-export type ReminderAction = 'start-offline' | 'snooze' | 'done-for-today' | 'dismiss';
+export type ReminderCause = 'daily-budget' | 'stretch' | 'weekly-offline' | 'back-online' | 'weekly-digest';
+export type ReminderAction = 'start-offline' | 'snooze' | 'done-for-today' | 'dismiss' | 'open-report';
 
 /** A nudge the reminder rules decided on; `key` names the cause and its occasion, so it never repeats. */
 export interface Reminder {
@@ -59,6 +59,8 @@ export interface Reminder {
   title: string;
   body: string;
   actions: ReminderAction[];
+  /** The view the reminder leads to ('report?from=…'): its notification opens it, and so does 'open-report'. */
+  route?: string;
 }
 
 export interface DayTotals {
@@ -126,6 +128,8 @@ export interface CountSnapshot {
   followers: number;
   following: number;
   mutuals: number;
+  /** The profile's post count, where the network gives one. */
+  posts?: number;
 }
 
 export interface AccountBalance {

@@ -40,7 +40,13 @@ describe('reminderNotification', () => {
   });
 
   it('names every answer', () => {
-    expect(Object.keys(reminderActionLabels).sort()).toEqual(['dismiss', 'done-for-today', 'snooze', 'start-offline']);
+    expect(Object.keys(reminderActionLabels).sort()).toEqual([
+      'dismiss',
+      'done-for-today',
+      'open-report',
+      'snooze',
+      'start-offline',
+    ]);
   });
 });
 

@@ -31,6 +31,7 @@ describe.each(['America/Los_Angeles', 'Europe/Berlin', 'Asia/Tokyo', 'Australia/
       daysIntoWeek: 2,
       weekStartDay: '2026-11-23',
       lastOnlineEnd: at(9),
+      lastWeek: null,
       ...patch,
     });
 

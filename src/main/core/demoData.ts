@@ -1,8 +1,9 @@
 // Realistic sample data, so a newcomer sees a living dashboard: four weeks of a consultant's sessions and
 // six weeks of follower history on three networks, with follower lists to match. Deterministic for a given `now`.
 import type { AccountData, Followed, Person } from '../../shared/network.ts';
+import type { Outcome, OutcomeChannel, OutcomeType } from '../../shared/outcomes.ts';
 import type { Account, Activity, SessionKind, TimeEntry } from '../../shared/types.ts';
-import { DAY, MINUTE, addDays, startOfDay } from '../../shared/calendar.ts';
+import { DAY, MINUTE, addDays, dayKey, startOfDay } from '../../shared/calendar.ts';
 import { byId } from './followGraph.ts';
 
 function random(seed: number): () => number {
@@ -120,11 +121,15 @@ export function demoAccountsData(now: number): { account: Account; data: Account
     ];
     let f: number = followers;
     let g: number = following;
+    // Posts draw from their own sequence, so the follower figures stay what they were.
+    const postsRand = random(7 + a);
+    let posts = 900 + a * 400;
     const history = [];
     for (let back = 0; back < 42; back++) {
-      history.push({ at: now - back * DAY, followers: f, following: g, mutuals: Math.round(f * 0.82) });
+      history.push({ at: now - back * DAY, followers: f, following: g, mutuals: Math.round(f * 0.82), posts });
       f = Math.max(0, f - Math.round(rand() * 2.2));
       g = Math.max(0, g - Math.round(rand() * 2.6 - 0.9));
+      posts -= Math.round(postsRand() * 1.6);
     }
     const data: AccountData = {
       followers: [...followerList].sort(byId),
@@ -138,10 +143,41 @@ export function demoAccountsData(now: number): { account: Account; data: Account
         ...[1, 2]
           .slice(0, a + 1)
           .map((i) => ({ at: now - i * DAY, type: 'lost-follower' as const, person: person(900 + i) })),
+        ...[3, 9].map((i) => ({ at: now - i * DAY, type: 'followed' as const, person: person(followers + i) })),
+        { at: now - 5 * DAY, type: 'unfollowed' as const, person: person(950 + a) },
       ],
       keep: [],
       syncedAt: now,
     };
     return { account: { ...account, displayName: 'Alex Morgan', connection: { network: 'demo' } }, data };
   });
+}
+
+/** A month of outcomes across channels, so the report's "what brings business" has something to say. */
+export function demoOutcomes(now: number): Omit<Outcome, 'id'>[] {
+  const day = (back: number) => dayKey(addDays(startOfDay(now), -back));
+  const outcome = (back: number, type: OutcomeType, channel: OutcomeChannel, person: string, note = '') => ({
+    date: day(back),
+    type,
+    channel,
+    value: null,
+    currency: null,
+    person,
+    note,
+  });
+  return [
+    outcome(0, 'conversation', 'bluesky', 'Nadia Brand', 'Asked about our content audit'),
+    outcome(1, 'meeting', 'offline', 'Hugo Sales', 'Coffee on Friday'),
+    outcome(2, 'connection', 'mastodon', 'Priya Data'),
+    outcome(3, 'lead', 'offline', 'Omar Events', 'Met at the networking evening'),
+    {
+      ...outcome(6, 'client', 'offline', 'Omar Events', 'Social media retainer, 3 months'),
+      value: 4500,
+      currency: 'EUR',
+    },
+    outcome(8, 'media', 'x', '', 'My post was quoted on the local TV news'),
+    outcome(10, 'lead', 'bluesky', 'Kim Growth'),
+    { ...outcome(16, 'client', 'bluesky', 'Kim Growth', 'Ad campaign set-up'), value: 1200, currency: 'EUR' },
+    outcome(20, 'meeting', 'offline', 'Lena Pr'),
+  ];
 }

@@ -113,7 +113,7 @@ export function datedFollows(previous: readonly Followed[], scanned: readonly Fo
  */
 export function scanned(
   previous: AccountData,
-  scan: { followers: Person[]; following: Followed[]; heads: AccountData['heads'] },
+  scan: { followers: Person[]; following: Followed[]; heads: AccountData['heads']; posts?: number | undefined },
   at: number,
 ): AccountData {
   const followers = [...scan.followers].sort(byId);
@@ -130,7 +130,13 @@ export function scanned(
     syncedAt: at,
     history: [
       ...previous.history,
-      { at, followers: followers.length, following: following.length, mutuals: mutualCount(graph) },
+      {
+        at,
+        followers: followers.length,
+        following: following.length,
+        mutuals: mutualCount(graph),
+        ...(scan.posts === undefined ? {} : { posts: scan.posts }),
+      },
     ],
   };
 }

@@ -34,15 +34,42 @@ export interface Situation {
   weekStartDay: string;
   /** When the last online entry before the running session ended; null if there is none. */
   lastOnlineEnd: number | null;
+  /** Last week in figures, for the digest at the start of a week; null when nothing was logged or synced. */
+  lastWeek: WeekFigures | null;
+}
+
+export interface WeekFigures {
+  /** First and last day, 'YYYY-MM-DD'. */
+  from: string;
+  to: string;
+  onlineMs: number;
+  offlineMs: number;
+  /** Followers at the week's end minus at its start, all accounts together; null without synced accounts. */
+  followerChange: number | null;
+}
+
+function digest(week: WeekFigures): Reminder {
+  const change = week.followerChange;
+  const followers =
+    change === null ? '' : `, ${change > 0 ? '+' : ''}${change} follower${Math.abs(change) === 1 ? '' : 's'}`;
+  return {
+    key: `weekly-digest:${week.from}`,
+    cause: 'weekly-digest',
+    title: 'Your week in review',
+    body: `Last week: ${duration(week.onlineMs)} online, ${duration(week.offlineMs)} offline${followers}.`,
+    actions: ['open-report', 'dismiss'],
+    route: `/report?from=${week.from}&to=${week.to}`,
+  };
 }
 
 const goOffline = 'Time to go do some offline business development';
 
 function candidates(s: Situation): Reminder[] {
   const { running, settings, now } = s;
-  if (!running || running.kind !== 'online') return [];
+  // The digest waits while an offline session runs, like every nudge; otherwise it comes first in a week.
+  const found: Reminder[] = s.lastWeek && running?.kind !== 'offline' ? [digest(s.lastWeek)] : [];
+  if (!running || running.kind !== 'online') return found;
   const actions = (): ReminderAction[] => ['start-offline', 'snooze', 'done-for-today'];
-  const found: Reminder[] = [];
   const sinceLastOnline = s.lastOnlineEnd === null ? null : running.start - s.lastOnlineEnd;
   if (now - running.start < 5 * MINUTE && (sinceLastOnline === null || sinceLastOnline >= backOnlineAfterMs)) {
     found.push({

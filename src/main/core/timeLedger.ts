@@ -46,13 +46,25 @@ export function dailyTotals(
   const rangeEnd = bounds[days]!;
   for (const entry of entries) {
     if (entry.end <= rangeStart || entry.start >= rangeEnd) continue;
-    for (let i = 0; i < days; i++) {
+    // A year of days is searched, not walked: the entry's first day, then only the days it spans.
+    for (let i = Math.max(0, dayIndex(bounds, entry.start)); i < days && bounds[i]! < entry.end; i++) {
       const ms = overlap(entry.start, entry.end, bounds[i]!, bounds[i + 1]!);
-      if (ms === 0) continue;
       const total = totals[i]!;
       if (entry.kind === 'online') total.onlineMs += ms;
       else total.offlineMs += ms;
     }
   }
   return totals;
+}
+
+/** The index of the day in `bounds` holding `ms` (−1 before the first). */
+function dayIndex(bounds: readonly number[], ms: number): number {
+  let low = 0;
+  let high = bounds.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (bounds[mid]! <= ms) low = mid;
+    else high = mid - 1;
+  }
+  return bounds[low]! <= ms ? low : -1;
 }

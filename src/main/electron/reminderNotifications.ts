@@ -12,7 +12,8 @@ export interface ReminderNotificationOptions {
   dispatch: Dispatch;
   /** The reminder open now, shown at once: one may already be open when this starts. */
   current: () => Reminder | null;
-  openWindow: () => void;
+  /** Opens the window, at a route where the reminder names one. */
+  openWindow: (route?: string) => void;
 }
 
 /** Starts showing reminders; returns a function that stops and closes the one shown. */
@@ -48,8 +49,12 @@ export function showReminderNotifications({
       body: view.body,
       actions: view.buttons.map(({ label }) => ({ type: 'button', text: label })),
     });
-    notification.on('action', (details) => answer(view.key, answerAt(view, details.actionIndex)));
-    notification.on('click', () => openWindow());
+    notification.on('action', (details) => {
+      const action = answerAt(view, details.actionIndex);
+      answer(view.key, action);
+      if (action === 'open-report') openWindow(reminder.route);
+    });
+    notification.on('click', () => openWindow(reminder.route));
     notification.show();
     shown = { key: view.key, notification };
   }

@@ -27,7 +27,8 @@ const types: Record<string, string> = {
   '.json': 'application/json',
 };
 const bridgeSource = fs.readFileSync(new URL('./bridge.js', import.meta.url), 'utf8');
-const maxBody = 1024 * 1024;
+// The largest input the contract takes (an X archive, a backup) is 140 million characters.
+const maxBody = 150_000_000;
 
 function sameSecret(given: string | undefined, secret: string): boolean {
   if (!given) return false;

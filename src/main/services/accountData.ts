@@ -6,10 +6,18 @@ import { byId } from '../core/followGraph.ts';
 import { openStore, type Store, type StoreContext } from './store.ts';
 
 const person = z.object({ id: z.string(), handle: z.string(), displayName: z.string() });
-const schema = z.object({
+export const accountDataSchema = z.object({
   followers: z.array(person),
   following: z.array(person.extend({ followedAt: z.number(), ref: z.string().nullable() })),
-  history: z.array(z.object({ at: z.number(), followers: z.number(), following: z.number(), mutuals: z.number() })),
+  history: z.array(
+    z.object({
+      at: z.number(),
+      followers: z.number(),
+      following: z.number(),
+      mutuals: z.number(),
+      posts: z.number().optional(),
+    }),
+  ),
   events: z.array(
     z.object({ at: z.number(), type: z.enum(['gained-follower', 'lost-follower', 'followed', 'unfollowed']), person }),
   ),
@@ -33,7 +41,7 @@ export function openAccountData(accountId: string, context: StoreContext): Store
     {
       name: `account-${accountId}`,
       version: 3,
-      schema,
+      schema: accountDataSchema,
       initial: emptyAccountData,
       migrations: {
         // Version 1 kept only the count history.

@@ -22,7 +22,7 @@ const connection = z.discriminatedUnion('network', [
   z.object({ network: z.literal('x'), userId: z.string().nullable(), apiUrl: z.string() }),
   z.object({ network: z.literal('demo') }),
 ]);
-const accountSchema = z.object({
+export const accountSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   network: z.enum(['bluesky', 'mastodon', 'x']),
   handle: z.string(),
@@ -185,9 +185,10 @@ export function createAccounts({ context, clock, events, settings, vault }: Acco
       store.write({ ...data, keep: keep ? [...rest, personId] : rest });
       changed();
     },
-    seed(account: Account, data: AccountData) {
+    /** Writes an account and its data as given: sample data, or a restore already merged. */
+    put(account: Account, data: AccountData) {
       dataOf(account.id).write(data);
-      index.write([...index.read(), account]);
+      index.write([...index.read().filter((a) => a.id !== account.id), account]);
       changed();
     },
 

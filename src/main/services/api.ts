@@ -6,7 +6,7 @@ import { Failure } from './failure.ts';
 type Handlers = { [M in MethodName]: (input: MethodInput<M>) => MethodResult<M> | Promise<MethodResult<M>> };
 
 export function createApi(services: Services) {
-  const { time, settings, accounts, syncing, queue, reminders } = services;
+  const { time, settings, accounts, syncing, queue, reminders, outcomes, reports, backup } = services;
   const handlers: Handlers = {
     getAppStatus: () => services.status(),
     dismissNotice: ({ id }) => services.dismissNotice(id),
@@ -25,6 +25,17 @@ export function createApi(services: Services) {
     updateEntry: ({ id, entry }) => time.update(id, entry),
     deleteEntry: ({ id }) => time.remove(id),
     undoDelete: ({ id }) => time.undoRemove(id),
+    getReport: ({ from, to }) => reports.report(from, to),
+    listOutcomes: () => outcomes.list(),
+    addOutcome: (outcome) => outcomes.add(outcome),
+    updateOutcome: ({ id, outcome }) => outcomes.update(id, outcome),
+    deleteOutcome: ({ id }) => outcomes.remove(id),
+    undoDeleteOutcome: ({ id }) => outcomes.undoRemove(id),
+    exportCsv: ({ table, from, to }) => reports.csv(table, from, to),
+    saveReportPdf: ({ fileName }) => services.saveReportPdf(fileName),
+    exportBackup: () => backup.export(),
+    previewRestore: ({ text }) => backup.preview(text),
+    restoreBackup: ({ text }) => backup.restore(text),
     listBalances: () => accounts.balances(),
     addAccount: (input) => services.addAccount(input),
     importXArchive: (input) => services.importXArchive(input),

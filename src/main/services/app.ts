@@ -3,14 +3,17 @@ import { randomUUID } from 'node:crypto';
 import type { AccountInput } from '../../shared/contract.ts';
 import type { AppStatus, StoreNotice } from '../../shared/types.ts';
 import type { Clock } from '../core/clock.ts';
-import { demoAccountsData, demoEntries } from '../core/demoData.ts';
+import { demoAccountsData, demoEntries, demoOutcomes } from '../core/demoData.ts';
 import { createAccounts } from './accounts.ts';
+import { createBackup } from './backup.ts';
 import { createActionQueue } from './actionQueue.ts';
 import { addAccount } from './addAccount.ts';
 import { createEventBus } from './events.ts';
 import { Failure } from './failure.ts';
 import { providerFactory } from './networks/providers.ts';
+import { createOutcomes } from './outcomes.ts';
 import { createReminders } from './reminders.ts';
+import { createReports } from './reports.ts';
 import { realScheduler, type Scheduler } from './scheduler.ts';
 import { memoryVault, type SecretVault } from './secrets.ts';
 import { createSettings } from './settings.ts';
@@ -32,6 +35,10 @@ export interface AppOptions {
   secretStorage?: AppStatus['secretStorage'];
   providerFor?: ProviderFor;
   newId?: () => string;
+  /** The zone local times are in; CSV files state it. */
+  timeZone?: string;
+  /** Saves the window's report as a PDF where the host can (the desktop app); the path, or null if cancelled. */
+  saveReportPdf?: ((fileName: string) => Promise<string | null>) | null;
 }
 
 export function createServices({
@@ -45,6 +52,8 @@ export function createServices({
   secretStorage = 'memory',
   providerFor = providerFactory({ clock, scheduler, vault }),
   newId = randomUUID,
+  timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+  saveReportPdf = null,
 }: AppOptions) {
   const events = createEventBus();
   let notices: StoreNotice[] = [];
@@ -52,16 +61,19 @@ export function createServices({
 
   const settings = createSettings(context, events);
   const time = createTimeTracker({ context, clock, events, settings, scheduler, systemIdleMs, newId });
-  const reminders = createReminders({ context, clock, events, settings, time, scheduler });
   const accounts = createAccounts({ context, clock, events, settings, vault });
   const syncing = createSyncing({ accounts, clock, scheduler, events, settings, providerFor });
   const queue = createActionQueue({ context, accounts, clock, scheduler, events, settings, providerFor, newId });
+  const outcomes = createOutcomes({ context, clock, events, newId });
+  const reports = createReports({ clock, settings, time, outcomes, accounts, timeZone });
+  const backup = createBackup({ clock, settings, time, outcomes, accounts });
+  const reminders = createReminders({ context, clock, events, settings, time, scheduler, lastWeek: reports.lastWeek });
 
   const status = (): AppStatus => ({
     dataDir,
     host,
     notices,
-    hasData: !time.isEmpty() || !accounts.isEmpty(),
+    hasData: !time.isEmpty() || !accounts.isEmpty() || outcomes.list().length > 0,
     idleDetection: systemIdleMs !== null,
     secretStorage,
   });
@@ -79,11 +91,25 @@ export function createServices({
     accounts,
     syncing,
     queue,
+    outcomes,
+    reports,
+    backup,
     status,
+    async saveReportPdf(fileName: string) {
+      if (!saveReportPdf) {
+        throw new Failure(
+          'unavailable',
+          'Saving a PDF needs the desktop app; in the browser, use Print and choose PDF.',
+        );
+      }
+      const saved = await saveReportPdf(fileName);
+      return saved === null ? null : { path: saved };
+    },
     /** Reads what start-up needs from the vault and plans the automatic syncs. */
     async start() {
       await accounts.loadWritable();
       syncing.plan();
+      reminders.evaluate();
     },
     /** A normal quit: the running session becomes an entry and no timer is left behind. */
     close() {
@@ -102,8 +128,9 @@ export function createServices({
       // Sample data only ever fills an empty app, so it can never mix with or replace the user's own.
       if (status().hasData) throw new Failure('conflict', 'Sample data can only be loaded while Twoway is empty.');
       const now = clock.now();
-      time.seed(demoEntries(now).map((entry) => ({ id: newId(), ...entry })));
-      for (const { account, data } of demoAccountsData(now)) accounts.seed(account, data);
+      time.replace(demoEntries(now).map((entry) => ({ id: newId(), ...entry })));
+      outcomes.replace(demoOutcomes(now).map((outcome) => ({ id: newId(), ...outcome })));
+      for (const { account, data } of demoAccountsData(now)) accounts.put(account, data);
       return statusChanged();
     },
   };

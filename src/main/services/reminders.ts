@@ -1,10 +1,19 @@
-// Carries out the reminder rules: re-evaluates whenever time or settings change, remembers what was said,
-// and acts on the user's answer. Showing a notification is the shell's part.
+// Carries out the reminder rules: re-evaluates at start-up and whenever the timer (waking from sleep included)
+// or settings change — with no timer of its own, a new week's digest comes with the first of those —,
+// remembers what was said, and acts on the user's answer. Showing a notification is the shell's part.
 import { z } from 'zod';
 import type { Reminder, ReminderAction } from '../../shared/types.ts';
 import { dayKey, startOfWeek } from '../../shared/calendar.ts';
 import type { Clock } from '../core/clock.ts';
-import { answered, emptyLog, nextReminder, shown, snoozeMs, type ReminderLog } from '../core/reminderRules.ts';
+import {
+  answered,
+  emptyLog,
+  nextReminder,
+  shown,
+  snoozeMs,
+  type ReminderLog,
+  type WeekFigures,
+} from '../core/reminderRules.ts';
 import type { EventBus } from './events.ts';
 import { Failure } from './failure.ts';
 import { singleTimer, type Scheduler } from './scheduler.ts';
@@ -26,9 +35,11 @@ export interface RemindersDeps {
   settings: SettingsService;
   time: TimeTracker;
   scheduler: Scheduler;
+  /** The week before the one holding `now`, in figures for the digest. */
+  lastWeek: (now: number) => WeekFigures | null;
 }
 
-export function createReminders({ context, clock, events, settings, time, scheduler }: RemindersDeps) {
+export function createReminders({ context, clock, events, settings, time, scheduler, lastWeek }: RemindersDeps) {
   const store = openStore<ReminderLog>(
     { name: 'reminders', version: 1, schema: logSchema, initial: () => emptyLog },
     context,
@@ -46,11 +57,11 @@ export function createReminders({ context, clock, events, settings, time, schedu
   function evaluate() {
     const now = clock.now();
     const { running } = time.state();
+    const weekStart = startOfWeek(now, settings.get().weekStartsOn);
     // A nudge about online time means nothing once the user is no longer online.
-    if (current && running?.kind !== 'online') return show(null);
+    if (current && current.cause !== 'weekly-digest' && running?.kind !== 'online') return show(null);
     if (current) return;
     const summary = time.summary();
-    const weekStart = startOfWeek(now, settings.get().weekStartsOn);
     const daysIntoWeek = summary.week.findIndex((day) => day.day === summary.today.day);
     show(
       nextReminder(
@@ -63,6 +74,7 @@ export function createReminders({ context, clock, events, settings, time, schedu
           daysIntoWeek: Math.max(0, daysIntoWeek),
           weekStartDay: dayKey(weekStart),
           lastOnlineEnd: running ? time.lastOnlineEnd(running.start) : null,
+          lastWeek: lastWeek(now),
         },
         store.read(),
       ),

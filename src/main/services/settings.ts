@@ -21,7 +21,7 @@ export const defaultSettings: Settings = {
   dailyWriteCap: 100,
 };
 
-const settingsSchema = settingsPatch.required() as unknown as z.ZodType<Settings>;
+export const settingsSchema = settingsPatch.required() as unknown as z.ZodType<Settings>;
 
 export function createSettings(context: StoreContext, events: EventBus) {
   const store = openStore(

@@ -89,7 +89,8 @@ export async function syncAccount(
     sameIds(firstFollowers.items, previous.heads.followers) &&
     sameIds(firstFollowing.items, previous.heads.following);
   if (unchanged) {
-    const data = { ...previous, syncedAt: now, history: [...previous.history, { ...latest!, at: now }] };
+    const snapshot = { ...latest!, at: now, ...(profile.posts === undefined ? {} : { posts: profile.posts }) };
+    const data = { ...previous, syncedAt: now, history: [...previous.history, snapshot] };
     return { data, unchanged: true, requests: provider.requests() - before };
   }
 
@@ -121,6 +122,6 @@ export async function syncAccount(
   );
   const following = await named(scannedFollowing, known, provider);
   const heads = { followers: firstFollowers.items.map((p) => p.id), following: firstFollowing.items.map((p) => p.id) };
-  const data = scanned(previous, { followers, following, heads }, now);
+  const data = scanned(previous, { followers, following, heads, posts: profile.posts }, now);
   return { data, unchanged: false, requests: provider.requests() - before };
 }

@@ -16,7 +16,7 @@ import { openStore, type StoreContext } from './store.ts';
 
 const activitySchema = z.enum([...onlineActivities, ...offlineActivities]);
 const kindSchema = z.enum(['online', 'offline']);
-const entrySchema = z.object({
+export const entrySchema = z.object({
   id: z.string(),
   kind: kindSchema,
   activity: activitySchema,
@@ -198,8 +198,8 @@ export function createTimeTracker({
       saveEntries([...ledger.read(), entry]);
       return changed(entry);
     },
-    /** Fills an empty ledger (sample data). */
-    seed(entries: TimeEntry[]) {
+    /** Replaces the ledger: sample data, or a restore that was already validated and merged. */
+    replace(entries: TimeEntry[]) {
       saveEntries([...entries]);
       changed(null);
     },

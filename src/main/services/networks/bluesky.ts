@@ -65,7 +65,12 @@ export function blueskyProvider(
     requests: fetch.requests,
     async profile() {
       const { data } = await appview.app.bsky.actor.getProfile({ actor: account.did });
-      return { ...person(data), followers: data.followersCount ?? 0, following: data.followsCount ?? 0 };
+      return {
+        ...person(data),
+        followers: data.followersCount ?? 0,
+        following: data.followsCount ?? 0,
+        posts: data.postsCount,
+      };
     },
     async followersPage(cursor) {
       const { data } = await appview.app.bsky.graph.getFollowers({

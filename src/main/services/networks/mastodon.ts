@@ -80,8 +80,15 @@ export function mastodonProvider(
   return {
     requests: fetch.requests,
     async profile() {
-      const { body } = await request<Entity & { followers_count: number; following_count: number }>(base);
-      return { ...person(body), followers: body.followers_count, following: body.following_count };
+      const { body } = await request<
+        Entity & { followers_count: number; following_count: number; statuses_count?: number }
+      >(base);
+      return {
+        ...person(body),
+        followers: body.followers_count,
+        following: body.following_count,
+        posts: body.statuses_count,
+      };
     },
     followersPage: (cursor) => page('followers', cursor),
     async followingPage(cursor) {

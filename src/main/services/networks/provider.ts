@@ -10,6 +10,8 @@ export interface Page<T> {
 export interface Profile extends Person {
   followers: number;
   following: number;
+  /** Posts published so far, where the network counts them: the report's posts per week. */
+  posts?: number;
 }
 
 export interface Relationship {

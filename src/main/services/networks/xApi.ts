@@ -10,7 +10,7 @@ interface XUser {
   id: string;
   username: string;
   name?: string;
-  public_metrics?: { followers_count: number; following_count: number };
+  public_metrics?: { followers_count: number; following_count: number; tweet_count?: number };
 }
 interface XPage {
   data?: XUser[];
@@ -84,6 +84,7 @@ export function xProvider(
         ...person(data),
         followers: data.public_metrics?.followers_count ?? 0,
         following: data.public_metrics?.following_count ?? 0,
+        posts: data.public_metrics?.tweet_count,
       };
     },
     followersPage: (cursor) => page('followers', cursor),

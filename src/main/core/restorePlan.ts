@@ -1,0 +1,112 @@
+// What restoring a backup does to the data Twoway holds: merged without duplicates, counted per section
+// before anything is written, so the user sees a dry run and a restore is all or nothing.
+import type { RestoreSummary } from '../../shared/contract.ts';
+import type { AccountData, NetworkEvent } from '../../shared/network.ts';
+import type { Outcome } from '../../shared/outcomes.ts';
+import type { Account, Settings, TimeEntry } from '../../shared/types.ts';
+
+export interface Holdings {
+  settings: Settings;
+  timeEntries: TimeEntry[];
+  outcomes: Outcome[];
+  accounts: { account: Account; data: AccountData }[];
+}
+
+type Section = RestoreSummary['sections'][number];
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Records merged by id: new ones added, differing ones taken from the backup, equal ones skipped. */
+function byId<T extends { id: string }>(
+  name: string,
+  current: readonly T[],
+  incoming: readonly T[],
+  refuse: (item: T) => boolean = () => false,
+): { merged: T[]; section: Section } {
+  const section = { name, added: 0, changed: 0, skipped: 0 };
+  const merged = new Map(current.map((item) => [item.id, item]));
+  for (const item of incoming) {
+    const existing = merged.get(item.id);
+    if (existing && same(existing, item)) section.skipped++;
+    else if (existing) {
+      merged.set(item.id, item);
+      section.changed++;
+    } else if (refuse(item)) section.skipped++;
+    else {
+      merged.set(item.id, item);
+      section.added++;
+    }
+  }
+  return { merged: [...merged.values()], section };
+}
+
+const eventKey = (e: NetworkEvent) => `${e.at}|${e.type}|${e.person.id}`;
+
+/** One account's data from two copies: histories and events joined, the lists of the later sync kept. */
+export function mergeAccountData(current: AccountData, incoming: AccountData): AccountData {
+  const newer = (incoming.syncedAt ?? -Infinity) > (current.syncedAt ?? -Infinity) ? incoming : current;
+  const history = new Map([...current.history, ...incoming.history].map((s) => [s.at, s]));
+  const events = new Map([...current.events, ...incoming.events].map((e) => [eventKey(e), e]));
+  return {
+    ...newer,
+    history: [...history.values()].sort((a, b) => a.at - b.at),
+    events: [...events.values()].sort((a, b) => a.at - b.at),
+    keep: [...new Set([...current.keep, ...incoming.keep])],
+  };
+}
+
+/** Whether a span overlaps any of `entries`, which never overlap each other: a binary search, not a walk. */
+function overlapsAny(entries: readonly TimeEntry[]): (span: Pick<TimeEntry, 'start' | 'end'>) => boolean {
+  const sorted = [...entries].sort((a, b) => a.start - b.start);
+  return (span) => {
+    // The last entry starting before the span ends is the only one that can reach into it.
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sorted[mid]!.start < span.end) low = mid + 1;
+      else high = mid;
+    }
+    const candidate = sorted[low - 1];
+    return candidate !== undefined && candidate.end > span.start;
+  };
+}
+
+export function restorePlan(current: Holdings, backup: Holdings): { next: Holdings; sections: Section[] } {
+  const settingsChanged = !same(current.settings, backup.settings);
+  // A time entry from another copy that overlaps one already here is the same session recorded twice.
+  const entries = byId('Time entries', current.timeEntries, backup.timeEntries, overlapsAny(current.timeEntries));
+  const outcomes = byId('Outcomes', current.outcomes, backup.outcomes);
+
+  const accountsSection = { name: 'Network accounts', added: 0, changed: 0, skipped: 0 };
+  const accounts = new Map(current.accounts.map((a) => [a.account.id, a]));
+  for (const incoming of backup.accounts) {
+    const existing = accounts.get(incoming.account.id);
+    if (!existing) {
+      accounts.set(incoming.account.id, incoming);
+      accountsSection.added++;
+      continue;
+    }
+    const merged = { account: existing.account, data: mergeAccountData(existing.data, incoming.data) };
+    if (same(merged.data, existing.data)) accountsSection.skipped++;
+    else {
+      accounts.set(incoming.account.id, merged);
+      accountsSection.changed++;
+    }
+  }
+
+  return {
+    next: {
+      settings: backup.settings,
+      timeEntries: entries.merged.sort((a, b) => a.start - b.start),
+      outcomes: outcomes.merged,
+      accounts: [...accounts.values()],
+    },
+    sections: [
+      { name: 'Settings', added: 0, changed: settingsChanged ? 1 : 0, skipped: settingsChanged ? 0 : 1 },
+      entries.section,
+      outcomes.section,
+      accountsSection,
+    ],
+  };
+}
