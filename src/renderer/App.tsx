@@ -10,6 +10,7 @@ import { connectStores } from './stores/connect.ts';
 import { Dashboard } from './views/Dashboard.tsx';
 import { Mini } from './views/Mini.tsx';
 import { Network } from './views/Network.tsx';
+import { Outcomes } from './views/Outcomes.tsx';
 import { Report } from './views/Report.tsx';
 import { Settings } from './views/Settings.tsx';
 import { Time } from './views/Time.tsx';
@@ -19,6 +20,7 @@ const titles: Record<View, string> = {
   network: 'Network',
   time: 'Time',
   report: 'Report',
+  outcomes: 'Outcomes',
   settings: 'Settings',
 };
 const screens: Record<View, ComponentType<{ params: URLSearchParams }>> = {
@@ -26,6 +28,7 @@ const screens: Record<View, ComponentType<{ params: URLSearchParams }>> = {
   network: Network,
   time: Time,
   report: Report,
+  outcomes: Outcomes,
   settings: Settings,
 };
 

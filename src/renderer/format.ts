@@ -47,3 +47,24 @@ export function fromInputs(date: string, time: string): number {
   if ([y, m, d, hh, mm].some((n) => n === undefined || Number.isNaN(n))) return Number.NaN;
   return new Date(y!, m! - 1, d!, hh!, mm!).getTime();
 }
+
+/** An amount in its currency, as the user's locale writes it: '€4,500.00'. */
+export function money(amount: number, currency: string): string {
+  return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
+}
+
+/** Amounts in several currencies, never added together: '€4,500.00 + $300.00'; '—' when there are none. */
+export function moneyList(amounts: Record<string, number>): string {
+  const parts = Object.entries(amounts).map(([currency, amount]) => money(amount, currency));
+  return parts.length > 0 ? parts.join(' + ') : '—';
+}
+
+/** '2026-11-23'…'2026-11-29' → 'Nov 23 – 29, 2026' (in the user's locale), across months and years as needed. */
+export function rangeLabel(from: string, to: string): string {
+  const date = (key: string) => {
+    const [y, m, d] = key.split('-').map(Number);
+    return new Date(y!, m! - 1, d!);
+  };
+  const format = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  return from === to ? format.format(date(from)) : format.formatRange(date(from), date(to));
+}

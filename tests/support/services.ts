@@ -13,10 +13,15 @@ export interface ServicesOptions {
   idle?: { ms: number } | null;
   /** Timers fire at once with the clock moved on (for network tests) instead of when the test advances time. */
   warp?: boolean;
+  /** How new ids begin, so two Twoways in one test never make the same ids. */
+  idPrefix?: string;
 }
 
 /** Real services on real files in a temp dir, with a clock and timers the test moves. */
-export function servicesAt(start: number, { dataDir = tempDir(), idle = null, warp = false }: ServicesOptions = {}) {
+export function servicesAt(
+  start: number,
+  { dataDir = tempDir(), idle = null, warp = false, idPrefix = 'id' }: ServicesOptions = {},
+) {
   const clock = manualClock(start);
   const timers = manualScheduler(clock);
   const warped = warpScheduler(clock);
@@ -29,7 +34,7 @@ export function servicesAt(start: number, { dataDir = tempDir(), idle = null, wa
     host: 'browser-preview',
     scheduler,
     systemIdleMs: idle ? () => idle.ms : null,
-    newId: () => `id-${++next}`,
+    newId: () => `${idPrefix}-${++next}`,
   });
   return { clock, timers, waits: warped.waits, services, dispatch: createApi(services), dataDir };
 }

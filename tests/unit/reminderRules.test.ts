@@ -179,3 +179,68 @@ describe('reminders carried out by the services', () => {
     expect(services.reminders.current()?.key).toBe(reminder.key);
   });
 });
+
+describe('the weekly digest', () => {
+  const lastWeek = {
+    from: '2026-11-16',
+    to: '2026-11-22',
+    onlineMs: 3 * HOUR + 10 * MINUTE,
+    offlineMs: 6 * HOUR,
+    followerChange: 12,
+  };
+  const situation = (patch: Partial<Situation>): Situation => ({
+    now: new Date(2026, 10, 23, 9).getTime(),
+    settings: defaultSettings,
+    running: null,
+    todayOnlineMs: 0,
+    weekOfflineMs: 0,
+    daysIntoWeek: 0,
+    weekStartDay: '2026-11-23',
+    lastOnlineEnd: null,
+    lastWeek,
+    ...patch,
+  });
+
+  it('sums up last week in one line and leads to its report', () => {
+    expect(nextReminder(situation({}), emptyLog)).toEqual({
+      key: 'weekly-digest:2026-11-16',
+      cause: 'weekly-digest',
+      title: 'Your week in review',
+      body: 'Last week: 3 h 10 online, 6 h offline, +12 followers.',
+      actions: ['open-report', 'dismiss'],
+      route: '/report?from=2026-11-16&to=2026-11-22',
+    });
+  });
+
+  it('leaves out followers without synced accounts, and comes once a week', () => {
+    const reminder = nextReminder(situation({ lastWeek: { ...lastWeek, followerChange: null } }), emptyLog)!;
+    expect(reminder.body).toBe('Last week: 3 h 10 online, 6 h offline.');
+    expect(nextReminder(situation({}), shown(emptyLog, reminder))).toBeNull();
+  });
+
+  it('waits while an offline session runs', () => {
+    const running = { kind: 'offline' as const, activity: 'meeting' as const, start: 0, heartbeat: 0 };
+    expect(nextReminder(situation({ running }), emptyLog)).toBeNull();
+  });
+
+  it('comes when Twoway starts in a new week after a week with logged time', async () => {
+    process.env.TZ = 'Europe/Berlin';
+    const friday = new Date(2026, 10, 20, 9).getTime();
+    const first = servicesAt(friday);
+    first.services.time.add({ kind: 'offline', activity: 'meeting', start: friday - 2 * HOUR, end: friday - HOUR });
+    await first.services.start();
+    expect(first.services.reminders.current()).toBeNull();
+
+    const monday = servicesAt(new Date(2026, 10, 23, 9).getTime(), { dataDir: first.dataDir });
+    await monday.services.start();
+    expect(monday.services.reminders.current()).toMatchObject({
+      cause: 'weekly-digest',
+      body: 'Last week: 0 min online, 1 h offline.',
+    });
+    const answered = await monday.dispatch('answerReminder', {
+      key: 'weekly-digest:2026-11-16',
+      action: 'open-report',
+    });
+    expect(answered).toEqual({ ok: true, value: null });
+  });
+});

@@ -1,5 +1,6 @@
 // What restoring a backup does to the data Twoway holds: merged without duplicates, counted per section
 // before anything is written, so the user sees a dry run and a restore is all or nothing.
+import { isDeepStrictEqual } from 'node:util';
 import type { RestoreSummary } from '../../shared/contract.ts';
 import type { AccountData, NetworkEvent } from '../../shared/network.ts';
 import type { Outcome } from '../../shared/outcomes.ts';
@@ -14,7 +15,8 @@ export interface Holdings {
 
 type Section = RestoreSummary['sections'][number];
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+// Key order differs between a file read back and data built here; equality must not depend on it.
+const same = isDeepStrictEqual;
 
 /** Records merged by id: new ones added, differing ones taken from the backup, equal ones skipped. */
 function byId<T extends { id: string }>(
@@ -44,14 +46,19 @@ const eventKey = (e: NetworkEvent) => `${e.at}|${e.type}|${e.person.id}`;
 
 /** One account's data from two copies: histories and events joined, the lists of the later sync kept. */
 export function mergeAccountData(current: AccountData, incoming: AccountData): AccountData {
-  const newer = (incoming.syncedAt ?? -Infinity) > (current.syncedAt ?? -Infinity) ? incoming : current;
-  const history = new Map([...current.history, ...incoming.history].map((s) => [s.at, s]));
-  const events = new Map([...current.events, ...incoming.events].map((e) => [eventKey(e), e]));
+  const known = new Set(current.events.map(eventKey));
+  const times = new Set(current.history.map((s) => s.at));
+  const events = incoming.events.filter((e) => !known.has(eventKey(e)));
+  const history = incoming.history.filter((s) => !times.has(s.at));
+  const keep = incoming.keep.filter((id) => !current.keep.includes(id));
+  const newer = (incoming.syncedAt ?? -Infinity) > (current.syncedAt ?? -Infinity);
+  // Nothing new: the copy here stays exactly as it is.
+  if (events.length + history.length + keep.length === 0 && !newer) return current;
   return {
-    ...newer,
-    history: [...history.values()].sort((a, b) => a.at - b.at),
-    events: [...events.values()].sort((a, b) => a.at - b.at),
-    keep: [...new Set([...current.keep, ...incoming.keep])],
+    ...(newer ? incoming : current),
+    history: [...current.history, ...history].sort((a, b) => a.at - b.at),
+    events: [...current.events, ...events].sort((a, b) => a.at - b.at),
+    keep: [...current.keep, ...keep],
   };
 }
 
@@ -87,10 +94,10 @@ export function restorePlan(current: Holdings, backup: Holdings): { next: Holdin
       accountsSection.added++;
       continue;
     }
-    const merged = { account: existing.account, data: mergeAccountData(existing.data, incoming.data) };
-    if (same(merged.data, existing.data)) accountsSection.skipped++;
+    const data = mergeAccountData(existing.data, incoming.data);
+    if (data === existing.data) accountsSection.skipped++;
     else {
-      accounts.set(incoming.account.id, merged);
+      accounts.set(incoming.account.id, { account: existing.account, data });
       accountsSection.changed++;
     }
   }

@@ -41,7 +41,10 @@ export const useApp = create<AppState>()((set, get) => ({
     },
     async answerReminder(action) {
       const reminder = get().reminder;
-      if (reminder) set({ reminder: await call('answerReminder', { key: reminder.key, action }) });
+      if (!reminder) return;
+      set({ reminder: await call('answerReminder', { key: reminder.key, action }) });
+      // 'open-report' and its kind lead to the view the reminder names.
+      if (action.startsWith('open-') && reminder.route) window.location.hash = `#${reminder.route}`;
     },
   },
 }));

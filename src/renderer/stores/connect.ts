@@ -3,6 +3,8 @@ import { subscribe } from '../api.ts';
 import { useApp } from './appStore.ts';
 import { useBalances } from './balanceStore.ts';
 import { useNetwork } from './networkStore.ts';
+import { useOutcomes } from './outcomesStore.ts';
+import { useReport } from './reportStore.ts';
 import { useTime } from './timeStore.ts';
 
 export function connectStores(): () => void {
@@ -11,6 +13,7 @@ export function connectStores(): () => void {
     subscribe('settingsChanged', (settings) => {
       useApp.setState({ settings });
       void useTime.getState().api.load();
+      void useReport.getState().api.refresh();
       // The grace period decides who is due.
       void useNetwork.getState().api.refresh();
     }),
@@ -20,20 +23,27 @@ export function connectStores(): () => void {
       useTime.setState({ summary });
       const { range, api } = useTime.getState();
       if (range) void api.showRange(range.from, range.to);
+      void useReport.getState().api.refresh();
     }),
     subscribe('balancesChanged', (balances) => {
       useBalances.setState({ balances });
       // A sync or a write changed who follows whom.
       void useNetwork.getState().api.refresh();
+      void useReport.getState().api.refresh();
     }),
     subscribe('syncChanged', (progress) => useNetwork.setState({ progress })),
     subscribe('queueChanged', (queue) => useNetwork.setState({ queue })),
+    subscribe('outcomesChanged', (outcomes) => {
+      useOutcomes.setState({ outcomes });
+      void useReport.getState().api.refresh();
+    }),
   ];
   void Promise.all([
     useApp.getState().api.load(),
     useTime.getState().api.load(),
     useBalances.getState().api.load(),
     useNetwork.getState().api.load(),
+    useOutcomes.getState().api.load(),
   ]);
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }

@@ -2,7 +2,7 @@ import { BalanceCards } from '../components/BalanceCards.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { TimerCard } from '../components/TimerCard.tsx';
 import { TodayBar } from '../components/TodayBar.tsx';
-import { WeekBars } from '../components/WeekBars.tsx';
+import { TimeBars, dayBars } from '../components/TimeBars.tsx';
 import { duration } from '../format.ts';
 import { liveDay } from '../liveTotals.ts';
 import { useApp } from '../stores/appStore.ts';
@@ -40,7 +40,11 @@ export function Dashboard() {
             · online {duration(weekOnline)} · offline {duration(weekOffline)}
           </span>
         </h2>
-        <WeekBars days={week} budgetMs={summary.onlineBudgetMs} today={summary.today.day} />
+        <TimeBars
+          bars={dayBars(week, summary.today.day)}
+          budgetMs={summary.onlineBudgetMs}
+          caption="Online and offline time per day"
+        />
       </section>
       {balances.length > 0 ? (
         <section aria-labelledby="balance-title">

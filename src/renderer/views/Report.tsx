@@ -1,55 +1,63 @@
-import { EmptyState } from '../components/EmptyState.tsx';
-import { WeekBars } from '../components/WeekBars.tsx';
-import { duration } from '../format.ts';
+import { useEffect } from 'react';
+import { NetworkSide } from '../components/report/NetworkSide.tsx';
+import { OutcomesSide } from '../components/report/OutcomesSide.tsx';
+import { PeriodPicker, thisWeek, type Period } from '../components/report/PeriodPicker.tsx';
+import { ReportExports } from '../components/report/ReportExports.tsx';
+import { TimeSide } from '../components/report/TimeSide.tsx';
+import { rangeLabel } from '../format.ts';
 import { useApp } from '../stores/appStore.ts';
+import { useReport } from '../stores/reportStore.ts';
 import { useTime } from '../stores/timeStore.ts';
 
-/** This week in figures: online against offline, the share against its target, days over budget. */
-export function Report() {
-  const summary = useTime((state) => state.summary);
-  const settings = useApp((state) => state.settings);
-  if (!summary || !settings) return null;
-  const online = summary.week.reduce((sum, d) => sum + d.onlineMs, 0);
-  const offline = summary.week.reduce((sum, d) => sum + d.offlineMs, 0);
-  if (online + offline === 0) {
-    return (
-      <EmptyState title="Nothing to report this week yet">
-        <p>The report compares your online networking time with your offline business development, day by day.</p>
-      </EmptyState>
-    );
-  }
-  const share = Math.round((online / (online + offline)) * 100);
-  const overBudget = summary.week.filter((d) => d.onlineMs > summary.onlineBudgetMs).length;
-  const offlineTarget = settings.weeklyOfflineTargetMin * 60_000;
+/** Week by week (or any range): time online vs offline, the network side, and what networking produced. */
+export function Report({ params }: { params: URLSearchParams }) {
+  const weekStartsOn = useApp((state) => state.settings?.weekStartsOn);
+  // Today as main's clock says, kept current by its time events.
+  const today = useTime((state) => state.summary?.today.day);
+  const { report, error, api } = useReport();
+  // The period lives in the address ('#/report?from=…&to=…'), so the digest, reloads and back/forward keep it.
+  const fallback = weekStartsOn !== undefined && today ? thisWeek(weekStartsOn, today) : null;
+  const period: Period | null = fallback && {
+    from: params.get('from') ?? fallback.from,
+    to: params.get('to') ?? fallback.to,
+  };
+
+  const from = period?.from;
+  const to = period?.to;
+  useEffect(() => {
+    if (from && to) void api.show(from, to);
+  }, [api, from, to]);
+  useEffect(() => () => api.hide(), [api]);
+
+  const choose = ({ from, to }: Period) => {
+    window.location.hash = `#/report?from=${from}&to=${to}`;
+  };
+
+  if (!period || !today) return null;
+  const shown = report && report.time.from === period.from && report.time.to === period.to ? report : null;
   return (
     <div className="report">
-      <div className="grid stats">
-        <div className="card stat">
-          <span className="stat-label">Online</span>
-          <span className="stat-value">{duration(online)}</span>
-        </div>
-        <div className="card stat">
-          <span className="stat-label">Offline</span>
-          <span className="stat-value">{duration(offline)}</span>
-          <span className="muted">target {duration(offlineTarget)}</span>
-        </div>
-        <div className="card stat">
-          <span className="stat-label">Online share</span>
-          <span className={`stat-value${share > settings.onlineShareTargetPct ? ' warn' : ''}`}>{share} %</span>
-          <span className="muted">target ≤ {settings.onlineShareTargetPct} %</span>
-        </div>
-        <div className="card stat">
-          <span className="stat-label">Days over budget</span>
-          <span className={`stat-value${overBudget > 0 ? ' warn' : ''}`}>{overBudget}</span>
-          <span className="muted">budget {duration(summary.onlineBudgetMs)} a day</span>
-        </div>
-      </div>
-      <section className="card" aria-labelledby="report-week">
-        <h2 id="report-week" className="card-title">
-          Day by day
-        </h2>
-        <WeekBars days={summary.week} budgetMs={summary.onlineBudgetMs} today={summary.today.day} />
-      </section>
+      <p className="print-only print-title">Twoway report · {rangeLabel(period.from, period.to)}</p>
+      <PeriodPicker
+        key={`${period.from}/${period.to}`}
+        period={period}
+        weekStartsOn={weekStartsOn!}
+        today={today}
+        onChange={choose}
+      />
+      <ReportExports period={period} />
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {shown && (
+        <>
+          <TimeSide report={shown.time} today={today} />
+          <NetworkSide network={shown.network} ended={shown.time.to < today} />
+          <OutcomesSide report={shown} />
+        </>
+      )}
     </div>
   );
 }

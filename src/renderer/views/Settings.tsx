@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Settings as SettingsValues } from '../../shared/types.ts';
 import { ApiError } from '../api.ts';
+import { BackupRestore } from '../components/BackupRestore.tsx';
 import { useApp } from '../stores/appStore.ts';
 
 const numberFields = [
@@ -46,101 +47,109 @@ export function Settings() {
   const error = (field: string) => (errors[field] ? <span className="field-error">{errors[field]}</span> : null);
 
   return (
-    <form className="settings card" onSubmit={(event) => void save(event)} noValidate>
-      <h2 className="card-title">Time budgets and reminders</h2>
-      <div className="settings-grid">
-        {numberFields.map(([field, label, unit]) => (
-          <label key={field}>
-            {label}
-            <span className="with-unit">
+    <>
+      <form className="settings card" onSubmit={(event) => void save(event)} noValidate>
+        <h2 className="card-title">Time budgets and reminders</h2>
+        <div className="settings-grid">
+          {numberFields.map(([field, label, unit]) => (
+            <label key={field}>
+              {label}
+              <span className="with-unit">
+                <input
+                  type="number"
+                  value={Number.isNaN(draft[field]) ? '' : draft[field]}
+                  onChange={(event) => change({ [field]: event.target.valueAsNumber })}
+                  aria-invalid={!!errors[field]}
+                />
+                <span className="unit">{unit}</span>
+              </span>
+              {error(field)}
+            </label>
+          ))}
+          {status && !status.idleDetection && (
+            <p className="note wide">
+              This system does not report idle time (Wayland, or the browser preview), so Twoway cannot ask about time
+              without keyboard or mouse activity. Sleep and screen lock still pause the timer and ask on your return.
+            </p>
+          )}
+          <fieldset className="quiet-hours">
+            <legend>Quiet hours</legend>
+            <label className="inline">
               <input
-                type="number"
-                value={Number.isNaN(draft[field]) ? '' : draft[field]}
-                onChange={(event) => change({ [field]: event.target.valueAsNumber })}
-                aria-invalid={!!errors[field]}
+                type="checkbox"
+                checked={draft.quietHours !== null}
+                onChange={(event) =>
+                  change({ quietHours: event.target.checked ? { from: '20:00', to: '08:00' } : null })
+                }
               />
-              <span className="unit">{unit}</span>
-            </span>
-            {error(field)}
+              No reminders during these hours
+            </label>
+            {draft.quietHours && (
+              <span className="inline-fields">
+                <label>
+                  From
+                  <input
+                    type="time"
+                    value={draft.quietHours.from}
+                    onChange={(event) => change({ quietHours: { ...draft.quietHours!, from: event.target.value } })}
+                  />
+                </label>
+                <label>
+                  To
+                  <input
+                    type="time"
+                    value={draft.quietHours.to}
+                    onChange={(event) => change({ quietHours: { ...draft.quietHours!, to: event.target.value } })}
+                  />
+                </label>
+              </span>
+            )}
+            {error('quietHours.from')}
+            {error('quietHours.to')}
+          </fieldset>
+          <label>
+            Weeks start on
+            <select
+              value={draft.weekStartsOn}
+              onChange={(event) => change({ weekStartsOn: Number(event.target.value) })}
+            >
+              {weekdays.map((name, day) => (
+                <option key={name} value={day}>
+                  {name}
+                </option>
+              ))}
+            </select>
           </label>
-        ))}
-        {status && !status.idleDetection && (
-          <p className="note wide">
-            This system does not report idle time (Wayland, or the browser preview), so Twoway cannot ask about time
-            without keyboard or mouse activity. Sleep and screen lock still pause the timer and ask on your return.
-          </p>
-        )}
-        <fieldset className="quiet-hours">
-          <legend>Quiet hours</legend>
-          <label className="inline">
-            <input
-              type="checkbox"
-              checked={draft.quietHours !== null}
-              onChange={(event) => change({ quietHours: event.target.checked ? { from: '20:00', to: '08:00' } : null })}
-            />
-            No reminders during these hours
+          <label>
+            Appearance
+            <select
+              value={draft.theme}
+              onChange={(event) => change({ theme: event.target.value as SettingsValues['theme'] })}
+            >
+              <option value="system">Follow the system</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
           </label>
-          {draft.quietHours && (
-            <span className="inline-fields">
-              <label>
-                From
-                <input
-                  type="time"
-                  value={draft.quietHours.from}
-                  onChange={(event) => change({ quietHours: { ...draft.quietHours!, from: event.target.value } })}
-                />
-              </label>
-              <label>
-                To
-                <input
-                  type="time"
-                  value={draft.quietHours.to}
-                  onChange={(event) => change({ quietHours: { ...draft.quietHours!, to: event.target.value } })}
-                />
-              </label>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button primary">
+            Save settings
+          </button>
+          {message && <span role="status">{message}</span>}
+          {errors.form && (
+            <span className="field-error" role="alert">
+              {errors.form}
             </span>
           )}
-          {error('quietHours.from')}
-          {error('quietHours.to')}
-        </fieldset>
-        <label>
-          Weeks start on
-          <select value={draft.weekStartsOn} onChange={(event) => change({ weekStartsOn: Number(event.target.value) })}>
-            {weekdays.map((name, day) => (
-              <option key={name} value={day}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Appearance
-          <select
-            value={draft.theme}
-            onChange={(event) => change({ theme: event.target.value as SettingsValues['theme'] })}
-          >
-            <option value="system">Follow the system</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
-          </select>
-        </label>
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button primary">
-          Save settings
-        </button>
-        {message && <span role="status">{message}</span>}
-        {errors.form && (
-          <span className="field-error" role="alert">
-            {errors.form}
-          </span>
+        </div>
+        {status && (
+          <p className="muted data-dir">
+            Your data is kept in <code>{status.dataDir}</code>.
+          </p>
         )}
-      </div>
-      {status && (
-        <p className="muted data-dir">
-          Your data is kept in <code>{status.dataDir}</code>.
-        </p>
-      )}
-    </form>
+      </form>
+      <BackupRestore />
+    </>
   );
 }

@@ -1,7 +1,8 @@
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import type { QueueAction } from '../../../shared/network.ts';
 import type { AccountBalance, Network } from '../../../shared/types.ts';
 import { useApp } from '../../stores/appStore.ts';
+import { Dialog } from '../Dialog.tsx';
 import { useNetwork, type Picked } from '../../stores/networkStore.ts';
 import { count, isSample, listed, networkNames, people, writeSeconds } from './networkWords.ts';
 
@@ -45,23 +46,10 @@ export function ActionPreview({
   balances: AccountBalance[];
   onClose(): void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const cap = useApp((state) => state.settings?.dailyWriteCap ?? 0);
   const enqueue = useNetwork((state) => state.api.enqueue);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-
-  // A modal <dialog> makes the rest of the page inert; focus returns to the button that opened it.
-  useLayoutEffect(() => {
-    const element = dialog.current!;
-    const opener = document.activeElement as HTMLElement | null;
-    element.showModal();
-    element.querySelector<HTMLElement>('[data-initial-focus]')?.focus();
-    return () => {
-      element.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
 
   const accounts = balances.filter((b) => picked.some((p) => p.accountId === b.account.id));
   const networks = [...new Set(accounts.map((b) => b.account.network))];
@@ -81,32 +69,8 @@ export function ActionPreview({
     }
   }
 
-  // Tab and Shift+Tab go round inside the dialog.
-  function trapFocus(event: KeyboardEvent) {
-    if (event.key !== 'Tab') return;
-    const focusable = [...dialog.current!.querySelectorAll<HTMLElement>('button:not(:disabled), [href], input')];
-    const first = focusable[0];
-    const last = focusable.at(-1);
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  }
-
   return (
-    <dialog
-      ref={dialog}
-      className="action-preview"
-      aria-labelledby="action-preview-title"
-      onKeyDown={trapFocus}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
+    <Dialog className="action-preview" labelledBy="action-preview-title" onClose={onClose}>
       <h2 id="action-preview-title">{title}</h2>
       <ul className="preview-handles">
         {picked.slice(0, shownHandles).map((p) => (
@@ -147,6 +111,6 @@ export function ActionPreview({
           Cancel
         </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,0 +1,158 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { OutcomeInput } from '../../shared/contract.ts';
+import {
+  outcomeChannelLabels,
+  outcomeChannels,
+  outcomeTypeLabels,
+  outcomeTypes,
+  type Outcome,
+  type OutcomeChannel,
+  type OutcomeType,
+} from '../../shared/outcomes.ts';
+import { ApiError } from '../api.ts';
+import { dateInputValue } from '../format.ts';
+
+interface Props {
+  /** The outcome being edited; a new one starts as today's conversation offline. */
+  outcome?: Outcome;
+  submitLabel: string;
+  onSubmit(outcome: OutcomeInput): Promise<void>;
+  onCancel?(): void;
+}
+
+/** The last currency used is offered again: a consultant bills in one currency most of the time. */
+const currencyKey = 'twoway.lastCurrency';
+
+export function OutcomeForm({ outcome, submitLabel, onSubmit, onCancel }: Props) {
+  const id = useId();
+  const [type, setType] = useState<OutcomeType>(outcome?.type ?? 'conversation');
+  const [channel, setChannel] = useState<OutcomeChannel>(outcome?.channel ?? 'offline');
+  const [today] = useState(() => dateInputValue(Date.now()));
+  const [date, setDate] = useState(outcome?.date ?? today);
+  const [value, setValue] = useState(outcome?.value === null || !outcome ? '' : String(outcome.value));
+  const [currency, setCurrency] = useState(outcome?.currency ?? localStorage.getItem(currencyKey) ?? 'EUR');
+  const [person, setPerson] = useState(outcome?.person ?? '');
+  const [note, setNote] = useState(outcome?.note ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const amount = value.trim() === '' ? null : Number(value.replace(',', '.'));
+    if (amount !== null && Number.isNaN(amount))
+      return setErrors({ value: 'Enter the value as a number, like 1200.50.' });
+    setBusy(true);
+    try {
+      await onSubmit({ type, channel, date, value: amount, currency: amount === null ? null : currency, person, note });
+      if (amount !== null) localStorage.setItem(currencyKey, currency.toUpperCase());
+      setErrors({});
+    } catch (error) {
+      setErrors(error instanceof ApiError ? { form: error.message, ...error.fields } : { form: String(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const error = (field: string) =>
+    errors[field] ? (
+      <span className="field-error" id={`${id}-${field}-error`}>
+        {errors[field]}
+      </span>
+    ) : null;
+  const described = (field: string) => (errors[field] ? `${id}-${field}-error` : undefined);
+
+  return (
+    <form className="outcome-form" onSubmit={(event) => void submit(event)} noValidate>
+      <label>
+        What happened
+        <select value={type} onChange={(event) => setType(event.target.value as OutcomeType)}>
+          {outcomeTypes.map((t) => (
+            <option key={t} value={t}>
+              {outcomeTypeLabels[t]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Where it came from
+        <select value={channel} onChange={(event) => setChannel(event.target.value as OutcomeChannel)}>
+          {outcomeChannels.map((c) => (
+            <option key={c} value={c}>
+              {outcomeChannelLabels[c]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Date
+        <input
+          type="date"
+          value={date}
+          max={today}
+          onChange={(event) => setDate(event.target.value)}
+          aria-invalid={!!errors.date}
+          aria-describedby={described('date')}
+        />
+        {error('date')}
+      </label>
+      <label>
+        <span>Value {type === 'client' ? '' : <span className="muted">(optional)</span>}</span>
+        <span className="inline-fields">
+          <input
+            inputMode="decimal"
+            value={value}
+            placeholder="0.00"
+            onChange={(event) => setValue(event.target.value)}
+            aria-invalid={!!errors.value}
+            aria-describedby={described('value')}
+          />
+          <input
+            className="currency"
+            aria-label="Currency"
+            value={currency}
+            maxLength={3}
+            onChange={(event) => setCurrency(event.target.value.toUpperCase())}
+            aria-invalid={!!errors.currency}
+            aria-describedby={described('currency')}
+          />
+        </span>
+        {error('value')}
+        {error('currency')}
+      </label>
+      <label>
+        <span>
+          With <span className="muted">(optional)</span>
+        </span>
+        <input value={person} onChange={(event) => setPerson(event.target.value)} placeholder="Name or @handle" />
+        {error('person')}
+      </label>
+      <label className="wide">
+        <span>
+          Note <span className="muted">(optional)</span>
+        </span>
+        <input
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          placeholder="e.g. my post was shown on TV"
+          aria-invalid={!!errors.note}
+        />
+        {error('note')}
+      </label>
+      <div className="form-actions wide">
+        <button type="submit" className="button primary" disabled={busy}>
+          {submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+        {errors.form && !Object.keys(errors).some((k) => k !== 'form') && (
+          <span className="field-error" role="alert">
+            {errors.form}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

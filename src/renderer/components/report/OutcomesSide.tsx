@@ -1,0 +1,79 @@
+import { outcomeChannelLabels } from '../../../shared/outcomes.ts';
+import type { BusinessSide, Report } from '../../../shared/report.ts';
+import { duration, money, moneyList } from '../../format.ts';
+
+const perHour = (side: BusinessSide) =>
+  side.outcomesPerHour === null ? '—' : side.outcomesPerHour.toFixed(side.outcomesPerHour < 10 ? 2 : 0);
+
+const valuePerHour = (side: BusinessSide) => {
+  const parts = Object.entries(side.valuePerHour).map(([currency, amount]) => money(amount, currency));
+  return parts.length > 0 ? parts.join(' + ') : '—';
+};
+
+/** What networking produced in the period, by channel, and per hour of online and of offline time. */
+export function OutcomesSide({ report }: { report: Report }) {
+  const { outcomes, business } = report;
+  return (
+    <div className="grid two">
+      <section className="card" aria-labelledby="report-outcomes">
+        <h2 id="report-outcomes" className="card-title">
+          Outcomes <span className="muted">· {outcomes.total}</span>
+        </h2>
+        {outcomes.total === 0 ? (
+          <p className="muted">
+            No outcomes logged in this period. <a href="#/outcomes">Log what networking produced</a>: a conversation, a
+            meeting, a lead, a client.
+          </p>
+        ) : (
+          <table className="figures">
+            <caption className="visually-hidden">Outcomes by channel</caption>
+            <thead>
+              <tr>
+                <th scope="col">Channel</th>
+                <th scope="col">Outcomes</th>
+                <th scope="col">Value</th>
+              </tr>
+            </thead>
+            <tbody>
+              {outcomes.byChannel.map((c) => (
+                <tr key={c.channel}>
+                  <th scope="row">{outcomeChannelLabels[c.channel]}</th>
+                  <td>{c.count}</td>
+                  <td>{moneyList(c.value)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="card" aria-labelledby="report-business">
+        <h2 id="report-business" className="card-title">
+          What brings business
+        </h2>
+        <table className="figures">
+          <caption className="visually-hidden">Outcomes and value per hour, online and offline</caption>
+          <thead>
+            <tr>
+              <th scope="col" />
+              <th scope="col">Time</th>
+              <th scope="col">Outcomes</th>
+              <th scope="col">Per hour</th>
+              <th scope="col">Value per hour</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(['online', 'offline'] as const).map((name) => (
+              <tr key={name}>
+                <th scope="row">{name === 'online' ? 'Online' : 'Offline'}</th>
+                <td>{duration(business[name].ms)}</td>
+                <td>{business[name].outcomes}</td>
+                <td>{perHour(business[name])}</td>
+                <td>{valuePerHour(business[name])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

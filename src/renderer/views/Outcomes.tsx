@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { outcomeChannelLabels, outcomeTypeLabels, type Outcome } from '../../shared/outcomes.ts';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { OutcomeForm } from '../components/OutcomeForm.tsx';
+import { dayLabel, money } from '../format.ts';
+import { useOutcomes } from '../stores/outcomesStore.ts';
+
+function OutcomeRow({ outcome }: { outcome: Outcome }) {
+  const api = useOutcomes((state) => state.api);
+  const [editing, setEditing] = useState(false);
+  const what = outcomeTypeLabels[outcome.type];
+  if (editing) {
+    return (
+      <li className="outcome editing">
+        <OutcomeForm
+          outcome={outcome}
+          submitLabel="Save changes"
+          onSubmit={async (input) => {
+            await api.update(outcome.id, input);
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </li>
+    );
+  }
+  const label = `${what} of ${dayLabel(outcome.date, 'long')}${outcome.person ? ` with ${outcome.person}` : ''}`;
+  return (
+    <li className="outcome">
+      <span className="outcome-date">{dayLabel(outcome.date)}</span>
+      <span className={`outcome-type type-${outcome.type}`}>{what}</span>
+      <span className="outcome-channel muted">{outcomeChannelLabels[outcome.channel]}</span>
+      <span className="outcome-value">
+        {outcome.value !== null && outcome.currency ? money(outcome.value, outcome.currency) : ''}
+      </span>
+      <span className="outcome-person">{outcome.person}</span>
+      <span className="outcome-note">{outcome.note}</span>
+      <span className="entry-actions">
+        <button type="button" className="button small" aria-label={`Edit ${label}`} onClick={() => setEditing(true)}>
+          Edit
+        </button>
+        <button
+          type="button"
+          className="button small danger"
+          aria-label={`Delete ${label}`}
+          onClick={() => void api.remove(outcome.id)}
+        >
+          Delete
+        </button>
+      </span>
+    </li>
+  );
+}
+
+/** What networking produced: connections, conversations, meetings, leads, clients, media mentions. */
+export function Outcomes() {
+  const { outcomes, lastDeleted, api } = useOutcomes();
+  const [logging, setLogging] = useState(false);
+  const [undoError, setUndoError] = useState('');
+  return (
+    <div className="outcomes-view">
+      <div className="toolbar">
+        <p className="muted toolbar-note">
+          Log what networking produced, online or offline; the report weighs it against the time it took.
+        </p>
+        <span className="spacer" />
+        <button type="button" className="button primary" aria-expanded={logging} onClick={() => setLogging(!logging)}>
+          Log an outcome
+        </button>
+      </div>
+      {logging && (
+        <section className="card" aria-label="Log an outcome">
+          <h2 className="card-title">Log an outcome</h2>
+          <OutcomeForm
+            submitLabel="Save outcome"
+            onSubmit={async (input) => {
+              await api.add(input);
+              setLogging(false);
+            }}
+            onCancel={() => setLogging(false)}
+          />
+        </section>
+      )}
+      {lastDeleted && (
+        <div className="toast" role="status">
+          Deleted the {outcomeTypeLabels[lastDeleted.type].toLowerCase()} of {dayLabel(lastDeleted.date)}.
+          <button
+            type="button"
+            className="button small"
+            onClick={() => api.undo().catch((error: Error) => setUndoError(error.message))}
+          >
+            Undo
+          </button>
+          {undoError && <span className="field-error">{undoError}</span>}
+        </div>
+      )}
+      {outcomes.length === 0 ? (
+        <EmptyState title="No outcomes logged yet">
+          <p>
+            A new connection, a conversation, a meeting booked, a lead, a client won, your post shown on TV: log it
+            here, and the report shows what brings business — online or offline.
+          </p>
+        </EmptyState>
+      ) : (
+        <section className="card" aria-label="Logged outcomes">
+          <ul className="outcomes">
+            {outcomes.map((outcome) => (
+              <OutcomeRow key={outcome.id} outcome={outcome} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
