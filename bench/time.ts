@@ -1,4 +1,4 @@
-// The time side: the week report over a large ledger, and how often the main process wakes up.
+// The time side: the summary and the report over a large ledger, and how often the main process wakes up.
 import { MINUTE } from '../src/shared/calendar.ts';
 import type { TimeEntry } from '../src/shared/types.ts';
 import { benchServices, line, timed } from './measure.ts';
@@ -24,10 +24,22 @@ const now = new Date(2026, 10, 25, 15).getTime();
   bench.app.time.replace(entries);
   bench.app.time.start('online');
   line(
-    'week report over 25k entries',
+    'time summary (today, this week) over 25k entries',
     timed(30, () => bench.app.time.summary()),
     'ms',
     20,
+  );
+  line(
+    'report for a week over 25k entries',
+    timed(30, () => bench.app.reports.report('2026-11-23', '2026-11-29')),
+    'ms',
+    20,
+  );
+  line(
+    'report for a year over 25k entries',
+    timed(10, () => bench.app.reports.report('2025-11-26', '2026-11-25')),
+    'ms',
+    100,
   );
   bench.done();
 }

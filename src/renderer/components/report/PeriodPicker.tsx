@@ -102,7 +102,7 @@ export function PeriodPicker({
             <input type="date" value={to} onChange={(event) => setTo(event.target.value)} aria-invalid={!!error} />
           </label>
           <button type="submit" className="button primary">
-            Show
+            Show range
           </button>
           {error && (
             <span className="field-error" role="alert">
