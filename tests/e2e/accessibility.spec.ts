@@ -1,0 +1,56 @@
+// Every view, light and dark, checked by axe against WCAG 2.1 A and AA: no serious or critical violation.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './preview.ts';
+
+test.use({ demo: true });
+
+const views = ['dashboard', 'network', 'time', 'report', 'outcomes', 'settings', 'mini'];
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`every view in ${scheme}`, async ({ page, preview }) => {
+    void preview;
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const view of views) {
+      await page.evaluate((hash) => (window.location.hash = hash), `#/${view}`);
+      await expect(page.locator('main, .mini').first()).toBeVisible();
+      // Let data arrive and transitions end before judging contrast.
+      await page.waitForTimeout(400);
+      expect(await seriousViolations(page), `#/${view} in ${scheme}`).toEqual([]);
+    }
+  });
+
+  test(`open forms and dialogs in ${scheme}`, async ({ page, preview }) => {
+    void preview;
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.evaluate(() => (window.location.hash = '#/time'));
+    await page.getByRole('button', { name: 'Log time' }).click();
+    await page.getByRole('button', { name: 'Save entry' }).click();
+    expect(await seriousViolations(page), 'time form').toEqual([]);
+
+    await page.evaluate(() => (window.location.hash = '#/outcomes'));
+    await page.getByRole('button', { name: 'Log an outcome' }).click();
+    expect(await seriousViolations(page), 'outcome form').toEqual([]);
+
+    await page.evaluate(() => (window.location.hash = '#/report'));
+    await page.getByRole('button', { name: 'Custom range' }).click();
+    await page.getByRole('button', { name: 'Show as table' }).click();
+    expect(await seriousViolations(page), 'report with table and custom range').toEqual([]);
+
+    await page.evaluate(() => (window.location.hash = '#/network'));
+    await page
+      .getByRole('button', { name: /^Select all \d+ due$/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: /^Unfollow \d+…$/ }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(await seriousViolations(page), 'unfollow preview').toEqual([]);
+  });
+}
