@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { EntryInput } from '../../shared/contract.ts';
 import { offlineActivities, onlineActivities, type SessionKind, type TimeEntry } from '../../shared/types.ts';
-import { ApiError } from '../api.ts';
+import { useFieldErrors } from './useFieldErrors.tsx';
 import { dateInputValue, fromInputs, timeInputValue } from '../format.ts';
 
 interface Props {
@@ -24,7 +24,7 @@ export function EntryForm({ entry, submitLabel, onSubmit, onCancel }: Props) {
   const [from, setFrom] = useState(timeInputValue(entry?.start ?? now - 60 * 60_000));
   const [to, setTo] = useState(timeInputValue(entry?.end ?? now));
   const [note, setNote] = useState(entry?.note ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, setErrors, refused, error, described, formError } = useFieldErrors();
   const [busy, setBusy] = useState(false);
 
   function chooseKind(next: SessionKind) {
@@ -42,20 +42,12 @@ export function EntryForm({ entry, submitLabel, onSubmit, onCancel }: Props) {
     try {
       await onSubmit({ kind, activity: activity as EntryInput['activity'], start, end, note });
       setErrors({});
-    } catch (error) {
-      setErrors(error instanceof ApiError ? { form: error.message, ...error.fields } : { form: String(error) });
+    } catch (failure) {
+      refused(failure);
     } finally {
       setBusy(false);
     }
   }
-
-  const error = (field: string) =>
-    errors[field] ? (
-      <span className="field-error" id={`${id}-${field}-error`}>
-        {errors[field]}
-      </span>
-    ) : null;
-  const described = (field: string) => (errors[field] ? `${id}-${field}-error` : undefined);
 
   return (
     <form className="entry-form" onSubmit={(event) => void submit(event)} noValidate>
@@ -137,11 +129,7 @@ export function EntryForm({ entry, submitLabel, onSubmit, onCancel }: Props) {
             Cancel
           </button>
         )}
-        {errors.form && !errors.start && !errors.end && !errors.activity && (
-          <span className="field-error" role="alert">
-            {errors.form}
-          </span>
-        )}
+        {formError(['start', 'end', 'activity'])}
       </div>
     </form>
   );

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { OutcomeInput } from '../../shared/contract.ts';
 import {
   outcomeChannelLabels,
@@ -9,7 +9,7 @@ import {
   type OutcomeChannel,
   type OutcomeType,
 } from '../../shared/outcomes.ts';
-import { ApiError } from '../api.ts';
+import { useFieldErrors } from './useFieldErrors.tsx';
 import { dateInputValue } from '../format.ts';
 
 interface Props {
@@ -24,7 +24,6 @@ interface Props {
 const currencyKey = 'twoway.lastCurrency';
 
 export function OutcomeForm({ outcome, submitLabel, onSubmit, onCancel }: Props) {
-  const id = useId();
   const [type, setType] = useState<OutcomeType>(outcome?.type ?? 'conversation');
   const [channel, setChannel] = useState<OutcomeChannel>(outcome?.channel ?? 'offline');
   const [today] = useState(() => dateInputValue(Date.now()));
@@ -33,7 +32,7 @@ export function OutcomeForm({ outcome, submitLabel, onSubmit, onCancel }: Props)
   const [currency, setCurrency] = useState(outcome?.currency ?? localStorage.getItem(currencyKey) ?? 'EUR');
   const [person, setPerson] = useState(outcome?.person ?? '');
   const [note, setNote] = useState(outcome?.note ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, setErrors, refused, error, described, formError } = useFieldErrors();
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -46,20 +45,12 @@ export function OutcomeForm({ outcome, submitLabel, onSubmit, onCancel }: Props)
       await onSubmit({ type, channel, date, value: amount, currency: amount === null ? null : currency, person, note });
       if (amount !== null) localStorage.setItem(currencyKey, currency.toUpperCase());
       setErrors({});
-    } catch (error) {
-      setErrors(error instanceof ApiError ? { form: error.message, ...error.fields } : { form: String(error) });
+    } catch (failure) {
+      refused(failure);
     } finally {
       setBusy(false);
     }
   }
-
-  const error = (field: string) =>
-    errors[field] ? (
-      <span className="field-error" id={`${id}-${field}-error`}>
-        {errors[field]}
-      </span>
-    ) : null;
-  const described = (field: string) => (errors[field] ? `${id}-${field}-error` : undefined);
 
   return (
     <form className="outcome-form" onSubmit={(event) => void submit(event)} noValidate>
@@ -147,11 +138,7 @@ export function OutcomeForm({ outcome, submitLabel, onSubmit, onCancel }: Props)
             Cancel
           </button>
         )}
-        {errors.form && !Object.keys(errors).some((k) => k !== 'form') && (
-          <span className="field-error" role="alert">
-            {errors.form}
-          </span>
-        )}
+        {formError(['date', 'type', 'channel', 'value', 'currency', 'person', 'note'])}
       </div>
     </form>
   );

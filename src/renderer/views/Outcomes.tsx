@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { outcomeChannelLabels, outcomeTypeLabels, type Outcome } from '../../shared/outcomes.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { OutcomeForm } from '../components/OutcomeForm.tsx';
+import { RowActions } from '../components/RowActions.tsx';
+import { UndoToast } from '../components/UndoToast.tsx';
 import { dayLabel, money } from '../format.ts';
 import { useOutcomes } from '../stores/outcomesStore.ts';
 
@@ -35,19 +37,7 @@ function OutcomeRow({ outcome }: { outcome: Outcome }) {
       </span>
       <span className="outcome-person">{outcome.person}</span>
       <span className="outcome-note">{outcome.note}</span>
-      <span className="entry-actions">
-        <button type="button" className="button small" aria-label={`Edit ${label}`} onClick={() => setEditing(true)}>
-          Edit
-        </button>
-        <button
-          type="button"
-          className="button small danger"
-          aria-label={`Delete ${label}`}
-          onClick={() => void api.remove(outcome.id)}
-        >
-          Delete
-        </button>
-      </span>
+      <RowActions label={label} onEdit={() => setEditing(true)} onDelete={() => void api.remove(outcome.id)} />
     </li>
   );
 }
@@ -56,7 +46,6 @@ function OutcomeRow({ outcome }: { outcome: Outcome }) {
 export function Outcomes() {
   const { outcomes, lastDeleted, api } = useOutcomes();
   const [logging, setLogging] = useState(false);
-  const [undoError, setUndoError] = useState('');
   return (
     <div className="outcomes-view">
       <div className="toolbar">
@@ -82,17 +71,9 @@ export function Outcomes() {
         </section>
       )}
       {lastDeleted && (
-        <div className="toast" role="status">
+        <UndoToast onUndo={api.undo}>
           Deleted the {outcomeTypeLabels[lastDeleted.type].toLowerCase()} of {dayLabel(lastDeleted.date)}.
-          <button
-            type="button"
-            className="button small"
-            onClick={() => api.undo().catch((error: Error) => setUndoError(error.message))}
-          >
-            Undo
-          </button>
-          {undoError && <span className="field-error">{undoError}</span>}
-        </div>
+        </UndoToast>
       )}
       {outcomes.length === 0 ? (
         <EmptyState title="No outcomes logged yet">

@@ -3,6 +3,8 @@ import { addDays, startOfWeek } from '../../shared/calendar.ts';
 import type { TimeEntry } from '../../shared/types.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { EntryForm } from '../components/EntryForm.tsx';
+import { RowActions } from '../components/RowActions.tsx';
+import { UndoToast } from '../components/UndoToast.tsx';
 import { clockTime, dateInputValue, dayLabel, duration } from '../format.ts';
 import { parseRoute } from '../route.ts';
 import { useApp } from '../stores/appStore.ts';
@@ -41,19 +43,7 @@ function EntryRow({ entry }: { entry: TimeEntry }) {
       <span className="entry-activity">{entry.activity}</span>
       <span className="entry-duration">{duration(entry.end - entry.start)}</span>
       <span className="entry-note">{entry.note}</span>
-      <span className="entry-actions">
-        <button type="button" className="button small" aria-label={`Edit ${label}`} onClick={() => setEditing(true)}>
-          Edit
-        </button>
-        <button
-          type="button"
-          className="button small danger"
-          aria-label={`Delete ${label}`}
-          onClick={() => void api.remove(entry.id)}
-        >
-          Delete
-        </button>
-      </span>
+      <RowActions label={label} onEdit={() => setEditing(true)} onDelete={() => void api.remove(entry.id)} />
     </li>
   );
 }
@@ -78,7 +68,6 @@ export function Time({ params }: { params: URLSearchParams }) {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const [undoError, setUndoError] = useState('');
   const from = weekStart(offset, weekStartsOn);
   const to = weekStart(offset + 1, weekStartsOn);
 
@@ -128,17 +117,9 @@ export function Time({ params }: { params: URLSearchParams }) {
         </section>
       )}
       {lastDeleted && (
-        <div className="toast" role="status">
+        <UndoToast onUndo={api.undo}>
           Deleted the {lastDeleted.kind} {lastDeleted.activity} entry of {dayLabel(dateInputValue(lastDeleted.start))}.
-          <button
-            type="button"
-            className="button small"
-            onClick={() => api.undo().catch((error: Error) => setUndoError(error.message))}
-          >
-            Undo
-          </button>
-          {undoError && <span className="field-error">{undoError}</span>}
-        </div>
+        </UndoToast>
       )}
       {days.size === 0 ? (
         <EmptyState title="No time logged this week">
