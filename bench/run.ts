@@ -8,6 +8,7 @@ await import('./time.ts');
 await import('./followers.ts');
 await import('./firstRows.ts');
 await import('./bluesky.ts');
+await import('./catchUp.ts');
 
 // The renderer's initial JavaScript, gzipped (npm run bench builds first).
 const assets = path.join('out', 'renderer', 'assets');

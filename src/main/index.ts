@@ -76,6 +76,7 @@ async function start() {
   followTimer({
     summary: services.time.summary,
     balances: services.accounts.balances,
+    catchUp: services.catchUp.summary,
     events: services.events,
     render: (view) => {
       tray.render(view);

@@ -1,4 +1,5 @@
 import { useEffect, type ComponentType } from 'react';
+import { UnreadCount } from './components/catchUp/UnreadCount.tsx';
 import { Notices } from './components/Notices.tsx';
 import { ReminderBanner } from './components/ReminderBanner.tsx';
 import { TimerQuestionBanner } from './components/TimerQuestionBanner.tsx';
@@ -7,6 +8,7 @@ import { useTimerShortcuts } from './shortcuts.ts';
 import { useTheme } from './useTheme.ts';
 import { useApp } from './stores/appStore.ts';
 import { connectStores } from './stores/connect.ts';
+import { CatchUp } from './views/CatchUp.tsx';
 import { Dashboard } from './views/Dashboard.tsx';
 import { Mini } from './views/Mini.tsx';
 import { Network } from './views/Network.tsx';
@@ -17,6 +19,7 @@ import { Time } from './views/Time.tsx';
 
 const titles: Record<View, string> = {
   dashboard: 'Dashboard',
+  'catch-up': 'Catch-up',
   network: 'Network',
   time: 'Time',
   report: 'Report',
@@ -25,6 +28,7 @@ const titles: Record<View, string> = {
 };
 const screens: Record<View, ComponentType<{ params: URLSearchParams }>> = {
   dashboard: Dashboard,
+  'catch-up': CatchUp,
   network: Network,
   time: Time,
   report: Report,
@@ -69,6 +73,7 @@ export function App() {
             <li key={name}>
               <a href={`#/${name}`} aria-current={view === name ? 'page' : undefined}>
                 {titles[name]}
+                {name === 'catch-up' && <UnreadCount />}
               </a>
             </li>
           ))}

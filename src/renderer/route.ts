@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-export const views = ['dashboard', 'network', 'time', 'report', 'outcomes', 'settings'] as const;
+export const views = ['dashboard', 'catch-up', 'network', 'time', 'report', 'outcomes', 'settings'] as const;
 export type View = (typeof views)[number];
 
 /** The address hash as a view and its options: '#/time?log=1' → time, { log: '1' }; '#/mini' is the tray popover. */

@@ -127,12 +127,11 @@ export interface CatchUpBriefing extends CatchUpSummary {
 export type ScanTarget =
   { post: string; accountId: string } | { person: string; accountId: string } | { everything: true };
 
-/** Answer rates below this share, over at least `rarelyAnswersMinAsked` mentions, make "rarely answers". */
-export const rarelyAnswersBelow = 0.34;
+/** "Rarely answers": a third of the user's mentions or fewer answered, of at least two. */
 export const rarelyAnswersMinAsked = 2;
 
 export function rarelyAnswers(rate: Pick<AnswerRate, 'asked' | 'answered'>): boolean {
-  return rate.asked >= rarelyAnswersMinAsked && rate.answered / rate.asked < rarelyAnswersBelow;
+  return rate.asked >= rarelyAnswersMinAsked && rate.answered * 3 <= rate.asked;
 }
 
 /** An address the system browser may open: https only, so a post can never smuggle in another scheme. */

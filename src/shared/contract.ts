@@ -1,6 +1,7 @@
 // The API the renderer may call and the events main pushes. Both hosts (Electron IPC and the browser
 // preview) register exactly these methods and parse every input with the method's schema.
 import { z } from 'zod';
+import type { CatchUpBriefing, CatchUpSummary } from './catchUp.ts';
 import type { NotFollowingBack, Person, QueueView } from './network.ts';
 import { outcomeChannels, outcomeTypes, type Outcome } from './outcomes.ts';
 import type { Report } from './report.ts';
@@ -33,8 +34,16 @@ const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use the 24-hour
 
 export const settingsPatch = z
   .object({
-    dailyOnlineBudgetMin: z.number().int().min(1, 'The daily online budget must be at least 1 minute.').max(1440),
-    longestStretchMin: z.number().int().min(1, 'The longest stretch must be at least 1 minute.').max(1440),
+    dailyOnlineBudgetMin: z
+      .number()
+      .int()
+      .min(1, 'The daily online budget must be at least 1 minute.')
+      .max(1440, 'The daily online budget is at most 1,440 minutes (24 hours).'),
+    longestStretchMin: z
+      .number()
+      .int()
+      .min(1, 'The longest stretch must be at least 1 minute.')
+      .max(1440, 'The longest stretch is at most 1,440 minutes (24 hours).'),
     weeklyOfflineTargetMin: z.number().int().min(0, 'The weekly offline target cannot be negative.').max(10080),
     onlineShareTargetPct: z.number().int().min(0).max(100, 'A share is at most 100 %.'),
     postsPerWeekTarget: z.number().int().min(0, 'The posts-per-week target cannot be negative.').max(1000),
@@ -131,7 +140,10 @@ const secret = (what: string) =>
     .trim()
     .min(8, `This ${what} is too short.`)
     .max(512, `This ${what} is too long.`)
-    .regex(/^[\x21-\x7e]+$/, `A ${what} has no spaces or special characters; paste it again.`);
+    .regex(
+      /^[\x21-\x7e]+$/,
+      `${/^[aeiou]/i.test(what) ? 'An' : 'A'} ${what} has no spaces or special characters; paste it again.`,
+    );
 
 export const blueskyHandle = z
   .string()
@@ -221,7 +233,7 @@ export const contract = {
     z
       .object({
         key: z.string().min(1),
-        action: z.enum(['start-offline', 'snooze', 'done-for-today', 'dismiss', 'open-report']),
+        action: z.enum(['start-offline', 'snooze', 'done-for-today', 'dismiss', 'open-report', 'open-catch-up']),
       })
       .strict(),
   ),
@@ -311,6 +323,29 @@ export const contract = {
   cancelQueued: method<QueueView>().takes(z.object({ itemId: z.string().min(1).nullable() }).strict()),
   undoQueued: method<QueueView>().takes(z.object({ itemId: z.string().min(1) }).strict()),
   markQueuedDone: method<QueueView>().takes(z.object({ itemId: z.string().min(1) }).strict()),
+
+  getCatchUp: method<CatchUpBriefing>().takes(z.object({ withScanned: z.boolean().optional() }).strict().optional()),
+  /** Reads the accounts' feeds (one account, or all with null); `onlyStale` skips ones read minutes ago. */
+  refreshCatchUp: method<null>().takes(
+    z.object({ accountId: z.string().min(1).nullable().default(null), onlyStale: z.boolean().default(false) }).strict(),
+  ),
+  cancelCatchUp: method<null>().takes(z.object({ accountId: z.string().min(1).nullable().default(null) }).strict()),
+  markScanned: method<CatchUpSummary>().takes(
+    z
+      .object({
+        target: z.union([
+          z.object({ accountId: z.string().min(1), post: z.string().min(1) }).strict(),
+          z.object({ accountId: z.string().min(1), person: z.string().min(1) }).strict(),
+          z.object({ everything: z.literal(true) }).strict(),
+        ]),
+        /** false takes the mark off again. */
+        scanned: z.boolean().default(true),
+      })
+      .strict(),
+  ),
+  markMention: method<CatchUpSummary>().takes(
+    accountRef.extend({ mentionId: z.string().min(1), state: z.enum(['waiting', 'answered', 'ignored']) }),
+  ),
 } as const;
 
 export type Contract = typeof contract;
@@ -330,6 +365,7 @@ export interface Events {
   queueChanged: QueueView;
   statusChanged: AppStatus;
   outcomesChanged: Outcome[];
+  catchUpChanged: CatchUpSummary;
 }
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -342,6 +378,7 @@ export const eventNames: EventName[] = [
   'queueChanged',
   'statusChanged',
   'outcomesChanged',
+  'catchUpChanged',
 ];
 
 export type ErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'unavailable' | 'internal';

@@ -7,4 +7,5 @@ export const reminderActionLabels: Record<ReminderAction, string> = {
   'done-for-today': 'Done for today',
   dismiss: 'OK',
   'open-report': 'Open the report',
+  'open-catch-up': 'Open the catch-up',
 };

@@ -50,7 +50,8 @@ export interface TimerState {
 }
 
 export type ReminderCause = 'daily-budget' | 'stretch' | 'weekly-offline' | 'back-online' | 'weekly-digest';
-export type ReminderAction = 'start-offline' | 'snooze' | 'done-for-today' | 'dismiss' | 'open-report';
+export type ReminderAction =
+  'start-offline' | 'snooze' | 'done-for-today' | 'dismiss' | 'open-report' | 'open-catch-up';
 
 /** A nudge the reminder rules decided on; `key` names the cause and its occasion, so it never repeats. */
 export interface Reminder {
@@ -151,7 +152,8 @@ export interface StoreNotice {
   id: string;
   store: string;
   reason: string;
-  movedTo: string;
+  /** Where the unreadable file was moved; null when the file could not be saved (its data is kept in memory). */
+  movedTo: string | null;
   at: number;
 }
 

@@ -18,6 +18,7 @@ import type {
   CommandOf,
   ErrorReply,
   OkReply,
+  PostCommand,
   ReadyLine,
   SeedCommand,
   ServerUrls,
@@ -49,6 +50,8 @@ export type StartOptions = {
 /** The fields of setProfile besides the account. */
 type ProfileInput = Omit<CommandOf<'setProfile'>, 'cmd' | 'from'>;
 type SeedOptions = Omit<SeedCommand<'seedFollowers'>, 'cmd' | 'target' | 'count'>;
+/** A post's date, the post it replies to or quotes (at:// URIs), and link facets. */
+export type PostOptions = Omit<PostCommand, 'cmd' | 'from' | 'text'>;
 
 /** Thrown when the server answers `ok: false`. */
 export class BlueskyServerError extends Error {
@@ -69,7 +72,12 @@ export type BlueskyServer = {
   follow(from: Actor, to: Actor, createdAt?: string): Promise<OkReply<'follow'>>;
   unfollow(from: Actor, to: Actor): Promise<OkReply<'unfollow'>>;
   deleteAccount(actor: Actor): Promise<OkReply<'deleteAccount'>>;
-  post(from: Actor, text: string, createdAt?: string): Promise<OkReply<'post'>>;
+  /** Every `@handle` in the text that the server knows becomes a mention. */
+  post(from: Actor, text: string, options?: PostOptions): Promise<OkReply<'post'>>;
+  reply(from: Actor, to: string, text: string, options?: PostOptions): Promise<OkReply<'post'>>;
+  quote(from: Actor, quoted: string, text: string, options?: PostOptions): Promise<OkReply<'post'>>;
+  /** Many posts in one command, several authors at a time; results in the order given. */
+  posts(posts: ({ from: Actor; text: string } & PostOptions)[]): Promise<OkReply<'posts'>>;
   setProfile(from: Actor, profile: ProfileInput): Promise<OkReply<'setProfile'>>;
   /** Lets the AppView index every write so far. Call it after writes, before AppView reads. */
   processAll(): Promise<OkReply<'processAll'>>;
@@ -215,8 +223,10 @@ export async function startBlueskyServer(options: StartOptions = {}): Promise<Bl
       send({ cmd: 'follow', from, to, ...(createdAt === undefined ? {} : { createdAt }) }),
     unfollow: (from, to) => send({ cmd: 'unfollow', from, to }),
     deleteAccount: (actor) => send({ cmd: 'deleteAccount', handle: actor }),
-    post: (from, text, createdAt) =>
-      send({ cmd: 'post', from, text, ...(createdAt === undefined ? {} : { createdAt }) }),
+    post: (from, text, options = {}) => send({ ...options, cmd: 'post', from, text }),
+    reply: (from, to, text, options = {}) => send({ ...options, cmd: 'post', from, text, replyTo: to }),
+    quote: (from, quoted, text, options = {}) => send({ ...options, cmd: 'post', from, text, quote: quoted }),
+    posts: (posts) => send({ cmd: 'posts', posts }),
     setProfile: (from, profile) => send({ ...profile, cmd: 'setProfile', from }),
     processAll: () => send({ cmd: 'processAll' }),
     seedFollowers: seed('seedFollowers'),

@@ -33,6 +33,11 @@ export type Agent = {
           input: { repo: string; collection: string; rkey: string; record: RecordValue },
           options: CallOptions,
         ): Data<{ uri: string; cid: string }>;
+        createRecord(
+          input: { repo: string; collection: string; record: RecordValue },
+          options: CallOptions,
+        ): Data<{ uri: string; cid: string }>;
+        getRecord(params: { repo: string; collection: string; rkey: string }): Data<RepoRecord>;
         applyWrites(
           input: { repo: string; writes: ApplyWritesCreate[] },
           options: CallOptions,
@@ -51,14 +56,6 @@ export type SeedClient = {
   accounts: Record<string, SeedAccount>;
   createAccount(shortName: string, params: { handle: string; email: string; password: string }): Promise<SeedAccount>;
   follow(from: string, to: string, overrides?: { createdAt?: string }): Promise<RecordRef>;
-  post(
-    by: string,
-    text: string,
-    facets?: undefined,
-    images?: undefined,
-    quote?: undefined,
-    overrides?: { createdAt?: string },
-  ): Promise<{ ref: RecordRef }>;
   getHeaders(did: string): Headers;
 };
 

@@ -14,12 +14,28 @@ export type Command =
   | { cmd: 'follow'; from: Actor; to: Actor; createdAt?: string }
   | { cmd: 'unfollow'; from: Actor; to: Actor }
   | { cmd: 'deleteAccount'; handle: Actor }
-  | { cmd: 'post'; from: Actor; text: string; createdAt?: string }
+  | PostCommand
+  | { cmd: 'posts'; posts: Omit<PostCommand, 'cmd'>[] }
   | { cmd: 'setProfile'; from: Actor; displayName?: string; description?: string }
   | { cmd: 'processAll' }
   | SeedCommand<'seedFollowers'>
   | SeedCommand<'seedFollowing'>
   | { cmd: 'stop' };
+
+/**
+ * A post. Every `@handle` in the text that resolves becomes a mention facet (the AppView notifies them);
+ * `replyTo` is the at:// URI of the post answered (the thread's root is found from it); `quote` embeds a post;
+ * `links` turn substrings of the text into link facets, whatever their address.
+ */
+export type PostCommand = {
+  cmd: 'post';
+  from: Actor;
+  text: string;
+  createdAt?: string;
+  replyTo?: string;
+  quote?: string;
+  links?: { text: string; uri: string }[];
+};
 
 /**
  * Creates `count` accounts `${prefix}${start..start+count-1 as 4 digits}.test` (start defaults to 1).
@@ -53,6 +69,8 @@ export type Results = {
   unfollow: { deleted: number; uris: string[] };
   deleteAccount: { did: string };
   post: RecordResult;
+  /** In the order given. */
+  posts: { posts: RecordResult[]; ms: number };
   setProfile: RecordResult;
   processAll: { ms: number };
   seedFollowers: SeedResult;

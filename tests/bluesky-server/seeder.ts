@@ -1,7 +1,15 @@
 // Answers the seeding commands of the protocol by writing through the PDS, as dev-env's own tests do
-// (SeedClient for accounts, follows and posts; the PDS's XRPC methods for the rest).
-import type { ApplyWritesCreate, SeedAccount, TestNetwork } from './devEnv.ts';
-import type { AccountResult, CommandOf, RecordResult, Results, SeedCommand, SeedResult } from './protocol.ts';
+// (SeedClient for accounts and follows; the PDS's XRPC methods for the rest).
+import type { ApplyWritesCreate, RecordValue, SeedAccount, TestNetwork } from './devEnv.ts';
+import type {
+  AccountResult,
+  CommandOf,
+  PostCommand,
+  RecordResult,
+  Results,
+  SeedCommand,
+  SeedResult,
+} from './protocol.ts';
 
 const FOLLOW = 'app.bsky.graph.follow';
 const POST = 'app.bsky.feed.post';
@@ -17,6 +25,7 @@ export type Seeder = {
   unfollow(command: CommandOf<'unfollow'>): Promise<Results['unfollow']>;
   deleteAccount(command: CommandOf<'deleteAccount'>): Promise<Results['deleteAccount']>;
   post(command: CommandOf<'post'>): Promise<Results['post']>;
+  posts(command: CommandOf<'posts'>): Promise<Results['posts']>;
   setProfile(command: CommandOf<'setProfile'>): Promise<Results['setProfile']>;
   processAll(command: CommandOf<'processAll'>): Promise<Results['processAll']>;
   seedFollowers(command: CommandOf<'seedFollowers'>): Promise<Results['seedFollowers']>;
@@ -101,6 +110,75 @@ export function createSeeder(network: TestNetwork): Seeder {
     return Array.from({ length: count }, (_, i) => `${prefix}${String(start + i).padStart(4, '0')}.test`);
   }
 
+  /** The record's URI and CID, and its thread's root, for a reply or a quote. */
+  async function strongRef(uri: string, field: string) {
+    const match = /^at:\/\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(requireString(uri, field));
+    if (!match) throw new Error(`"${field}" must be an at:// URI of a post`);
+    const { data } = await agent.com.atproto.repo.getRecord({
+      repo: match[1]!,
+      collection: match[2]!,
+      rkey: match[3]!,
+    });
+    if (!data.cid) throw new Error(`${uri} has no CID`);
+    const reply = data.value.reply as { root?: { uri: string; cid: string } } | undefined;
+    return { ref: { uri: data.uri, cid: data.cid }, root: reply?.root ?? { uri: data.uri, cid: data.cid } };
+  }
+
+  /** Facets over UTF-8 byte offsets: mentions for every @handle that resolves, links for the given substrings. */
+  async function facetsOf(text: string, links: PostCommand['links'] = []) {
+    const encoder = new TextEncoder();
+    const span = (start: number, length: number) => {
+      const byteStart = encoder.encode(text.slice(0, start)).length;
+      return { byteStart, byteEnd: byteStart + encoder.encode(text.slice(start, start + length)).length };
+    };
+    const facets: RecordValue[] = [];
+    for (const match of text.matchAll(/(?<![\w@])@([a-z0-9][a-z0-9.-]*[a-z0-9])/gi)) {
+      let did: string;
+      try {
+        did = await resolve(match[1], 'mention');
+      } catch {
+        continue;
+      }
+      facets.push({
+        index: span(match.index, match[0].length),
+        features: [{ $type: 'app.bsky.richtext.facet#mention', did }],
+      });
+    }
+    for (const link of links) {
+      const at = text.indexOf(link.text);
+      if (at < 0) throw new Error(`the link text ${JSON.stringify(link.text)} is not in the post`);
+      facets.push({
+        index: span(at, link.text.length),
+        features: [{ $type: 'app.bsky.richtext.facet#link', uri: link.uri }],
+      });
+    }
+    return facets;
+  }
+
+  async function writePost(command: PostCommand): Promise<RecordResult> {
+    const from = await ownAccount(command.from, 'from');
+    const text = typeof command.text === 'string' ? command.text : '';
+    const facets = await facetsOf(text, command.links);
+    const record: RecordValue = {
+      $type: POST,
+      text,
+      createdAt: checkDate(command.createdAt) ?? new Date().toISOString(),
+      ...(facets.length > 0 ? { facets } : {}),
+    };
+    if (command.replyTo !== undefined) {
+      const { ref, root } = await strongRef(command.replyTo, 'replyTo');
+      record.reply = { root, parent: ref };
+    }
+    if (command.quote !== undefined) {
+      record.embed = { $type: 'app.bsky.embed.record', record: (await strongRef(command.quote, 'quote')).ref };
+    }
+    const { data } = await agent.com.atproto.repo.createRecord(
+      { repo: from.did, collection: POST, record },
+      { headers: sc.getHeaders(from.did), encoding: 'application/json' },
+    );
+    return toRecordResult(data.uri, data.cid);
+  }
+
   return {
     async createAccount(command) {
       const handle = requireString(command.handle, 'handle').toLowerCase();
@@ -150,12 +228,22 @@ export function createSeeder(network: TestNetwork): Seeder {
       return { did };
     },
 
-    async post(command) {
-      const from = await ownAccount(command.from, 'from');
-      const text = typeof command.text === 'string' ? command.text : '';
-      const createdAt = checkDate(command.createdAt);
-      const { ref } = await sc.post(from.did, text, undefined, undefined, undefined, createdAt ? { createdAt } : {});
-      return toRecordResult(ref.uriStr, ref.cidStr);
+    post: writePost,
+
+    async posts(command) {
+      const started = performance.now();
+      if (!Array.isArray(command.posts)) throw new Error('"posts" must be a list of posts');
+      // One author's posts go one after another (a repo takes one commit at a time); authors in parallel.
+      const byAuthor = new Map<string, { post: Omit<PostCommand, 'cmd'>; index: number }[]>();
+      command.posts.forEach((post, index) => {
+        const key = String(post.from);
+        byAuthor.set(key, [...(byAuthor.get(key) ?? []), { post, index }]);
+      });
+      const results = new Array<RecordResult>(command.posts.length);
+      await pool([...byAuthor.values()], SEED_CONCURRENCY, async (queue) => {
+        for (const { post, index } of queue) results[index] = await writePost({ ...post, cmd: 'post' });
+      });
+      return { posts: results, ms: Math.round(performance.now() - started) };
     },
 
     async setProfile(command) {

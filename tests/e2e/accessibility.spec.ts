@@ -5,7 +5,7 @@ import { expect, test } from './preview.ts';
 
 test.use({ demo: true });
 
-const views = ['dashboard', 'network', 'time', 'report', 'outcomes', 'settings', 'mini'];
+const views = ['dashboard', 'catch-up', 'network', 'time', 'report', 'outcomes', 'settings', 'mini'];
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -16,10 +16,9 @@ async function seriousViolations(page: Page) {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every view in ${scheme}`, async ({ page, preview }) => {
-    void preview;
     await page.emulateMedia({ colorScheme: scheme });
     for (const view of views) {
-      await page.evaluate((hash) => (window.location.hash = hash), `#/${view}`);
+      await page.goto(`${preview.url}#/${view}`);
       await expect(page.locator('main, .mini').first()).toBeVisible();
       // Let data arrive and transitions end before judging contrast.
       await page.waitForTimeout(400);
@@ -28,23 +27,22 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 
   test(`open forms and dialogs in ${scheme}`, async ({ page, preview }) => {
-    void preview;
     await page.emulateMedia({ colorScheme: scheme });
-    await page.evaluate(() => (window.location.hash = '#/time'));
+    await page.goto(`${preview.url}#/time`);
     await page.getByRole('button', { name: 'Log time' }).click();
     await page.getByRole('button', { name: 'Save entry' }).click();
     expect(await seriousViolations(page), 'time form').toEqual([]);
 
-    await page.evaluate(() => (window.location.hash = '#/outcomes'));
+    await page.goto(`${preview.url}#/outcomes`);
     await page.getByRole('button', { name: 'Log an outcome' }).click();
     expect(await seriousViolations(page), 'outcome form').toEqual([]);
 
-    await page.evaluate(() => (window.location.hash = '#/report'));
+    await page.goto(`${preview.url}#/report`);
     await page.getByRole('button', { name: 'Custom range' }).click();
     await page.getByRole('button', { name: 'Show as table' }).click();
     expect(await seriousViolations(page), 'report with table and custom range').toEqual([]);
 
-    await page.evaluate(() => (window.location.hash = '#/network'));
+    await page.goto(`${preview.url}#/network`);
     await page
       .getByRole('button', { name: /^Select all \d+ due$/ })
       .first()

@@ -9,8 +9,8 @@ test('bad settings are refused field by field and nothing is saved; good ones st
   await expect(page.getByText('The daily online budget must be at least 1 minute.')).toBeVisible();
 
   await budget.fill('60');
-  await page.getByLabel('From').fill('22:00');
-  await page.getByLabel('To').fill('22:00');
+  await page.getByLabel('From', { exact: true }).fill('22:00');
+  await page.getByLabel('To', { exact: true }).fill('22:00');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Quiet hours need an end different from their start.')).toBeVisible();
   await page.reload();

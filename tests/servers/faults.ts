@@ -18,6 +18,8 @@ export interface FaultMatch {
   times?: number;
   /** Wait this long before answering (combine with another effect, or use alone for a slow answer / timeout). */
   delayMs?: number;
+  /** Let this many matching requests through untouched first (e.g. 1 to hit the second page of a list). */
+  after?: number;
 }
 
 export type Fault = FaultMatch &
@@ -29,6 +31,8 @@ export type Fault = FaultMatch &
     | { malformedJson: true }
     | { truncatedPage: true }
     | { repeatCursor: true }
+    /** Something happens on the server just before it answers this request (an account deleted mid-sync). */
+    | { run: () => void | Promise<void> }
   );
 
 export type StatusFault = Extract<Fault, { status: number }>;
@@ -40,16 +44,19 @@ export function faultKind(fault: Fault): string {
   if ('malformedJson' in fault) return 'malformedJson';
   if ('truncatedPage' in fault) return 'truncatedPage';
   if ('repeatCursor' in fault) return 'repeatCursor';
+  if ('run' in fault) return 'run';
   return 'delay';
 }
 
 export class FaultQueue {
-  #rules: { fault: Fault; left: number }[] = [];
+  #rules: { fault: Fault; left: number; passes: number }[] = [];
   /** Every fault that fired, in order, with the request it fired on. */
   readonly fired: { method: string; path: string; fault: Fault }[] = [];
 
   push(...faults: Fault[]): void {
-    for (const fault of faults) this.#rules.push({ fault, left: Math.max(1, fault.times ?? 1) });
+    for (const fault of faults) {
+      this.#rules.push({ fault, left: Math.max(1, fault.times ?? 1), passes: fault.after ?? 0 });
+    }
   }
 
   /** Takes the first fault that matches this request, counting one use of it. */
@@ -61,6 +68,10 @@ export class FaultQueue {
     );
     if (index < 0) return undefined;
     const rule = this.#rules[index]!;
+    if (rule.passes > 0) {
+      rule.passes -= 1;
+      return undefined;
+    }
     rule.left -= 1;
     if (rule.left <= 0) this.#rules.splice(index, 1);
     this.fired.push({ method, path, fault: rule.fault });
@@ -256,6 +267,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         };
 
         if (fault?.delayMs) await sleep(fault.delayMs);
+        if (fault && 'run' in fault) await fault.run();
         if (closed) return;
         if (fault && 'resetConnection' in fault && fault.beforeHandler) {
           req.socket.destroy();

@@ -59,12 +59,43 @@ export interface MastodonFollow {
 
 export interface MastodonNotification {
   id: number;
-  type: 'follow' | 'follow_request';
+  type: 'follow' | 'follow_request' | 'mention';
   /** Who the notification is for. */
   recipientId: string;
   /** Who acted. */
   accountId: string;
   createdAt: number;
+  /** The status of a mention. */
+  statusId?: string;
+}
+
+export type MastodonVisibility = 'public' | 'unlisted' | 'private' | 'direct';
+
+export interface MastodonStatus {
+  /** Time-sorted like Mastodon's snowflake ids: a later status has a larger id. */
+  id: string;
+  accountId: string;
+  /** What the author typed; the API renders it to HTML as Mastodon does. */
+  text: string;
+  createdAt: number;
+  visibility: MastodonVisibility;
+  spoilerText: string;
+  inReplyToId: string | null;
+  inReplyToAccountId: string | null;
+  /** Accounts the text mentions (@user, @user@domain) that the server knows. */
+  mentions: string[];
+  /** The status this one boosts; its text is then empty. */
+  reblogOf: string | null;
+  favouritesCount: number;
+}
+
+export interface NewMastodonStatus {
+  at?: number | string | Date;
+  visibility?: MastodonVisibility;
+  spoilerText?: string;
+  /** The status answered. Mastodon notifies its author only when the text mentions them, as clients prefill. */
+  inReplyTo?: string;
+  favourites?: number;
 }
 
 export interface MastodonToken {
@@ -87,6 +118,8 @@ export interface MastodonServerOptions {
 
 const DEFAULT_LIMIT = 40;
 const MAX_LIMIT = 80;
+/** Statuses page smaller: timelines and account statuses default to 20, at most 40. */
+const STATUS_LIMITS = { default: 20, max: 40 };
 
 const pairKey = (from: string, to: string) => `${from}>${to}`;
 
@@ -101,6 +134,7 @@ export class MastodonState {
   readonly accounts = new Map<string, MastodonAccount>();
   readonly tokens = new Map<string, MastodonToken>();
   readonly notifications: MastodonNotification[] = [];
+  readonly statuses = new Map<string, MastodonStatus>();
   readonly requests: RequestRecord[] = [];
   readonly domain: string;
   readonly now: () => number;
@@ -111,6 +145,7 @@ export class MastodonState {
   #nextAccountId = 109_000_000_000_000_001n;
   #nextFollowId = 7_000_001;
   #nextNotificationId = 34_000_001;
+  #statusSequence = 0;
 
   constructor(domain: string, now: () => number) {
     this.domain = domain;
@@ -301,8 +336,90 @@ export class MastodonState {
     };
   }
 
-  #notify(type: MastodonNotification['type'], recipientId: string, accountId: string, createdAt: number): void {
-    this.notifications.push({ id: this.#nextNotificationId++, type, recipientId, accountId, createdAt });
+  /**
+   * Posts a status. Mentions come from the text (`@user`, `@user@domain`), as Mastodon's ProcessMentionsService
+   * finds them; each mentioned local or known account other than the author gets a `mention` notification.
+   */
+  post(accountId: string, text: string, options: NewMastodonStatus = {}): MastodonStatus {
+    this.#account(accountId);
+    const createdAt = toMs(options.at, this.now());
+    const parent = options.inReplyTo === undefined ? undefined : this.statuses.get(options.inReplyTo);
+    if (options.inReplyTo !== undefined && !parent) throw new Error(`no status ${options.inReplyTo}`);
+    const mentions = [...text.matchAll(/(?<![\w/])@([a-z0-9_]+(?:@[a-z0-9.-]+[a-z0-9])?)/gi)]
+      .map((match) => this.findByAcct(match[1]!)?.id)
+      .filter((id): id is string => id !== undefined);
+    const status: MastodonStatus = {
+      id: this.#statusId(createdAt),
+      accountId,
+      text,
+      createdAt,
+      visibility: options.visibility ?? 'public',
+      spoilerText: options.spoilerText ?? '',
+      inReplyToId: parent?.id ?? null,
+      inReplyToAccountId: parent?.accountId ?? null,
+      mentions: [...new Set(mentions)],
+      reblogOf: null,
+      favouritesCount: options.favourites ?? 0,
+    };
+    this.statuses.set(status.id, status);
+    this.#account(accountId).statusesCount += 1;
+    for (const mentioned of status.mentions) {
+      if (mentioned !== accountId) this.#notify('mention', mentioned, accountId, createdAt, status.id);
+    }
+    return status;
+  }
+
+  /** accountId boosts a status: a status of its own with `reblog` set, shown in its followers' home timelines. */
+  reblog(accountId: string, statusId: string, at?: number | string | Date): MastodonStatus {
+    const original = this.statuses.get(statusId);
+    if (!original) throw new Error(`no status ${statusId}`);
+    const createdAt = toMs(at, this.now());
+    const status: MastodonStatus = {
+      ...original,
+      id: this.#statusId(createdAt),
+      accountId,
+      text: '',
+      createdAt,
+      spoilerText: '',
+      inReplyToId: null,
+      inReplyToAccountId: null,
+      mentions: [],
+      reblogOf: original.id,
+      favouritesCount: 0,
+    };
+    this.statuses.set(status.id, status);
+    return status;
+  }
+
+  repliesTo(statusId: string): MastodonStatus[] {
+    return [...this.statuses.values()].filter((status) => status.inReplyToId === statusId);
+  }
+
+  reblogsOf(statusId: string): MastodonStatus[] {
+    return [...this.statuses.values()].filter((status) => status.reblogOf === statusId);
+  }
+
+  /** Ids grow with time (milliseconds, then a sequence), like Mastodon's, and stay exact as JSON numbers. */
+  #statusId(createdAt: number): string {
+    this.#statusSequence = (this.#statusSequence + 1) % 1000;
+    return String(createdAt * 1000 + this.#statusSequence);
+  }
+
+  #notify(
+    type: MastodonNotification['type'],
+    recipientId: string,
+    accountId: string,
+    createdAt: number,
+    statusId?: string,
+  ): void {
+    this.notifications.push({
+      id: this.#nextNotificationId++,
+      type,
+      recipientId,
+      accountId,
+      createdAt,
+      ...(statusId === undefined ? {} : { statusId }),
+    });
   }
 }
 
@@ -328,10 +445,10 @@ function escapeHtml(text: string): string {
 }
 
 /** Mastodon's limit_param: absent → default; otherwise |to_i| capped at twice the default. */
-function limitParam(raw: string | null): number {
-  if (raw === null) return DEFAULT_LIMIT;
+function limitParam(raw: string | null, limits = { default: DEFAULT_LIMIT, max: MAX_LIMIT }): number {
+  if (raw === null) return limits.default;
   const parsed = Number.parseInt(raw, 10);
-  return Math.min(Math.abs(Number.isNaN(parsed) ? 0 : parsed), MAX_LIMIT);
+  return Math.min(Math.abs(Number.isNaN(parsed) ? 0 : parsed), limits.max);
 }
 
 /** Ruby casts a non-numeric id to 0 in a where clause. */
@@ -368,8 +485,9 @@ function paginate<T>(
   idOf: (item: T) => number,
   query: URLSearchParams,
   prevParam: 'since_id' | 'min_id',
+  limits?: { default: number; max: number },
 ): Page<T> & { limit: number } {
-  const limit = limitParam(query.get('limit'));
+  const limit = limitParam(query.get('limit'), limits);
   const maxId = idParam(query.get('max_id'));
   const sinceId = idParam(query.get('since_id'));
   const minId = idParam(query.get('min_id'));
@@ -568,6 +686,148 @@ export async function startMastodonServer(options: MastodonServerOptions = {}): 
     return { status: 200, json: relationshipJson(viewer, id) };
   };
 
+  /** Who may see a status: followers-only to followers, direct to the mentioned, everything to its author. */
+  const canSee = (viewer: string | null, status: MastodonStatus): boolean => {
+    if (viewer === status.accountId) return true;
+    if (viewer !== null && (state.isBlocking(status.accountId, viewer) || state.isBlocking(viewer, status.accountId))) {
+      return false;
+    }
+    if (status.visibility === 'public' || status.visibility === 'unlisted') return true;
+    if (viewer === null) return false;
+    if (status.mentions.includes(viewer)) return true;
+    return status.visibility === 'private' && state.isFollowing(viewer, status.accountId);
+  };
+
+  /** Mastodon's TextFormatter: paragraphs, line breaks, escaped text, mentions as h-cards, links. */
+  const contentHtml = (status: MastodonStatus): string => {
+    const mentioned = status.mentions.map((id) => state.accounts.get(id)).filter((a) => a !== undefined);
+    const inline = (text: string) =>
+      escapeHtml(text)
+        .replace(/https?:\/\/[^\s<]+/g, (url) => {
+          const shown = url.replace(/^https?:\/\//, '');
+          return `<a href="${url}" target="_blank" rel="nofollow noopener" translate="no"><span class="invisible">${url.slice(0, url.length - shown.length)}</span><span class="">${shown}</span></a>`;
+        })
+        .replace(/(?<![\w/])@([a-z0-9_]+)(@[a-z0-9.-]+[a-z0-9])?/gi, (whole, username: string, domain?: string) => {
+          const account = mentioned.find(
+            (a) =>
+              a.username.toLowerCase() === username.toLowerCase() &&
+              (domain === undefined || (a.domain ?? state.domain) === domain.slice(1).toLowerCase()),
+          );
+          if (!account) return whole;
+          const host = account.domain ?? state.domain;
+          return `<span class="h-card" translate="no"><a href="https://${host}/@${account.username}" class="u-url mention">@<span>${account.username}</span></a></span>`;
+        });
+    return status.text
+      .split(/\n{2,}/)
+      .map((paragraph) => `<p>${paragraph.split('\n').map(inline).join('<br />')}</p>`)
+      .join('');
+  };
+
+  const statusJson = (status: MastodonStatus): Record<string, unknown> => {
+    const author = state.accounts.get(status.accountId)!;
+    const host = author.domain ?? state.domain;
+    const original = status.reblogOf === null ? undefined : state.statuses.get(status.reblogOf);
+    return {
+      id: status.id,
+      created_at: new Date(status.createdAt).toISOString(),
+      in_reply_to_id: status.inReplyToId,
+      in_reply_to_account_id: status.inReplyToAccountId,
+      sensitive: status.spoilerText !== '',
+      spoiler_text: status.spoilerText,
+      visibility: status.visibility,
+      language: 'en',
+      uri: `https://${host}/users/${author.username}/statuses/${status.id}`,
+      url: original ? null : `https://${host}/@${author.username}/${status.id}`,
+      replies_count: state.repliesTo(status.id).length,
+      reblogs_count: state.reblogsOf(status.id).length,
+      favourites_count: status.favouritesCount,
+      edited_at: null,
+      content: original ? '' : contentHtml(status),
+      reblog: original ? statusJson(original) : null,
+      account: accountJson(author),
+      media_attachments: [],
+      mentions: status.mentions
+        .map((id) => state.accounts.get(id))
+        .filter((a) => a !== undefined)
+        .map((a) => ({
+          id: a.id,
+          username: a.username,
+          url: `https://${a.domain ?? state.domain}/@${a.username}`,
+          acct: a.domain ? `${a.username}@${a.domain}` : a.username,
+        })),
+      tags: [],
+      emojis: [],
+      card: null,
+      poll: null,
+    };
+  };
+
+  const byIdDesc = (a: MastodonStatus, b: MastodonStatus) => Number(b.id) - Number(a.id);
+  const statusPage = (request: TestRequest, statuses: MastodonStatus[], keep: string[]): TestReply => {
+    const page = paginate(
+      statuses.sort(byIdDesc),
+      (status) => Number(status.id),
+      request.query,
+      'min_id',
+      STATUS_LIMITS,
+    );
+    return {
+      status: 200,
+      headers: link(request, page, keep),
+      json: truncate(request, page.items).map(statusJson),
+    };
+  };
+
+  /**
+   * The home timeline: the viewer's own statuses and those of accounts they follow, boosts included; replies only
+   * when they answer the viewer, the replier themselves or someone the viewer follows (FeedManager's filter).
+   */
+  const homeTimeline = (request: TestRequest): TestReply => {
+    const auth = authorize(request, ['read:statuses'], 'user');
+    if (!auth.ok) return auth.reply;
+    const viewer = auth.token!.accountId!;
+    const shown = [...state.statuses.values()].filter((status) => {
+      const mine = status.accountId === viewer;
+      if (!mine && !state.isFollowing(viewer, status.accountId)) return false;
+      if (status.visibility === 'direct' || !canSee(viewer, status)) return false;
+      const to = status.inReplyToAccountId;
+      if (to !== null && !mine && to !== viewer && to !== status.accountId && !state.isFollowing(viewer, to)) {
+        return false;
+      }
+      return status.reblogOf === null || canSee(viewer, state.statuses.get(status.reblogOf)!);
+    });
+    return statusPage(request, shown, ['limit']);
+  };
+
+  /** An account's statuses as others see them; direct messages never show here. */
+  const accountStatuses = (request: TestRequest, id: string): TestReply => {
+    const auth = authorize(request, ['read:statuses'], 'public');
+    if (!auth.ok) return auth.reply;
+    const account = state.accounts.get(id);
+    if (!account) return notFound();
+    const viewer = auth.token?.accountId ?? null;
+    const query = request.query;
+    const hidden = account.suspended || (viewer !== null && state.isBlocking(id, viewer));
+    // No pins and no media exist here, so those filters leave nothing.
+    const none = truthy(query.get('pinned'), false) || truthy(query.get('only_media'), false);
+    const shown =
+      hidden || none
+        ? []
+        : [...state.statuses.values()].filter(
+            (status) =>
+              status.accountId === id &&
+              status.visibility !== 'direct' &&
+              canSee(viewer, status) &&
+              !(truthy(query.get('exclude_reblogs'), false) && status.reblogOf !== null) &&
+              !(
+                truthy(query.get('exclude_replies'), false) &&
+                status.inReplyToAccountId !== null &&
+                status.inReplyToAccountId !== id
+              ),
+          );
+    return statusPage(request, shown, ['limit', 'only_media', 'exclude_replies', 'exclude_reblogs', 'pinned']);
+  };
+
   const notifications = (request: TestRequest): TestReply => {
     const auth = authorize(request, ['read:notifications'], 'user');
     if (!auth.ok) return auth.reply;
@@ -582,6 +842,7 @@ export async function startMastodonServer(options: MastodonServerOptions = {}): 
           state.accounts.has(item.accountId) &&
           (types.length === 0 || types.includes(item.type)) &&
           !excluded.includes(item.type) &&
+          (item.statusId === undefined || state.statuses.has(item.statusId)) &&
           (fromAccount === null || item.accountId === fromAccount),
       )
       .reverse();
@@ -595,6 +856,7 @@ export async function startMastodonServer(options: MastodonServerOptions = {}): 
         group_key: `ungrouped-${item.id}`,
         created_at: new Date(item.createdAt).toISOString(),
         account: accountJson(state.accounts.get(item.accountId)!),
+        ...(item.statusId === undefined ? {} : { status: statusJson(state.statuses.get(item.statusId)!) }),
       })),
     };
   };
@@ -610,6 +872,7 @@ export async function startMastodonServer(options: MastodonServerOptions = {}): 
     }
     if (segments[0] !== 'api' || segments[1] !== 'v1') return notFound();
     if (method === 'GET' && path === '/api/v1/notifications') return notifications(request);
+    if (method === 'GET' && path === '/api/v1/timelines/home') return homeTimeline(request);
     if (segments[2] !== 'accounts') return notFound();
     const [, , , id, action] = segments;
     if (segments.length === 4 && method === 'GET' && id === 'verify_credentials') {
@@ -659,6 +922,7 @@ export async function startMastodonServer(options: MastodonServerOptions = {}): 
     if (segments.length === 5 && method === 'GET' && (action === 'followers' || action === 'following')) {
       return collection(request, id, action);
     }
+    if (segments.length === 5 && method === 'GET' && action === 'statuses') return accountStatuses(request, id);
     if (segments.length === 5 && method === 'POST' && (action === 'follow' || action === 'unfollow')) {
       return followAction(request, id, action);
     }

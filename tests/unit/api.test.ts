@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { methodNames } from '../../src/shared/contract.ts';
 import type { TimeEntry, TimeSummary } from '../../src/shared/types.ts';
 import { servicesAt } from '../support/services.ts';
+import { snapshot } from '../support/snapshot.ts';
 
 const morning = new Date(2026, 10, 25, 9, 0).getTime();
 const MIN = 60_000;
@@ -24,6 +26,32 @@ describe('the API both hosts serve', () => {
       error: { fields: { from: expect.any(String) } },
     });
     expect(await dispatch('deleteEverything', undefined)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('refuses input of the wrong shape for every method with a typed error, and changes nothing', async () => {
+    const { dispatch, dataDir } = servicesAt(morning);
+    await dispatch('addEntry', { kind: 'offline', activity: 'call', start: morning - 60 * MIN, end: morning });
+    const before = await snapshot(dispatch, dataDir);
+    for (const method of methodNames) {
+      for (const input of [42, 'all', [], null, { accountId: 1, id: {}, extra: true }]) {
+        const reply = await dispatch(method, input);
+        expect(reply, `${method} ${JSON.stringify(input)}`).toMatchObject({
+          ok: false,
+          error: { code: 'invalid-input' },
+        });
+      }
+    }
+    expect(await snapshot(dispatch, dataDir)).toEqual(before);
+  });
+
+  it('refuses a __proto__ key and leaves every object as it was', async () => {
+    const { dispatch } = servicesAt(morning);
+    const polluting = JSON.parse('{"graceDays": 5, "__proto__": {"polluted": true}}') as unknown;
+    expect(await dispatch('updateSettings', polluting)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await dispatch('constructor', {})).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(await dispatch('getSettings', undefined)).toMatchObject({ ok: true, value: { graceDays: 3 } });
   });
 
   it('refuses an online activity on offline time', async () => {

@@ -49,6 +49,43 @@ describe('browser preview host', () => {
     expect((await request(port, '/?secret=wrong')).status).toBe(401);
   });
 
+  it('refuses every door without the secret: the page, its files, the API and the event stream', async () => {
+    const { port } = await start();
+    for (const [pathName, method] of [
+      ['/', 'GET'],
+      ['/app.js', 'GET'],
+      ['/preview-bridge.js', 'GET'],
+      ['/events', 'GET'],
+      ['/api/getSettings', 'POST'],
+    ] as const) {
+      const refused = await request(port, pathName, {}, method);
+      expect(refused.status, pathName).toBe(401);
+      expect(refused.body).toBe('Open the address the preview printed: it carries the secret.');
+    }
+  });
+
+  it('refuses a wrong secret of the right length, in the cookie or the header', async () => {
+    const { port } = await start();
+    expect((await request(port, '/', { cookie: `twoway_preview_${port}=s3creT` })).status).toBe(401);
+    expect((await request(port, '/api/getTimer', { 'x-twoway-secret': 's3creT' }, 'POST')).status).toBe(401);
+    // A cookie made for another preview (another port) is not this one's.
+    expect((await request(port, '/', { cookie: `twoway_preview_1=s3cret` })).status).toBe(401);
+  });
+
+  it('refuses pages of other sites, of other ports on this computer and of sandboxed frames', async () => {
+    const { port, services } = await start();
+    const auth = { 'x-twoway-secret': 's3cret', 'content-type': 'application/json' };
+    for (const origin of ['https://evil.example', 'http://127.0.0.1:8080', 'http://localhost', 'null']) {
+      const reply = await request(port, '/api/startSession', { ...auth, origin }, 'POST', '{"kind":"online"}');
+      expect(reply.status, origin).toBe(403);
+      expect(reply.body).toBe('Requests from other sites are refused.');
+    }
+    expect(services.time.state().running).toBeNull();
+    for (const host of ['localhost.evil.example', `127.0.0.1:${Number(port) + 1}`, `[::1]:${port}`]) {
+      expect((await request(port, '/', { host, 'x-twoway-secret': 's3cret' })).status, host).toBe(421);
+    }
+  });
+
   it('refuses a foreign Host header and a foreign Origin even with the secret', async () => {
     const { port } = await start();
     expect((await request(port, '/', { host: `evil.example:${port}`, 'x-twoway-secret': 's3cret' })).status).toBe(421);

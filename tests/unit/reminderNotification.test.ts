@@ -35,14 +35,23 @@ describe('reminderNotification', () => {
       'Start offline session',
       'Done for today',
     ]);
-    const welcome: Reminder = { ...reminder, key: 'back-online:1', cause: 'back-online', actions: ['dismiss'] };
-    expect(reminderNotification(welcome, true).buttons).toEqual([{ action: 'dismiss', label: 'OK' }]);
+    const welcome: Reminder = {
+      ...reminder,
+      key: 'back-online:1',
+      cause: 'back-online',
+      actions: ['open-catch-up', 'dismiss'],
+    };
+    expect(reminderNotification(welcome, true).buttons).toEqual([
+      { action: 'open-catch-up', label: 'Open the catch-up' },
+      { action: 'dismiss', label: 'OK' },
+    ]);
   });
 
   it('names every answer', () => {
     expect(Object.keys(reminderActionLabels).sort()).toEqual([
       'dismiss',
       'done-for-today',
+      'open-catch-up',
       'open-report',
       'snooze',
       'start-offline',

@@ -127,6 +127,8 @@ describe.each(['America/Los_Angeles', 'Europe/Berlin', 'Asia/Tokyo', 'Australia/
       expect(nextReminder(back, emptyLog)).toMatchObject({
         cause: 'back-online',
         body: expect.stringContaining('4 h 30'),
+        actions: ['open-catch-up', 'dismiss'],
+        route: '/catch-up',
       });
       expect(nextReminder({ ...back, lastOnlineEnd: at(11) }, emptyLog)).toBeNull();
     });

@@ -24,6 +24,7 @@ function open(dataDir: string, which = spec) {
     openFile: openConfFile,
     clock: manualClock(Date.UTC(2026, 10, 25)),
     onNotice: (n) => notices.push(n),
+    onSaved: () => {},
   });
   return { store, notices };
 }
@@ -57,7 +58,7 @@ describe('versioned stores', () => {
       expect(store.read()).toEqual({ items: [] });
       expect(notices).toHaveLength(1);
       expect(notices[0]!.reason).toMatch(reason);
-      expect(fs.readFileSync(notices[0]!.movedTo, 'utf8')).toBe(content);
+      expect(fs.readFileSync(notices[0]!.movedTo!, 'utf8')).toBe(content);
       store.write({ items: ['fresh'] });
       expect(open(dir).store.read()).toEqual({ items: ['fresh'] });
     },

@@ -38,6 +38,16 @@ describe('isRendererUrl', () => {
     expect(isRendererUrl('https://localhost:5173/', devServer)).toBe(false);
   });
 
+  it('refuses a file on another host, and a path no file can have, without throwing', () => {
+    expect(isRendererUrl('file://fileserver/opt/Twoway%20App/resources/out/renderer/index.html', builtPage)).toBe(
+      false,
+    );
+    expect(isRendererUrl('file:///opt/Twoway%20App/resources/out/renderer%2Findex.html', builtPage)).toBe(false);
+    expect(
+      isTrustedSender(topFrame('file:///opt/Twoway%20App/resources/out%2Frenderer/index.html'), builtPage, []),
+    ).toBe(false);
+  });
+
   it('refuses other schemes and things that are not URLs', () => {
     expect(isRendererUrl('https://example.com/index.html', builtPage)).toBe(false);
     expect(isRendererUrl('about:blank', builtPage)).toBe(false);

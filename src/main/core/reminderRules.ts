@@ -80,7 +80,8 @@ function candidates(s: Situation): Reminder[] {
         sinceLastOnline === null
           ? 'Start by scanning your followers’ messages to see where you can add value.'
           : `You were offline ${duration(sinceLastOnline)}. Scan your followers’ messages to see where you can add value.`,
-      actions: ['dismiss'],
+      actions: ['open-catch-up', 'dismiss'],
+      route: '/catch-up',
     });
   }
   const stretch = now - running.start;

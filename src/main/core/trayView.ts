@@ -5,7 +5,8 @@ import { MINUTE } from '../../shared/calendar.ts';
 const SECOND = 1000;
 
 /** What the user can ask for from the tray and the application menu. */
-export type UserCommand = 'start-online' | 'start-offline' | 'stop' | 'log-offline' | 'quick-view' | 'open' | 'quit';
+export type UserCommand =
+  'start-online' | 'start-offline' | 'stop' | 'log-offline' | 'catch-up' | 'quick-view' | 'open' | 'quit';
 
 /** Lines that only inform: today's totals (or that nothing runs), and the follower balance. */
 export type TrayInfo = 'status' | 'balance';
@@ -44,6 +45,8 @@ export interface TrayInput {
   followers: FollowerTotals | null;
   /** Whether the tray shows a title beside the icon, ticking every second (macOS only). */
   liveTitle: boolean;
+  /** The briefing's unread posts and mentions waiting for an answer; absent or zero, nothing is said. */
+  catchUp?: { unread: number; waiting: number };
 }
 
 export const isUserCommand = (id: TrayMenuItem['id']): id is UserCommand => id !== 'status' && id !== 'balance';
@@ -80,14 +83,26 @@ function trayState({ running, today, onlineBudgetMs }: TrayInput): TrayState {
   return running.kind;
 }
 
+/** '12 unread · 3 waiting for you', the parts that are not zero; '' when both are. */
+function catchUpWords({ unread, waiting }: { unread: number; waiting: number }): string {
+  return [
+    unread > 0 ? `${count.format(unread)} unread` : '',
+    waiting > 0 ? `${count.format(waiting)} waiting for you` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 export function trayView(input: TrayInput): TrayView {
   const { running, now, today, followers, liveTitle } = input;
   const state = trayState(input);
   const split = `${hoursAndMinutes(today.onlineMs)} online`;
-  const tooltip = running
-    ? `Twoway — ${running.kind} ${hoursAndMinutes(now - running.start)} · today ${split}, ` +
-      `${hoursAndMinutes(today.offlineMs)} offline${state === 'over' ? ' · over budget' : ''}`
-    : 'Twoway — idle';
+  const catchUp = input.catchUp ? catchUpWords(input.catchUp) : '';
+  const tooltip =
+    (running
+      ? `Twoway — ${running.kind} ${hoursAndMinutes(now - running.start)} · today ${split}, ` +
+        `${hoursAndMinutes(today.offlineMs)} offline${state === 'over' ? ' · over budget' : ''}`
+      : 'Twoway — idle') + (catchUp ? ` · ${catchUp}` : '');
   // Today's totals appear only while a session runs: that is when the tray refreshes, so an idle tray never
   // shows yesterday's totals after midnight.
   const status = running ? `Today ${split} · ${hoursAndMinutes(today.offlineMs)} offline` : 'No session running';
@@ -112,6 +127,7 @@ export function trayView(input: TrayInput): TrayView {
       { id: 'log-offline', label: 'Log offline time…', enabled: true },
       { id: 'status', label: status, enabled: false, separatorBefore: true },
       ...balance,
+      ...(catchUp ? [{ id: 'catch-up' as const, label: `Catch up: ${catchUp}…`, enabled: true }] : []),
       { id: 'quick-view', label: 'Open quick view', enabled: true, separatorBefore: true },
       { id: 'open', label: 'Open Twoway', enabled: true },
       { id: 'quit', label: 'Quit', enabled: true },

@@ -6,6 +6,8 @@ import type { Dispatch } from '../services/api.ts';
 
 /** The time view with its form for logging time open (the renderer opens it on this route). */
 export const logOfflineRoute = '/time?log=1';
+/** The briefing of followers' posts and mentions waiting for an answer. */
+export const catchUpRoute = '/catch-up';
 
 export interface CommandOptions {
   dispatch: Dispatch;
@@ -32,6 +34,7 @@ export function createCommands({
     'start-offline': () => call('startSession', { kind: 'offline' }),
     stop: () => call('stopSession'),
     'log-offline': () => openWindow(logOfflineRoute),
+    'catch-up': () => openWindow(catchUpRoute),
     'quick-view': showQuickView,
     open: () => openWindow(),
     quit,

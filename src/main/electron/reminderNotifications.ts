@@ -52,7 +52,7 @@ export function showReminderNotifications({
     notification.on('action', (details) => {
       const action = answerAt(view, details.actionIndex);
       answer(view.key, action);
-      if (action === 'open-report') openWindow(reminder.route);
+      if (action?.startsWith('open-')) openWindow(reminder.route);
     });
     notification.on('click', () => openWindow(reminder.route));
     notification.show();

@@ -2,6 +2,7 @@
 // view model from core/trayView and touches only what changed (rebuilding an open menu flickers on Linux).
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage, type Rectangle } from 'electron';
 import type { EventName } from '../../shared/contract.ts';
+import type { CatchUpSummary } from '../../shared/catchUp.ts';
 import type { AccountBalance, TimeSummary } from '../../shared/types.ts';
 import {
   followerTotals,
@@ -139,6 +140,7 @@ export class TrayService {
 export interface FollowTimerOptions {
   summary: () => TimeSummary;
   balances: () => AccountBalance[];
+  catchUp: () => Pick<CatchUpSummary, 'unread' | 'waiting'>;
   events: EventBus;
   /** Shows a view model: the tray's render, and whatever else mirrors it (the application menu). */
   render: (view: TrayView) => void;
@@ -151,26 +153,29 @@ const changesTray: ReadonlySet<EventName> = new Set([
   'timeChanged',
   'settingsChanged',
   'balancesChanged',
+  'catchUpChanged',
 ]);
 
 /**
  * Keeps the tray on the timer: renders on every event that changes what it shows, and while a session runs also
  * when a shown second or minute turns over. Idle, it sets no timer at all. Returns a function that stops following.
  */
-export function followTimer({ summary, balances, events, render, liveTitle }: FollowTimerOptions): () => void {
+export function followTimer({ summary, balances, catchUp, events, render, liveTitle }: FollowTimerOptions): () => void {
   let timer: NodeJS.Timeout | undefined;
   let followers = followerTotals(balances());
+  let briefing = catchUp();
   function refresh() {
     clearTimeout(timer);
     timer = undefined;
     const { running, at, today, onlineBudgetMs } = summary();
-    const input: TrayInput = { running, now: at, today, onlineBudgetMs, followers, liveTitle };
+    const input: TrayInput = { running, now: at, today, onlineBudgetMs, followers, liveTitle, catchUp: briefing };
     render(trayView(input));
     const delay = nextTrayRefresh(input);
     if (delay !== null) timer = setTimeout(refresh, delay);
   }
   const stopListening = events.listen((event, payload) => {
     if (event === 'balancesChanged') followers = followerTotals(payload as AccountBalance[]);
+    if (event === 'catchUpChanged') briefing = payload as CatchUpSummary;
     if (changesTray.has(event)) refresh();
   });
   refresh();

@@ -32,8 +32,13 @@ export function isRendererUrl(url: string, rendererUrl: string): boolean {
   const ours = parse(rendererUrl);
   if (!actual || !ours || actual.protocol !== ours.protocol) return false;
   if (ours.protocol === 'file:') {
-    // Compare paths, not spellings: encodings of the same path differ between Node and Chromium.
-    return actual.host === ours.host && fileURLToPath(actual) === fileURLToPath(ours);
+    // Compare paths, not spellings: encodings of the same path differ between Node and Chromium. A path no file
+    // can have (an encoded '/') names no file of ours.
+    try {
+      return actual.host === ours.host && fileURLToPath(actual) === fileURLToPath(ours);
+    } catch {
+      return false;
+    }
   }
   if (ours.protocol === 'http:' || ours.protocol === 'https:') return actual.origin === ours.origin;
   return false;

@@ -171,7 +171,8 @@ export function createAccounts({ context, clock, events, settings, vault }: Acco
       const type = change.followed ? 'followed' : 'unfollowed';
       const person = change.followed ?? change.unfollowed!;
       const { id, handle, displayName } = person;
-      store.write({
+      // The network has changed already: what is known of it is kept even when the disk refuses it for now.
+      store.keep({
         ...data,
         following,
         events: [...data.events, { at: clock.now(), type, person: { id, handle, displayName } }],

@@ -70,7 +70,7 @@ export function createActionQueue({
   // A write interrupted by a quit is tried again (after its re-check), never assumed done.
   const interrupted = store.read().items.some((i) => i.state === 'working');
   if (interrupted)
-    store.write({
+    store.keep({
       ...store.read(),
       items: store.read().items.map((i) => (i.state === 'working' ? { ...i, state: 'waiting' } : i)),
     });
@@ -95,7 +95,8 @@ export function createActionQueue({
   function save(file: QueueFile) {
     const finished = file.items.filter((i) => !['waiting', 'working', 'needs-you'].includes(i.state));
     const drop = new Set(finished.slice(0, Math.max(0, finished.length - keptItems)).map((i) => i.id));
-    store.write({ ...file, items: file.items.filter((i) => !drop.has(i.id)) });
+    // The record of writes under way, mostly made as they run: a full disk must not stop them or lose it.
+    store.keep({ ...file, items: file.items.filter((i) => !drop.has(i.id)) });
     events.emit('queueChanged', view());
   }
 
@@ -147,7 +148,7 @@ export function createActionQueue({
       .catch((error: unknown) => {
         const note =
           error instanceof NetworkFailure
-            ? `${error.message}${error.retryAt ? `; try again after ${new Date(error.retryAt).toLocaleTimeString()}` : ''}.`
+            ? `${error.message.replace(/\.$/, '')}${error.retryAt ? `; try again after ${new Date(error.retryAt).toLocaleTimeString()}` : ''}.`
             : error instanceof Error
               ? error.message
               : String(error);

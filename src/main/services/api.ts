@@ -40,8 +40,10 @@ export function createApi(services: Services) {
     addAccount: (input) => services.addAccount(input),
     importXArchive: (input) => services.importXArchive(input),
     removeAccount: async ({ accountId }) => {
+      accounts.find(accountId); // an account Twoway does not have is refused before anything is touched
       syncing.cancel(accountId);
       queue.forget(accountId);
+      services.catchUp.forget(accountId);
       await accounts.remove(accountId);
       return null;
     },
@@ -82,6 +84,24 @@ export function createApi(services: Services) {
     cancelQueued: ({ itemId }) => queue.cancel(itemId),
     undoQueued: ({ itemId }) => queue.undo(itemId),
     markQueuedDone: ({ itemId }) => queue.markDone(itemId),
+    getCatchUp: (input) => services.catchUp.briefing(input?.withScanned ?? false),
+    refreshCatchUp: ({ accountId, onlyStale }) => {
+      // Progress and the result arrive as catchUpChanged events; a refusal (a sample account) answers here.
+      void services.catchUp.refresh(accountId ?? null, onlyStale ?? false);
+      return null;
+    },
+    cancelCatchUp: ({ accountId }) => {
+      services.catchUp.cancel(accountId ?? null);
+      return null;
+    },
+    markScanned: ({ target, scanned }) => {
+      services.catchUp.markScanned(target, scanned ?? true);
+      return services.catchUp.summary();
+    },
+    markMention: ({ accountId, mentionId, state }) => {
+      services.catchUp.markMention(accountId, mentionId, state);
+      return services.catchUp.summary();
+    },
     setKeep: ({ accountId, personId, keep }) => {
       accounts.setKeep(accountId, personId, keep);
       return null;

@@ -3,9 +3,11 @@ import { randomUUID } from 'node:crypto';
 import type { AccountInput } from '../../shared/contract.ts';
 import type { AppStatus, StoreNotice } from '../../shared/types.ts';
 import type { Clock } from '../core/clock.ts';
+import { demoCatchUp } from '../core/demoCatchUp.ts';
 import { demoAccountsData, demoEntries, demoOutcomes } from '../core/demoData.ts';
 import { createAccounts } from './accounts.ts';
 import { createBackup } from './backup.ts';
+import { createCatchUp } from './catchUp.ts';
 import { createActionQueue } from './actionQueue.ts';
 import { addAccount } from './addAccount.ts';
 import { createEventBus } from './events.ts';
@@ -57,7 +59,19 @@ export function createServices({
 }: AppOptions) {
   const events = createEventBus();
   let notices: StoreNotice[] = [];
-  const context = { dataDir, openFile, clock, onNotice: (notice: StoreNotice) => notices.push(notice) };
+  // Files opened later (an account's, on first view) and saves that fail or recover tell open windows at once.
+  let started = false;
+  const noticesChanged = (next: StoreNotice[]) => {
+    notices = next;
+    if (started) statusChanged();
+  };
+  const context = {
+    dataDir,
+    openFile,
+    clock,
+    onNotice: (notice: StoreNotice) => noticesChanged([...notices.filter((n) => n.id !== notice.id), notice]),
+    onSaved: (store: string) => noticesChanged(notices.filter((n) => n.store !== store || n.movedTo !== null)),
+  };
 
   const settings = createSettings(context, events);
   const time = createTimeTracker({ context, clock, events, settings, scheduler, systemIdleMs, newId });
@@ -65,6 +79,7 @@ export function createServices({
   const syncing = createSyncing({ accounts, clock, scheduler, events, settings, providerFor });
   const queue = createActionQueue({ context, accounts, clock, scheduler, events, settings, providerFor, newId });
   const outcomes = createOutcomes({ context, clock, events, newId });
+  const catchUp = createCatchUp({ context, accounts, clock, events, providerFor });
   const reports = createReports({ clock, settings, time, outcomes, accounts, timeZone });
   const backup = createBackup({ clock, settings, time, outcomes, accounts });
   const reminders = createReminders({ context, clock, events, settings, time, scheduler, lastWeek: reports.lastWeek });
@@ -82,6 +97,7 @@ export function createServices({
     events.emit('statusChanged', next);
     return next;
   };
+  started = true;
 
   return {
     events,
@@ -94,6 +110,7 @@ export function createServices({
     outcomes,
     reports,
     backup,
+    catchUp,
     status,
     async saveReportPdf(fileName: string) {
       if (!saveReportPdf) {
@@ -117,6 +134,7 @@ export function createServices({
       reminders.close();
       syncing.close();
       queue.close();
+      catchUp.close();
     },
     addAccount: (input: AccountInput) => addAccount(input, { accounts, syncing, clock, scheduler, secretStorage }),
     importXArchive: (input: { handle?: string; files: ArchiveFile[] }) => importXArchive(input, { accounts, clock }),
@@ -130,7 +148,9 @@ export function createServices({
       const now = clock.now();
       time.replace(demoEntries(now).map((entry) => ({ id: newId(), ...entry })));
       outcomes.replace(demoOutcomes(now).map((outcome) => ({ id: newId(), ...outcome })));
-      for (const { account, data } of demoAccountsData(now)) accounts.put(account, data);
+      const sample = demoAccountsData(now);
+      for (const { account, data } of sample) accounts.put(account, data);
+      for (const { accountId, state } of demoCatchUp(now, sample)) catchUp.put(accountId, state);
       return statusChanged();
     },
   };

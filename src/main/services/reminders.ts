@@ -50,7 +50,8 @@ export function createReminders({ context, clock, events, settings, time, schedu
   function show(next: Reminder | null) {
     if (next?.key === current?.key) return;
     current = next;
-    if (next) store.write(shown(store.read(), next));
+    // Noted as the timer runs, so a full disk must not stop it: kept, and saved once the disk takes it.
+    if (next) store.keep(shown(store.read(), next));
     events.emit('reminderChanged', current);
   }
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { StoreNotice } from '../../shared/types.ts';
 import type { Clock } from '../core/clock.ts';
+import { Failure } from './failure.ts';
 
 /** What we need of a conf / electron-store instance: assigning `store` writes the whole file atomically. */
 export interface RawFile {
@@ -27,15 +28,24 @@ export interface StoreSpec<T> {
 
 export interface Store<T> {
   read(): T;
+  /** Saves `next`, then holds it. A change that cannot be saved is refused with a Failure; nothing changes. */
   write(next: T): void;
+  /**
+   * Holds `next` at once and saves it now or, when the disk refuses, as soon as it takes a write again (the user
+   * is told meanwhile): for what the app records on its own, such as the timer's heartbeat or the queue's
+   * progress, which a full disk must neither stop nor lose.
+   */
+  keep(next: T): void;
 }
 
 export interface StoreContext {
   dataDir: string;
   openFile: OpenRawFile;
   clock: Clock;
-  /** Told when a file could not be used and was moved aside. */
+  /** Told when a file could not be used and was moved aside, or could not be saved. */
   onNotice: (notice: StoreNotice) => void;
+  /** Told when a file that could not be saved has been saved after all. */
+  onSaved: (store: string) => void;
 }
 
 class Unusable extends Error {}
@@ -82,13 +92,63 @@ function readDocument(filePath: string): Record<string, unknown> | null {
   return value as Record<string, unknown>;
 }
 
+/** A write killed before its rename leaves its temporary file behind: it never became the store, so it goes. */
+function removeUnfinishedWrites(dataDir: string, fileName: string) {
+  for (const name of fs.readdirSync(dataDir)) {
+    if (!name.startsWith(`${fileName}.tmp-`)) continue;
+    try {
+      fs.rmSync(path.join(dataDir, name), { force: true });
+    } catch {
+      // A read-only folder keeps it; it is never read.
+    }
+  }
+}
+
+/** Why a file could not be written, in the user's words. */
+function whyUnsaved(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG')
+    return `there is no room for it on the disk (${code})`;
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return `the data folder is read-only (${code})`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Per data folder, the stores holding what the disk refused: each is tried again after any save that works. */
+const unsavedStores = new WeakMap<StoreContext, Set<() => void>>();
+let retrying = false;
+
 export function openStore<T>(spec: StoreSpec<T>, context: StoreContext): Store<T> {
   fs.mkdirSync(context.dataDir, { recursive: true });
   const filePath = path.join(context.dataDir, `${spec.name}.json`);
+  removeUnfinishedWrites(context.dataDir, `${spec.name}.json`);
   let engine: RawFile | null = null;
-  const save = (data: T) => {
+  if (!unsavedStores.has(context)) unsavedStores.set(context, new Set());
+  const unsaved = unsavedStores.get(context)!;
+  const persist = (value: T) => {
     engine ??= context.openFile(context.dataDir, spec.name);
-    engine.store = { schemaVersion: spec.version, data };
+    engine.store = { schemaVersion: spec.version, data: value };
+  };
+  const saved = () => {
+    if (unsaved.delete(retry)) context.onSaved(spec.name);
+    if (retrying) return;
+    retrying = true;
+    try {
+      for (const other of [...unsaved]) other();
+    } finally {
+      retrying = false;
+    }
+  };
+  /** Saves what is held; when the disk refuses, says so and waits for the next save that works. */
+  const retry = () => {
+    try {
+      persist(data);
+    } catch (error) {
+      unsaved.add(retry);
+      const at = context.clock.now();
+      context.onNotice({ id: `${spec.name}-unsaved`, store: spec.name, reason: whyUnsaved(error), movedTo: null, at });
+      return;
+    }
+    saved();
   };
   let data: T;
   try {
@@ -98,7 +158,7 @@ export function openStore<T>(spec: StoreSpec<T>, context: StoreContext): Store<T
     } else {
       const upgraded = upgrade(spec, content);
       data = upgraded.data;
-      if (upgraded.migrated) save(data);
+      if (upgraded.migrated) retry();
     }
   } catch (error) {
     // Never delete what the user had: move it aside, say so, and start this concern afresh.
@@ -112,8 +172,17 @@ export function openStore<T>(spec: StoreSpec<T>, context: StoreContext): Store<T
   return {
     read: () => data,
     write: (next) => {
-      save(next);
+      try {
+        persist(next);
+      } catch (error) {
+        throw new Failure('unavailable', `Twoway could not save this change: ${whyUnsaved(error)}. Nothing changed.`);
+      }
       data = next;
+      saved();
+    },
+    keep: (next) => {
+      data = next;
+      retry();
     },
   };
 }

@@ -41,11 +41,11 @@ function explain(error: unknown, account: Account): string {
       case 'cancelled':
         return 'Sync cancelled; the last data is kept.';
       default:
-        return `${error.message} The last data is kept.`;
+        return `${error.message.replace(/\.$/, '')}. The last data is kept.`;
     }
   }
   const message = error instanceof Error ? error.message : String(error);
-  return `The sync failed: ${message}. The last data is kept.`;
+  return `The sync failed: ${message.replace(/\.$/, '')}. The last data is kept.`;
 }
 
 export function createSyncing({ accounts, clock, scheduler, events, settings, providerFor }: SyncingDeps) {

@@ -101,10 +101,12 @@ export function createTimeTracker({
       .map((piece) => ({ id: newId(), ...piece }));
   }
 
-  function apply(next: TimerState, closed: timer.ClosedEntry[] = []): TimeEntry[] {
+  /** What the user did is saved or refused; what the timer notes on its own is kept even when the disk refuses. */
+  function apply(next: TimerState, closed: timer.ClosedEntry[] = [], byUser = true): TimeEntry[] {
     const saved = keepClear(closed);
     if (saved.length > 0) saveEntries([...ledger.read(), ...saved]);
-    session.write(next);
+    if (byUser) session.write(next);
+    else session.keep(next);
     if (next.running && next.running.awayFrom === undefined) heartbeat.arm(beat, timer.heartbeatMs);
     else heartbeat.disarm();
     events.emit('timerChanged', next);
@@ -114,7 +116,7 @@ export function createTimeTracker({
 
   function beat() {
     const idleLimit = settings.get().idleMinutes * MINUTE;
-    apply(timer.tick(session.read(), clock.now(), systemIdleMs?.() ?? null, idleLimit));
+    apply(timer.tick(session.read(), clock.now(), systemIdleMs?.() ?? null, idleLimit), [], false);
   }
 
   function checked(input: EntryInput, replacing?: string): Omit<TimeEntry, 'id' | 'source'> {
@@ -138,7 +140,7 @@ export function createTimeTracker({
 
   // A session still in the file at start-up was never closed: ask what to do with it.
   const recovered = timer.recover(session.read(), clock.now());
-  if (recovered !== session.read()) session.write(recovered);
+  if (recovered !== session.read()) session.keep(recovered);
   if (recovered.running) heartbeat.arm(beat, timer.heartbeatMs);
 
   return {
@@ -159,8 +161,8 @@ export function createTimeTracker({
       apply(state, closed);
       return state;
     },
-    suspend: () => void apply(timer.suspend(session.read(), clock.now())),
-    resume: () => void apply(timer.resume(session.read(), clock.now())),
+    suspend: () => void apply(timer.suspend(session.read(), clock.now()), [], false),
+    resume: () => void apply(timer.resume(session.read(), clock.now()), [], false),
     /** Ends the session on a normal quit, so only a crash leaves one behind. */
     close() {
       this.stop();

@@ -10,7 +10,7 @@ const storeNames: Record<string, string> = {
   accounts: 'account list',
 };
 
-/** Data files that could not be read: the user learns what happened and where the old file is kept. */
+/** Data files that could not be read or saved: the user learns what happened and what became of the data. */
 export function Notices() {
   const notices = useApp((state) => state.status?.notices ?? none);
   const dismiss = useApp((state) => state.api.dismissNotice);
@@ -19,10 +19,17 @@ export function Notices() {
     <div className="notices" role="alert">
       {notices.map((notice) => (
         <div key={notice.id} className="notice">
-          <p>
-            <strong>Your {storeNames[notice.store] ?? notice.store} file could not be used</strong> — {notice.reason}.
-            Twoway started with a fresh one and kept the old file as <code>{notice.movedTo}</code>.
-          </p>
+          {notice.movedTo === null ? (
+            <p>
+              <strong>Your {storeNames[notice.store] ?? notice.store} file could not be saved</strong> — {notice.reason}
+              . Nothing is lost while Twoway runs: it saves the file as soon as it can.
+            </p>
+          ) : (
+            <p>
+              <strong>Your {storeNames[notice.store] ?? notice.store} file could not be used</strong> — {notice.reason}.
+              Twoway started with a fresh one and kept the old file as <code>{notice.movedTo}</code>.
+            </p>
+          )}
           <button type="button" className="button small" onClick={() => void dismiss(notice.id)}>
             Dismiss
           </button>

@@ -2,6 +2,7 @@
 import { subscribe } from '../api.ts';
 import { useApp } from './appStore.ts';
 import { useBalances } from './balanceStore.ts';
+import { useCatchUp } from './catchUpStore.ts';
 import { useNetwork } from './networkStore.ts';
 import { useOutcomes } from './outcomesStore.ts';
 import { useReport } from './reportStore.ts';
@@ -33,6 +34,7 @@ export function connectStores(): () => void {
     }),
     subscribe('syncChanged', (progress) => useNetwork.setState({ progress })),
     subscribe('queueChanged', (queue) => useNetwork.setState({ queue })),
+    subscribe('catchUpChanged', (summary) => useCatchUp.getState().api.summaryChanged(summary)),
     subscribe('outcomesChanged', (outcomes) => {
       useOutcomes.setState({ outcomes });
       void useReport.getState().api.refresh();
@@ -43,6 +45,7 @@ export function connectStores(): () => void {
     useTime.getState().api.load(),
     useBalances.getState().api.load(),
     useNetwork.getState().api.load(),
+    useCatchUp.getState().api.load(),
     useOutcomes.getState().api.load(),
   ]);
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());

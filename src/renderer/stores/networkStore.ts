@@ -4,7 +4,7 @@ import type { Person, QueueAction, QueueView } from '../../shared/network.ts';
 import type { AccountBalance, SyncProgress } from '../../shared/types.ts';
 import { call } from '../api.ts';
 
-export type NetworkTab = 'not-following-back' | 'not-followed-back' | 'queue';
+export type NetworkTab = 'not-following-back' | 'not-followed-back' | 'rarely-answers' | 'queue';
 
 /** Someone picked for a follow or unfollow, with the account that would make it. */
 export interface Picked {

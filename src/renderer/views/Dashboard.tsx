@@ -1,4 +1,5 @@
 import { BalanceCards } from '../components/BalanceCards.tsx';
+import { CatchUpCard } from '../components/catchUp/CatchUpCard.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { TimerCard } from '../components/TimerCard.tsx';
 import { TodayBar } from '../components/TodayBar.tsx';
@@ -33,6 +34,7 @@ export function Dashboard() {
           <TodayBar day={today} budgetMs={summary.onlineBudgetMs} />
         </section>
       </div>
+      <CatchUpCard />
       <section className="card" aria-labelledby="week-title">
         <h2 id="week-title" className="card-title">
           This week{' '}

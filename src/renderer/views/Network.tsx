@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { BalanceCards } from '../components/BalanceCards.tsx';
+import { RarelyAnswersPanel } from '../components/catchUp/RarelyAnswersPanel.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { AccountBar } from '../components/network/AccountBar.tsx';
 import { AccountStatus } from '../components/network/AccountStatus.tsx';
@@ -16,6 +17,7 @@ import { useNetwork, type NetworkTab } from '../stores/networkStore.ts';
 const panels = {
   'not-following-back': NotFollowingBackPanel,
   'not-followed-back': NotFollowedBackPanel,
+  'rarely-answers': RarelyAnswersPanel,
   queue: QueuePanel,
 };
 
@@ -59,6 +61,7 @@ export function Network() {
       label: due === undefined ? 'Not following back' : `Not following back · ${count(due)} due`,
     },
     { id: 'not-followed-back', label: "You don't follow back" },
+    { id: 'rarely-answers', label: 'Rarely answers' },
     { id: 'queue', label: 'Queue and log' },
   ];
 

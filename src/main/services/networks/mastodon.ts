@@ -1,6 +1,7 @@
 // Mastodon through its documented REST API: public lists paged by the Link header (80 a page), and with an
 // access token the relationships to re-check and the follow / unfollow writes.
 import type { Followed, Person } from '../../../shared/network.ts';
+import { mastodonCatchUp } from './mastodonCatchUp.ts';
 import type { NetworkProvider } from './provider.ts';
 import { NetworkFailure, type ResilientFetch } from './resilientFetch.ts';
 
@@ -45,10 +46,18 @@ export function mastodonClient(instanceUrl: string, fetch: ResilientFetch, token
     } catch {
       throw new NetworkFailure(
         'bad-response',
-        `Mastodon answered ${path} with something that is not JSON (HTTP ${response.status}).`,
+        `Mastodon answered ${new URL(url).pathname} with something that is not JSON (HTTP ${response.status}).`,
       );
     }
     if (!response.ok) {
+      // A revoked token, or the token of a deleted account, is refused on every request: say what to do.
+      if (response.status === 401 && token) {
+        throw new NetworkFailure(
+          'refused',
+          'Mastodon refused this account’s access token: it was revoked, or the account was deleted; add the account again with a new token',
+          { status: 401 },
+        );
+      }
       const message = (body as { error?: string }).error ?? `HTTP ${response.status}`;
       throw new NetworkFailure('refused', `Mastodon refused: ${message}`, { status: response.status });
     }
@@ -70,17 +79,42 @@ export function mastodonProvider(
     return token;
   }
 
+  /** Reads of the account itself: there a 404 means the account is gone from its instance. */
+  async function own<T>(path: string) {
+    try {
+      return await request<T>(path);
+    } catch (error) {
+      if (!(error instanceof NetworkFailure) || error.status !== 404) throw error;
+      throw new NetworkFailure('refused', 'Mastodon no longer has this account: it was deleted or moved', {
+        status: 404,
+      });
+    }
+  }
+
+  // Mastodon links to a next page only after a full one, so every page that links on is as long as the first
+  // that did: a page of another length lost accounts on the way, and a sync must not drop them.
+  const fullPage: Partial<Record<'followers' | 'following', number>> = {};
   async function page(list: 'followers' | 'following', cursor: string | null) {
-    const { body, link } = await request<Entity[]>(cursor ?? `${base}/${list}?limit=${pageSize}`);
+    const { body, link } = await own<Entity[]>(cursor ?? `${base}/${list}?limit=${pageSize}`);
     if (!Array.isArray(body))
       throw new NetworkFailure('bad-response', `Mastodon sent a ${list} page that is not a list.`);
-    return { items: body.map(person), cursor: nextLink(link) };
+    const next = nextLink(link);
+    const full = fullPage[list];
+    if (full !== undefined && (body.length > full || (next !== null && body.length < full))) {
+      throw new NetworkFailure(
+        'bad-response',
+        `Mastodon sent a ${list} page with accounts missing; the sync stopped rather than drop them.`,
+      );
+    }
+    if (next !== null) fullPage[list] ??= body.length;
+    return { items: body.map(person), cursor: next };
   }
 
   return {
     requests: fetch.requests,
+    catchUp: async () => mastodonCatchUp(account, fetch, token),
     async profile() {
-      const { body } = await request<
+      const { body } = await own<
         Entity & { followers_count: number; following_count: number; statuses_count?: number }
       >(base);
       return {

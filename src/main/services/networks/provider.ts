@@ -1,5 +1,6 @@
 // What the sync engine and the action queue need of a network; one implementation per network.
 import type { Followed, Person } from '../../../shared/network.ts';
+import type { CatchUpReader } from './catchUpReader.ts';
 
 export interface Page<T> {
   items: T[];
@@ -30,6 +31,8 @@ export interface NetworkProvider {
   relationship(person: Person): Promise<Relationship>;
   unfollow(person: Followed): Promise<void>;
   follow(person: Person): Promise<Followed>;
+  /** The feeds a catch-up reads, where the network offers them. */
+  catchUp?(): Promise<CatchUpReader>;
   /** Requests made so far, for the sync's cost. */
   requests(): number;
 }

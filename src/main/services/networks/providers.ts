@@ -14,11 +14,13 @@ export interface ProviderDeps {
   clock: Clock;
   scheduler: Scheduler;
   vault: SecretVault;
+  /** How long one request may take before it counts as unanswered (tests of slow servers shorten it). */
+  timeoutMs?: number;
 }
 
-export function providerFactory({ clock, scheduler, vault }: ProviderDeps): ProviderFor {
+export function providerFactory({ clock, scheduler, vault, timeoutMs }: ProviderDeps): ProviderFor {
   return async (account, { signal, onWait }) => {
-    const fetch = resilientFetch({ clock, scheduler, signal, onWait });
+    const fetch = resilientFetch({ clock, scheduler, signal, onWait, timeoutMs });
     const keys = secretKeys(account.id);
     const { connection } = account;
     switch (connection.network) {

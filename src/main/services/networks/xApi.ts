@@ -14,7 +14,7 @@ interface XUser {
 }
 interface XPage {
   data?: XUser[];
-  meta?: { next_token?: string };
+  meta?: { next_token?: string; result_count?: number };
   errors?: { title?: string; detail?: string }[];
 }
 
@@ -29,6 +29,14 @@ export function xClient(apiUrl: string, fetch: ResilientFetch, token: string) {
       body = JSON.parse(text);
     } catch {
       throw new NetworkFailure('bad-response', `X answered with something that is not JSON (HTTP ${response.status}).`);
+    }
+    // A revoked token, or the token of a deleted account, is refused on every request: say what to do.
+    if (response.status === 401) {
+      throw new NetworkFailure(
+        'refused',
+        'X refused this account’s token: it was revoked, or the account was deleted; add the account again with a new token',
+        { status: 401 },
+      );
     }
     if (!response.ok) {
       throw new NetworkFailure(
@@ -69,7 +77,15 @@ export function xProvider(
     const body = await request<XPage>(`${base}/${list}?${query}`);
     if (!body.data && body.errors?.length)
       throw new NetworkFailure('refused', `X: ${body.errors[0]!.detail ?? body.errors[0]!.title}`);
-    return { items: (body.data ?? []).map(person), cursor: body.meta?.next_token ?? null };
+    // X counts what a page holds: a page holding fewer lost accounts on the way, and a sync must not drop them.
+    const items = body.data ?? [];
+    if (body.meta?.result_count !== undefined && body.meta.result_count !== items.length) {
+      throw new NetworkFailure(
+        'bad-response',
+        `X sent a ${list} page with accounts missing; the sync stopped rather than drop them.`,
+      );
+    }
+    return { items: items.map(person), cursor: body.meta?.next_token ?? null };
   }
 
   const manual = () => {

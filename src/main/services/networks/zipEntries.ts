@@ -1,5 +1,6 @@
-// Reads chosen entries of a zip (the X data archive) in memory: nothing is ever extracted to disk, so entry
-// names — even '../evil.js' — are only compared, never used as paths. Sizes are checked before inflating.
+// Reads chosen entries of a zip (the X data archive) in memory: nothing is ever extracted to disk, entry names
+// are only compared, never used as paths, and a zip naming a file outside itself is refused. Sizes are checked
+// before inflating.
 import { inflateRawSync } from 'node:zlib';
 
 export class ZipProblem extends Error {}
@@ -37,6 +38,10 @@ export function zipEntries(zip: Buffer, wanted: (name: string) => boolean): Map<
     const offset = zip.readUInt32LE(at + 42);
     const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
     at += 46 + nameLength + extraLength + commentLength;
+    // No archive X makes points outside itself; a zip that does was made to attack whatever unpacks it.
+    if (/^([\\/]|[a-z]:)|(^|[\\/])\.\.([\\/]|$)/i.test(name)) {
+      throw new ZipProblem(`This zip names a file outside itself (${name}): it is not an X archive.`);
+    }
     if (!wanted(name)) continue;
     if (size === 0xffffffff || compressedSize === 0xffffffff || size > largestEntry) {
       throw new ZipProblem(`${name} is too large for Twoway to read.`);

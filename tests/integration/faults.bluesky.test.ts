@@ -1,0 +1,181 @@
+// Faults between Twoway and the real Bluesky reference server (PLC + PDS + AppView from @atproto/dev-env),
+// injected by a fault proxy in front of the AppView and the PDS: after each the known accounts and their lists
+// are intact, the account says what went wrong, and the next sync recovers.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountBalance } from '../../src/shared/types.ts';
+import { DAY } from '../../src/shared/calendar.ts';
+import type { Fault } from '../servers/faults.ts';
+import {
+  BLUESKY_SERVER_MISSING,
+  blueskyServerAvailable,
+  startBlueskyServer,
+  type BlueskyServer,
+} from '../bluesky-server/client.ts';
+import { startFaultProxy, type FaultProxy } from '../support/faultProxy.ts';
+import { servicesAt } from '../support/services.ts';
+import { settled } from '../support/settled.ts';
+
+let server: BlueskyServer;
+let appview: FaultProxy;
+let pds: FaultProxy;
+let plc: FaultProxy;
+let me: { did: string };
+const now = Date.now();
+const iso = (ms: number) => new Date(ms).toISOString();
+let newFollowers = 0;
+
+beforeAll(async () => {
+  if (!blueskyServerAvailable()) throw new Error(BLUESKY_SERVER_MISSING);
+  server = await startBlueskyServer();
+  appview = await startFaultProxy(server.urls.appview, { now: Date.now });
+  pds = await startFaultProxy(server.urls.pds, { now: Date.now });
+  // The DID documents name the PDS: through this proxy they name the PDS's proxy instead.
+  const pdsPort = new URL(server.urls.pds).port;
+  const pdsAddress = new RegExp(`https?://(127\\.0\\.0\\.1|localhost):${pdsPort}`, 'g');
+  plc = await startFaultProxy(server.urls.plc, { now: Date.now, rewrite: (text) => text.replace(pdsAddress, pds.url) });
+  me = await server.createAccount('consultant.test', 'consultant-pass');
+  // 150 followers: two pages of the AppView's 100.
+  await server.seedFollowers(me.did, 150, { prefix: 'fan', createdAt: iso(now - 20 * DAY) });
+  await server.seedFollowing(me.did, 20, { prefix: 'idol', createdAt: iso(now - 10 * DAY) });
+  await server.processAll();
+}, 240_000);
+afterEach(() => {
+  for (const proxy of [appview, pds, plc]) proxy.faults.clear();
+});
+afterAll(async () => {
+  await Promise.all([appview, pds, plc].map((proxy) => proxy?.close()));
+  await server?.stop();
+});
+
+/** A new follower, so the next sync has a change to read every page for. */
+async function gainFollower() {
+  const handle = `new${String(++newFollowers).padStart(3, '0')}.test`;
+  await server.createAccount(handle, 'new-pass');
+  await server.follow(handle, me.did, iso(Date.now()));
+  await server.processAll();
+}
+
+async function synced(handle = 'consultant.test') {
+  const s = servicesAt(now, { warp: true, requestTimeoutMs: 1000 });
+  const reply = await s.dispatch('addAccount', {
+    network: 'bluesky',
+    handle,
+    appviewUrl: appview.url,
+    plcUrl: plc.url,
+  });
+  expect(reply).toMatchObject({ ok: true });
+  await settled(s.services);
+  s.services.settings.update({ syncEveryHours: 0 });
+  const id = (reply as { ok: true; value: AccountBalance }).value.account.id;
+  const balance = () => s.services.accounts.balances().find((b) => b.account.id === id)!;
+  expect(balance().problem).toBeNull();
+  return { ...s, id, balance };
+}
+
+const getFollowers = '/xrpc/app.bsky.graph.getFollowers';
+const listRecords = '/xrpc/com.atproto.repo.listRecords';
+const kept = 'The last data is kept\\.';
+const cases: [string, () => FaultProxy, Fault, RegExp][] = [
+  [
+    'a 429 whose reset is 10 minutes away',
+    () => appview,
+    { path: getFollowers, status: 429, resetInSeconds: 600 },
+    /^Bluesky is limiting requests until \d\d:\d\d; the last data is kept\.$/,
+  ],
+  [
+    'a 500 from the PDS on every attempt',
+    () => pds,
+    { path: listRecords, status: 500, times: 10 },
+    /^Bluesky kept answering with errors \(HTTP 500\); the last data is kept\.$/,
+  ],
+  [
+    'a 502 page from the proxy on every attempt',
+    () => appview,
+    { path: getFollowers, status: 502, times: 10 },
+    /^Bluesky kept answering with errors \(HTTP 502\); the last data is kept\.$/,
+  ],
+  [
+    'no answer in time',
+    () => appview,
+    { path: getFollowers, delayMs: 4000, times: 10 },
+    /^Bluesky could not be reached; the last data is kept\.$/,
+  ],
+  [
+    'a connection reset mid-page',
+    () => appview,
+    { path: getFollowers, resetConnection: true, times: 10 },
+    /^Bluesky could not be reached; the last data is kept\.$/,
+  ],
+  [
+    'malformed JSON on the second page',
+    () => appview,
+    { path: getFollowers, malformedJson: true, after: 1 },
+    new RegExp(`^Bluesky sent an answer that is not JSON \\(app\\.bsky\\.graph\\.getFollowers\\)\\. ${kept}$`),
+  ],
+  [
+    'a cursor that repeats',
+    () => appview,
+    { path: getFollowers, repeatCursor: true, after: 1 },
+    new RegExp(`^The server repeated a page; the sync stopped rather than loop\\. ${kept}$`),
+  ],
+];
+
+describe('Bluesky faults, through a proxy in front of the reference server', { timeout: 30_000 }, () => {
+  it.each(cases)(
+    'after %s: lists intact, the reason shown, the next sync recovers',
+    async (_, proxy, fault, message) => {
+      const w = await synced();
+      const before = w.services.accounts.data(w.id);
+      await gainFollower();
+      proxy().faults.push(fault);
+
+      expect(await w.services.syncing.sync(w.id)).toBeNull();
+      expect(w.balance().problem).toMatch(message);
+      expect(w.services.accounts.list()).toHaveLength(1);
+      expect(w.services.accounts.data(w.id)).toEqual(before);
+
+      proxy().faults.clear();
+      expect(await w.services.syncing.sync(w.id)).not.toBeNull();
+      expect(w.balance().problem).toBeNull();
+      expect(w.services.accounts.data(w.id).followers).toHaveLength(before.followers.length + 1);
+    },
+  );
+
+  it.each([
+    ['a 429 that resets in 20 seconds', { path: getFollowers, status: 429, resetInSeconds: 20 } as Fault],
+    ['a 503 once', { path: getFollowers, status: 503 } as Fault],
+    ['one dropped connection', { path: getFollowers, resetConnection: true } as Fault],
+  ])('rides out %s within the same sync', async (_, fault) => {
+    const w = await synced();
+    const before = w.services.accounts.data(w.id);
+    await gainFollower();
+    appview.faults.push(fault);
+    expect(await w.services.syncing.sync(w.id)).not.toBeNull();
+    expect(w.balance().problem).toBeNull();
+    expect(w.services.accounts.data(w.id).followers).toHaveLength(before.followers.length + 1);
+    expect(appview.faults.pending).toEqual([]);
+  });
+
+  it('keeps everything when the user’s own account is deleted mid-sync, and says so on every later sync', async () => {
+    const leaving = await server.createAccount('leaving.test', 'leaving-pass');
+    for (const fan of ['fan0001.test', 'fan0002.test', 'fan0003.test']) await server.follow(fan, leaving.did);
+    await server.follow('leaving.test', 'fan0004.test');
+    await server.processAll();
+    const w = await synced('leaving.test');
+    const before = w.services.accounts.data(w.id);
+    expect(before.followers).toHaveLength(3);
+    pds.faults.push({
+      path: listRecords,
+      run: async () => {
+        await server.deleteAccount('leaving.test');
+        await server.processAll();
+      },
+    });
+    const message = new RegExp(`^Bluesky no longer has this account: it was deleted or taken down\\. ${kept}$`);
+    for (const full of [true, false]) {
+      expect(await w.services.syncing.sync(w.id, full)).toBeNull();
+      expect(w.balance().problem).toMatch(message);
+      expect(w.services.accounts.data(w.id)).toEqual(before);
+    }
+  });
+});
