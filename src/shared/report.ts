@@ -45,8 +45,19 @@ export interface NetworkReportRow {
   posts: number | null;
 }
 
+/** The briefing over the same days: followers' posts and how many were scanned, mentions and their answers. */
+export interface CatchUpCounts {
+  posts: number;
+  scanned: number;
+  mentions: number;
+  answered: number;
+  /** Mentions of the period still waiting for an answer. */
+  waiting: number;
+}
+
 export interface NetworkReport {
   accounts: NetworkReportRow[];
+  catchUp: CatchUpCounts;
   combined: Omit<NetworkReportRow, 'accountId' | 'network' | 'handle'>;
   /** The posts-per-week target scaled to the range's length. */
   postsTarget: number;

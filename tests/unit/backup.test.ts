@@ -50,6 +50,8 @@ describe('backup and restore', () => {
     expect(counts['Time entries']!.added).toBe(source.services.time.list(-Infinity, Infinity).length);
     expect(counts['Outcomes']!.added).toBe(source.services.outcomes.list().length);
     expect(counts['Network accounts']!.added).toBe(3);
+    expect(counts['Catch-up briefings']!.added).toBe(Object.keys(source.services.catchUp.all()).length);
+    expect(counts['Catch-up briefings']!.added).toBeGreaterThan(0);
     expect(await everything(target.dispatch)).toEqual(before);
 
     const restored = await target.dispatch('restoreBackup', { text });

@@ -163,6 +163,33 @@ describe('the network and outcome sides of the report', () => {
     expect(result.network.postsTarget).toBe(defaultSettings.postsPerWeekTarget);
   });
 
+  it('counts the briefing of the week: posts scanned, mentions answered and waiting', () => {
+    const post = (key: string, scanned: boolean) => ({ createdAt: day(key), scanned });
+    const mention = (key: string, state: 'waiting' | 'answered' | 'ignored') => ({ createdAt: day(key), state });
+    const counted = report(
+      {
+        entries: [],
+        outcomes: [],
+        accounts: [],
+        settings: defaultSettings,
+        briefings: [
+          { posts: [post('2026-11-23', true), post('2026-11-24', false), post('2026-11-22', true)], mentions: [] },
+          {
+            posts: [post('2026-11-29', true)],
+            mentions: [
+              mention('2026-11-24', 'answered'),
+              mention('2026-11-25', 'waiting'),
+              mention('2026-11-26', 'ignored'),
+              mention('2026-11-30', 'waiting'),
+            ],
+          },
+        ],
+      },
+      { from: fromDayKey('2026-11-23'), days: 7 },
+    );
+    expect(counted.network.catchUp).toEqual({ posts: 3, scanned: 2, mentions: 3, answered: 1, waiting: 1 });
+  });
+
   it('counts outcomes by channel, money kept per currency without float drift', () => {
     expect(result.outcomes.total).toBe(5);
     expect(result.outcomes.byChannel).toEqual([

@@ -1,9 +1,11 @@
 // The report over a range of local days, computed from the ledger, the outcomes and the accounts' history.
+import type { FollowerPost, Mention } from '../../shared/catchUp.ts';
 import type { AccountData } from '../../shared/network.ts';
 import type { Money, Outcome } from '../../shared/outcomes.ts';
 import { isOnlineChannel, outcomeChannels } from '../../shared/outcomes.ts';
 import type {
   BusinessSide,
+  CatchUpCounts,
   ChannelOutcomes,
   Counts,
   NetworkReport,
@@ -103,15 +105,38 @@ function addCounts(a: Counts | null, b: Counts | null): Counts | null {
   return { followers: a.followers + b.followers, following: a.following + b.following };
 }
 
+/** What the briefing held for the range: posts by followers and mentions, by when they were written. */
+export function catchUpCounts(
+  briefings: readonly {
+    posts: readonly Pick<FollowerPost, 'createdAt' | 'scanned'>[];
+    mentions: readonly Pick<Mention, 'createdAt' | 'state'>[];
+  }[],
+  range: DayRange,
+): CatchUpCounts {
+  const to = endOf(range);
+  const inRange = (at: number) => at >= range.from && at < to;
+  const posts = briefings.flatMap((b) => b.posts.filter((p) => inRange(p.createdAt)));
+  const mentions = briefings.flatMap((b) => b.mentions.filter((m) => inRange(m.createdAt)));
+  return {
+    posts: posts.length,
+    scanned: posts.filter((p) => p.scanned).length,
+    mentions: mentions.length,
+    answered: mentions.filter((m) => m.state === 'answered').length,
+    waiting: mentions.filter((m) => m.state === 'waiting').length,
+  };
+}
+
 export function networkReport(
   accounts: readonly { account: Account; data: AccountData }[],
   range: DayRange,
   settings: Settings,
+  briefings: Parameters<typeof catchUpCounts>[0] = [],
 ): NetworkReport {
   const rows = accounts.map(({ account, data }) => networkRow(account, data, range));
   const withPosts = rows.filter((r) => r.posts !== null);
   return {
     accounts: rows,
+    catchUp: catchUpCounts(briefings, range),
     combined: {
       start: rows.reduce<Counts | null>((sum, r) => addCounts(sum, r.start), null),
       end: rows.reduce<Counts | null>((sum, r) => addCounts(sum, r.end), null),
@@ -180,13 +205,14 @@ export function report(
     outcomes: readonly Outcome[];
     accounts: readonly { account: Account; data: AccountData }[];
     settings: Settings;
+    briefings?: Parameters<typeof catchUpCounts>[0];
   },
   range: DayRange,
 ): Report {
   const time = timeReport(input.entries, range, input.settings);
   return {
     time,
-    network: networkReport(input.accounts, range, input.settings),
+    network: networkReport(input.accounts, range, input.settings, input.briefings),
     ...outcomeReport(input.outcomes, range, time.totals),
   };
 }

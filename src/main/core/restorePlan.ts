@@ -5,12 +5,15 @@ import type { RestoreSummary } from '../../shared/contract.ts';
 import type { AccountData, NetworkEvent } from '../../shared/network.ts';
 import type { Outcome } from '../../shared/outcomes.ts';
 import type { Account, Settings, TimeEntry } from '../../shared/types.ts';
+import type { AccountCatchUp } from './catchUpRead.ts';
 
 export interface Holdings {
   settings: Settings;
   timeEntries: TimeEntry[];
   outcomes: Outcome[];
   accounts: { account: Account; data: AccountData }[];
+  /** Each account's catch-up briefing: posts scanned, mentions answered or ignored. */
+  catchUp: Record<string, AccountCatchUp>;
 }
 
 type Section = RestoreSummary['sections'][number];
@@ -102,18 +105,34 @@ export function restorePlan(current: Holdings, backup: Holdings): { next: Holdin
     }
   }
 
+  // A briefing from a later catch-up replaces the one here; an earlier one changes nothing.
+  const briefings = { name: 'Catch-up briefings', added: 0, changed: 0, skipped: 0 };
+  const catchUp = { ...current.catchUp };
+  for (const [accountId, incoming] of Object.entries(backup.catchUp)) {
+    const here = catchUp[accountId];
+    if (!here) {
+      catchUp[accountId] = incoming;
+      briefings.added++;
+    } else if ((incoming.lastCatchUpAt ?? -Infinity) > (here.lastCatchUpAt ?? -Infinity)) {
+      catchUp[accountId] = incoming;
+      briefings.changed++;
+    } else briefings.skipped++;
+  }
+
   return {
     next: {
       settings: backup.settings,
       timeEntries: entries.merged.sort((a, b) => a.start - b.start),
       outcomes: outcomes.merged,
       accounts: [...accounts.values()],
+      catchUp,
     },
     sections: [
       { name: 'Settings', added: 0, changed: settingsChanged ? 1 : 0, skipped: settingsChanged ? 0 : 1 },
       entries.section,
       outcomes.section,
       accountsSection,
+      briefings,
     ],
   };
 }

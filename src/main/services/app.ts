@@ -80,8 +80,8 @@ export function createServices({
   const queue = createActionQueue({ context, accounts, clock, scheduler, events, settings, providerFor, newId });
   const outcomes = createOutcomes({ context, clock, events, newId });
   const catchUp = createCatchUp({ context, accounts, clock, events, providerFor });
-  const reports = createReports({ clock, settings, time, outcomes, accounts, timeZone });
-  const backup = createBackup({ clock, settings, time, outcomes, accounts });
+  const reports = createReports({ clock, settings, time, outcomes, accounts, catchUp, timeZone });
+  const backup = createBackup({ clock, settings, time, outcomes, accounts, catchUp });
   const reminders = createReminders({ context, clock, events, settings, time, scheduler, lastWeek: reports.lastWeek });
 
   const status = (): AppStatus => ({

@@ -7,6 +7,8 @@ import type { Clock } from '../core/clock.ts';
 import { restorePlan, type Holdings } from '../core/restorePlan.ts';
 import { accountDataSchema } from './accountData.ts';
 import { accountSchema, type Accounts } from './accounts.ts';
+import type { CatchUp } from './catchUp.ts';
+import { accountCatchUp } from './catchUpFile.ts';
 import { Failure } from './failure.ts';
 import { outcomeSchema, type Outcomes } from './outcomes.ts';
 import { settingsSchema, type SettingsService } from './settings.ts';
@@ -20,6 +22,8 @@ const dataSchema = z.object({
   timeEntries: z.array(entrySchema),
   outcomes: z.array(outcomeSchema),
   accounts: z.array(z.object({ account: accountSchema, data: accountDataSchema })),
+  // Backups made before the briefing existed have none.
+  catchUp: z.record(z.string(), accountCatchUp).default({}),
 });
 
 export interface BackupDeps {
@@ -28,6 +32,7 @@ export interface BackupDeps {
   time: TimeTracker;
   outcomes: Outcomes;
   accounts: Accounts;
+  catchUp: Pick<CatchUp, 'all' | 'replace'>;
 }
 
 const refuse = (message: string) => new Failure('invalid-input', message, { file: message });
@@ -79,12 +84,13 @@ export function readBackup(text: string): { createdAt: number; data: Holdings } 
   return { createdAt: parsed.data.createdAt, data };
 }
 
-export function createBackup({ clock, settings, time, outcomes, accounts }: BackupDeps) {
+export function createBackup({ clock, settings, time, outcomes, accounts, catchUp }: BackupDeps) {
   const holdings = (): Holdings => ({
     settings: settings.get(),
     timeEntries: time.list(-Infinity, Infinity),
     outcomes: outcomes.list(),
     accounts: accounts.list().map((account) => ({ account, data: accounts.data(account.id) })),
+    catchUp: catchUp.all(),
   });
 
   function plan(text: string) {
@@ -99,6 +105,7 @@ export function createBackup({ clock, settings, time, outcomes, accounts }: Back
       { apply: () => settings.update(next.settings), undo: () => settings.update(before.settings) },
       { apply: () => time.replace(next.timeEntries), undo: () => time.replace(before.timeEntries) },
       { apply: () => outcomes.replace(next.outcomes), undo: () => outcomes.replace(before.outcomes) },
+      { apply: () => catchUp.replace(next.catchUp), undo: () => catchUp.replace(before.catchUp) },
       // Accounts the merge left as they were are not rewritten.
       ...next.accounts
         .filter((a) => had.get(a.account.id)?.data !== a.data)

@@ -225,6 +225,8 @@ export function createCatchUp({ context, accounts, clock, events, providerFor }:
     summary,
     briefing,
     unread: () => summary().unread,
+    /** What each account's briefing holds, for the report. */
+    kept: () => accounts.list().map((account) => kept(account.id)),
     /** Starts a catch-up of one account or all, refusing at once what cannot be read; resolves when all ended. */
     refresh(accountId: string | null, onlyStale = false): Promise<void> {
       if (accountId !== null) {
@@ -261,6 +263,13 @@ export function createCatchUp({ context, accounts, clock, events, providerFor }:
       if (!mention) throw new Failure('not-found', 'This mention is no longer in the briefing.');
       const next = markMention(mention, state, clock.now());
       save(accountId, { ...current, mentions: current.mentions.map((m) => (m.id === mentionId ? next : m)) });
+      changed();
+    },
+    /** Every account's briefing as kept, for a backup. */
+    all: (): Record<string, AccountCatchUp> => file.read().accounts,
+    /** Replaces every briefing: a restore that was already validated and merged. */
+    replace(next: Record<string, AccountCatchUp>) {
+      file.write({ accounts: next });
       changed();
     },
     /** Sample briefings for the sample accounts. */

@@ -26,7 +26,7 @@ const mention = z.object({
   state: z.enum(['waiting', 'answered', 'ignored']),
   answeredAt: z.number().nullable(),
 });
-const accountCatchUp = z.object({
+export const accountCatchUp = z.object({
   lastCatchUpAt: z.number().nullable(),
   since: z.number().nullable(),
   posts: z.array(post),

@@ -8,6 +8,7 @@ import { networkReport, report, timeReport, type DayRange } from '../core/report
 import type { WeekFigures } from '../core/reminderRules.ts';
 import { runningAsEntry } from '../core/timeLedger.ts';
 import type { Accounts } from './accounts.ts';
+import type { CatchUp } from './catchUp.ts';
 import { invalid } from './failure.ts';
 import type { Outcomes } from './outcomes.ts';
 import type { SettingsService } from './settings.ts';
@@ -19,6 +20,7 @@ export interface ReportsDeps {
   time: TimeTracker;
   outcomes: Outcomes;
   accounts: Accounts;
+  catchUp: Pick<CatchUp, 'kept'>;
   /** The zone local times are in, stated in every CSV file. */
   timeZone: string;
 }
@@ -28,7 +30,7 @@ const maxDays = 3660;
 
 export type CsvTable = 'entries' | 'daily' | 'outcomes';
 
-export function createReports({ clock, settings, time, outcomes, accounts, timeZone }: ReportsDeps) {
+export function createReports({ clock, settings, time, outcomes, accounts, catchUp, timeZone }: ReportsDeps) {
   function rangeOf(from: string, to: string): DayRange {
     const start = fromDayKey(from);
     const last = fromDayKey(to);
@@ -56,6 +58,7 @@ export function createReports({ clock, settings, time, outcomes, accounts, timeZ
           outcomes: outcomes.list(),
           accounts: accountsWithData(),
           settings: settings.get(),
+          briefings: catchUp.kept(),
         },
         rangeOf(from, to),
       );

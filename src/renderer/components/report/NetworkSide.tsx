@@ -39,6 +39,7 @@ export function NetworkSide({ network, ended }: { network: NetworkReport; ended:
     );
   }
   const posts = network.combined.posts;
+  const { catchUp } = network;
   return (
     <section className="card" aria-labelledby="report-network">
       <h2 id="report-network" className="card-title">
@@ -85,6 +86,15 @@ export function NetworkSide({ network, ended }: { network: NetworkReport; ended:
           )}
         </table>
       </div>
+      <p className="muted catch-up-line">
+        Catch-up: {catchUp.posts} posts by followers, {catchUp.scanned} scanned · {catchUp.mentions} mentions of you,{' '}
+        {catchUp.answered} answered
+        {catchUp.waiting > 0 && (
+          <>
+            , <a href="#/catch-up">{catchUp.waiting} still waiting</a>
+          </>
+        )}
+      </p>
     </section>
   );
 }
