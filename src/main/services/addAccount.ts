@@ -2,7 +2,7 @@
 // it was given, keeps secrets in the vault, and starts the first sync.
 import { XRPCError } from '@atproto/api';
 import type { z } from 'zod';
-import type { AccountInput, accountInput } from '../../shared/contract.ts';
+import type { AccountInput, accountInput } from '../../shared/inputs.ts';
 import { normalServiceUrl } from '../../shared/serviceUrl.ts';
 import type { Account, AccountBalance, AppStatus } from '../../shared/types.ts';
 import type { Clock } from '../core/clock.ts';

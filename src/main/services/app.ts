@@ -1,6 +1,6 @@
 // Builds every service on one data directory; both hosts (Electron and the browser preview) start here.
 import { randomUUID } from 'node:crypto';
-import type { AccountInput } from '../../shared/contract.ts';
+import type { AccountInput } from '../../shared/inputs.ts';
 import type { AppStatus, StoreNotice } from '../../shared/types.ts';
 import type { Clock } from '../core/clock.ts';
 import { demoCatchUp } from '../core/demoCatchUp.ts';

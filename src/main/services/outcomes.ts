@@ -1,6 +1,6 @@
 // The outcomes log: what networking produced, with edit, delete and undo like the time ledger.
 import { z } from 'zod';
-import { outcomeInput, type OutcomeInput } from '../../shared/contract.ts';
+import { outcomeInput, type OutcomeInput } from '../../shared/inputs.ts';
 import { outcomeChannels, outcomeTypes, type Outcome } from '../../shared/outcomes.ts';
 import { dayKey, fromDayKey } from '../../shared/calendar.ts';
 import type { Clock } from '../core/clock.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { settingsPatch } from '../../shared/contract.ts';
+import { settingsPatch } from '../../shared/inputs.ts';
 import type { Settings } from '../../shared/types.ts';
 import { minuteOfDayOf } from '../core/quietHours.ts';
 import type { EventBus } from './events.ts';

@@ -1,7 +1,7 @@
 // The time ledger and the session timer with their files: entries in one, the timer state in a tiny other,
 // so the heartbeat never rewrites the ledger. The heartbeat runs only while a session does.
 import { z } from 'zod';
-import { entryInput, type EntryInput } from '../../shared/contract.ts';
+import { entryInput, type EntryInput } from '../../shared/inputs.ts';
 import type { Activity, SessionKind, TimeEntry, TimerAnswer, TimerState, TimeSummary } from '../../shared/types.ts';
 import { offlineActivities, onlineActivities } from '../../shared/types.ts';
 import { MINUTE, startOfDay, startOfWeek } from '../../shared/calendar.ts';

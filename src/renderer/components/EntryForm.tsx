@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { EntryInput } from '../../shared/contract.ts';
+import type { EntryInput } from '../../shared/inputs.ts';
 import { offlineActivities, onlineActivities, type SessionKind, type TimeEntry } from '../../shared/types.ts';
 import { useFieldErrors } from './useFieldErrors.tsx';
 import { dateInputValue, fromInputs, timeInputValue } from '../format.ts';

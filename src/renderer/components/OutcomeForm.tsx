@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { OutcomeInput } from '../../shared/contract.ts';
+import type { OutcomeInput } from '../../shared/inputs.ts';
 import {
   outcomeChannelLabels,
   outcomeChannels,

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AccountInput } from '../../shared/contract.ts';
+import type { AccountInput } from '../../shared/inputs.ts';
 import type { Person, QueueAction, QueueView } from '../../shared/network.ts';
 import type { AccountBalance, SyncProgress } from '../../shared/types.ts';
 import { call } from '../api.ts';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { OutcomeInput } from '../../shared/contract.ts';
+import type { OutcomeInput } from '../../shared/inputs.ts';
 import type { Outcome } from '../../shared/outcomes.ts';
 import { call } from '../api.ts';
 

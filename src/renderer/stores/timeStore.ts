@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { EntryInput } from '../../shared/contract.ts';
+import type { EntryInput } from '../../shared/inputs.ts';
 import type { SessionKind, TimeEntry, TimerAnswer, TimerState, TimeSummary } from '../../shared/types.ts';
 import { call } from '../api.ts';
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { AccountInput } from '../../../shared/contract.ts';
+import type { AccountInput } from '../../../shared/inputs.ts';
 import { ApiError } from '../../api.ts';
 import { useApp } from '../../stores/appStore.ts';
 import { useNetwork } from '../../stores/networkStore.ts';
