@@ -33,6 +33,11 @@ const START_SCRIPT = path.join(here, 'start.ts');
 export const BLUESKY_SERVER_MISSING =
   'The local Bluesky server is not installed: run `bash tests/bluesky-server/setup.sh` (Postgres + @atproto/dev-env).';
 
+/** Set where the server is not run (the macOS and Windows CI jobs): the tests that need it skip, saying why. */
+export const blueskyServerSkipped = process.env.TWOWAY_SKIP_BLUESKY_SERVER === '1';
+export const BLUESKY_SERVER_SKIPPED =
+  'TWOWAY_SKIP_BLUESKY_SERVER=1: this machine does not run the local Bluesky server (CI runs it on Linux).';
+
 /** Whether tests/bluesky-server/node_modules/@atproto/dev-env exists. The caller decides to fail or skip. */
 export function blueskyServerAvailable(): boolean {
   return existsSync(path.join(here, 'node_modules', '@atproto', 'dev-env', 'package.json'));

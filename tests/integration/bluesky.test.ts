@@ -1,10 +1,12 @@
 // Against the real Bluesky reference stack (PLC + PDS + AppView from @atproto/dev-env) on 127.0.0.1.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DAY } from '../../src/shared/calendar.ts';
 import type { AccountBalance } from '../../src/shared/types.ts';
 import {
   BLUESKY_SERVER_MISSING,
+  BLUESKY_SERVER_SKIPPED,
   blueskyServerAvailable,
+  blueskyServerSkipped,
   startBlueskyServer,
   type BlueskyServer,
 } from '../bluesky-server/client.ts';
@@ -17,6 +19,7 @@ const now = Date.now();
 const iso = (ms: number) => new Date(ms).toISOString();
 
 beforeAll(async () => {
+  if (blueskyServerSkipped) return;
   // Fail loudly rather than skip: `bash tests/bluesky-server/setup.sh` installs the server.
   if (!blueskyServerAvailable()) throw new Error(BLUESKY_SERVER_MISSING);
   server = await startBlueskyServer();
@@ -30,6 +33,7 @@ beforeAll(async () => {
   await server.seedFollowing(me.did, 20, { prefix: 'new', createdAt: iso(now - DAY - 60_000) });
   await server.processAll();
 }, 240_000);
+beforeEach((context) => context.skip(blueskyServerSkipped, BLUESKY_SERVER_SKIPPED));
 afterAll(async () => server?.stop());
 
 async function addMe() {

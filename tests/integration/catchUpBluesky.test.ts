@@ -1,11 +1,13 @@
 // The catch-up briefing against the real Bluesky reference stack: posts, replies, mentions and quotes are
 // written by the test through the PDS, and Twoway reads them back through the AppView like the app would.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '../../src/shared/calendar.ts';
 import type { AccountBalance } from '../../src/shared/types.ts';
 import {
   BLUESKY_SERVER_MISSING,
+  BLUESKY_SERVER_SKIPPED,
   blueskyServerAvailable,
+  blueskyServerSkipped,
   startBlueskyServer,
   type BlueskyServer,
 } from '../bluesky-server/client.ts';
@@ -18,6 +20,7 @@ const posts: Record<string, string> = {};
 const iso = (ms: number) => new Date(ms).toISOString();
 
 beforeAll(async () => {
+  if (blueskyServerSkipped) return;
   if (!blueskyServerAvailable()) throw new Error(BLUESKY_SERVER_MISSING);
   server = await startBlueskyServer();
   me = await server.createAccount('catcher.test', 'catcher-pass');
@@ -66,6 +69,7 @@ beforeAll(async () => {
   await server.processAll();
   await notificationsIndexed(4);
 }, 240_000);
+beforeEach((context) => context.skip(blueskyServerSkipped, BLUESKY_SERVER_SKIPPED));
 
 /** Waits until the AppView lists the user's mention, reply and quote notifications, which it may index late. */
 async function notificationsIndexed(count: number) {

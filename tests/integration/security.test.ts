@@ -11,7 +11,9 @@ import { safeStorageVault, type SecretCipher } from '../../src/main/electron/saf
 import { secretKeys } from '../../src/main/services/secrets.ts';
 import {
   BLUESKY_SERVER_MISSING,
+  BLUESKY_SERVER_SKIPPED,
   blueskyServerAvailable,
+  blueskyServerSkipped,
   startBlueskyServer,
   type BlueskyServer,
 } from '../bluesky-server/client.ts';
@@ -148,9 +150,11 @@ describe('a Mastodon access token', { timeout: 20_000 }, () => {
 describe('a Bluesky app password and the session it opens', { timeout: 30_000 }, () => {
   let bluesky: BlueskyServer;
   beforeAll(async () => {
+    if (blueskyServerSkipped) return;
     if (!blueskyServerAvailable()) throw new Error(BLUESKY_SERVER_MISSING);
     bluesky = await startBlueskyServer();
   }, 120_000);
+  beforeEach((context) => context.skip(blueskyServerSkipped, BLUESKY_SERVER_SKIPPED));
   afterAll(async () => bluesky?.stop());
 
   it('are kept encrypted and appear nowhere in plaintext after adding, syncing and following back', async () => {
