@@ -29,6 +29,7 @@ import type {
   TimerState,
   TimeSummary,
 } from './types.ts';
+import type { UpdateStatus } from './updates.ts';
 
 /** A file main made for the user to save: CSV, backup. */
 export interface Download {
@@ -188,6 +189,15 @@ export const contract = {
   markMention: method<CatchUpSummary>().takes(
     accountRef.extend({ mentionId: z.string().min(1), state: z.enum(['waiting', 'answered', 'ignored']) }),
   ),
+
+  getUpdates: method<UpdateStatus>().takes(none),
+  /** Checks GitHub Releases now, whatever the automatic-check setting says; the result arrives as events. */
+  checkForUpdatesNow: method<UpdateStatus>().takes(none),
+  /** Installs the downloaded update: `now` is refused while a session runs; see core/updatePolicy.ts. */
+  restartToUpdate: method<UpdateStatus>().takes(
+    z.object({ when: z.enum(['now', 'ending-session', 'when-session-stops']) }).strict(),
+  ),
+  cancelRestartToUpdate: method<UpdateStatus>().takes(none),
 } as const;
 
 export type Contract = typeof contract;
@@ -208,6 +218,7 @@ export interface Events {
   statusChanged: AppStatus;
   outcomesChanged: Outcome[];
   catchUpChanged: CatchUpSummary;
+  updatesChanged: UpdateStatus;
 }
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -221,6 +232,7 @@ export const eventNames: EventName[] = [
   'statusChanged',
   'outcomesChanged',
   'catchUpChanged',
+  'updatesChanged',
 ];
 
 export type ErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'unavailable' | 'internal';

@@ -42,6 +42,8 @@ export const settingsPatch = z
     graceDays: z.number().int().min(0, 'The grace period cannot be negative.').max(365),
     syncEveryHours: z.number().int().min(0, 'Use 0 to sync only on demand.').max(168),
     dailyWriteCap: z.number().int().min(1, 'Allow at least 1 follow or unfollow a day.').max(1000),
+    checkForUpdates: z.boolean(),
+    startAtLogin: z.boolean(),
   })
   .partial()
   .strict();

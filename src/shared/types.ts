@@ -105,6 +105,10 @@ export interface Settings {
   syncEveryHours: number;
   /** Follows and unfollows per network account per day, at most. */
   dailyWriteCap: number;
+  /** Check GitHub Releases for a new version every 6 hours and download it in the background. */
+  checkForUpdates: boolean;
+  /** Open when the user logs in, hidden in the tray where there is one. */
+  startAtLogin: boolean;
 }
 
 export type Network = 'bluesky' | 'mastodon' | 'x';

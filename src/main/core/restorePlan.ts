@@ -83,7 +83,9 @@ function overlapsAny(entries: readonly TimeEntry[]): (span: Pick<TimeEntry, 'sta
 }
 
 export function restorePlan(current: Holdings, backup: Holdings): { next: Holdings; sections: Section[] } {
-  const settingsChanged = !same(current.settings, backup.settings);
+  // Start at login belongs to this computer, not to the data: a restore keeps this one's.
+  const settings = { ...backup.settings, startAtLogin: current.settings.startAtLogin };
+  const settingsChanged = !same(current.settings, settings);
   // A time entry from another copy that overlaps one already here is the same session recorded twice.
   const entries = byId('Time entries', current.timeEntries, backup.timeEntries, overlapsAny(current.timeEntries));
   const outcomes = byId('Outcomes', current.outcomes, backup.outcomes);
@@ -121,7 +123,7 @@ export function restorePlan(current: Holdings, backup: Holdings): { next: Holdin
 
   return {
     next: {
-      settings: backup.settings,
+      settings,
       timeEntries: entries.merged.sort((a, b) => a.start - b.start),
       outcomes: outcomes.merged,
       accounts: [...accounts.values()],

@@ -106,6 +106,10 @@ export function createApi(services: Services) {
       accounts.setKeep(accountId, personId, keep);
       return null;
     },
+    getUpdates: () => services.updates.status(),
+    checkForUpdatesNow: () => services.updates.checkNow(),
+    restartToUpdate: ({ when }) => services.updates.restart(when),
+    cancelRestartToUpdate: () => services.updates.cancelRestart(),
   };
 
   /** Parses the input with the method's schema and turns every refusal into a typed error reply. */

@@ -18,10 +18,11 @@ import { createReminders } from './reminders.ts';
 import { createReports } from './reports.ts';
 import { realScheduler, type Scheduler } from './scheduler.ts';
 import { memoryVault, type SecretVault } from './secrets.ts';
-import { createSettings } from './settings.ts';
+import { createSettings, type ApplyToSystem } from './settings.ts';
 import type { OpenRawFile } from './store.ts';
 import { createSyncing, type ProviderFor } from './syncing.ts';
 import { createTimeTracker } from './timeTracker.ts';
+import { createUpdates, type Updater } from './updates.ts';
 import { importXArchive, type ArchiveFile } from './importXArchive.ts';
 
 export interface AppOptions {
@@ -41,6 +42,13 @@ export interface AppOptions {
   timeZone?: string;
   /** Saves the window's report as a PDF where the host can (the desktop app); the path, or null if cancelled. */
   saveReportPdf?: ((fileName: string) => Promise<string | null>) | null;
+  /** How the app updates itself: the desktop app's updater; elsewhere none, and the reason. */
+  updates?:
+    | { source: 'desktop'; currentVersion: string; updater: Updater }
+    | { source: 'development'; currentVersion: string }
+    | { source: 'preview' };
+  /** Applies settings the system also holds (start at login); absent, they are only saved. */
+  applyToSystem?: ApplyToSystem;
 }
 
 export function createServices({
@@ -56,6 +64,8 @@ export function createServices({
   newId = randomUUID,
   timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
   saveReportPdf = null,
+  updates: updateSource = { source: 'preview' },
+  applyToSystem,
 }: AppOptions) {
   const events = createEventBus();
   let notices: StoreNotice[] = [];
@@ -73,7 +83,7 @@ export function createServices({
     onSaved: (store: string) => noticesChanged(notices.filter((n) => n.store !== store || n.movedTo !== null)),
   };
 
-  const settings = createSettings(context, events);
+  const settings = createSettings(context, events, applyToSystem);
   const time = createTimeTracker({ context, clock, events, settings, scheduler, systemIdleMs, newId });
   const accounts = createAccounts({ context, clock, events, settings, vault });
   const syncing = createSyncing({ accounts, clock, scheduler, events, settings, providerFor });
@@ -83,6 +93,16 @@ export function createServices({
   const reports = createReports({ clock, settings, time, outcomes, accounts, catchUp, timeZone });
   const backup = createBackup({ clock, settings, time, outcomes, accounts, catchUp });
   const reminders = createReminders({ context, clock, events, settings, time, scheduler, lastWeek: reports.lastWeek });
+  const updates = createUpdates({
+    source: updateSource.source,
+    currentVersion: 'currentVersion' in updateSource ? updateSource.currentVersion : null,
+    updater: 'updater' in updateSource ? updateSource.updater : null,
+    clock,
+    scheduler,
+    events,
+    settings,
+    time,
+  });
 
   const status = (): AppStatus => ({
     dataDir,
@@ -111,6 +131,7 @@ export function createServices({
     reports,
     backup,
     catchUp,
+    updates,
     status,
     async saveReportPdf(fileName: string) {
       if (!saveReportPdf) {
@@ -130,6 +151,8 @@ export function createServices({
     },
     /** A normal quit: the running session becomes an entry and no timer is left behind. */
     close() {
+      // First, so the session this ends is not taken for a stop that should restart to update.
+      updates.close();
       time.close();
       reminders.close();
       syncing.close();

@@ -17,8 +17,15 @@ import { entrySchema, type TimeTracker } from './timeTracker.ts';
 /** The backup file's format; a newer Twoway may write a higher one, which this one refuses to guess at. */
 export const backupFormat = 1;
 
+// Backups made before update checks and start at login existed have neither: those take their defaults.
+const backupSettings = z.preprocess(
+  (value) =>
+    typeof value === 'object' && value !== null ? { checkForUpdates: true, startAtLogin: false, ...value } : value,
+  settingsSchema,
+);
+
 const dataSchema = z.object({
-  settings: settingsSchema,
+  settings: backupSettings,
   timeEntries: z.array(entrySchema),
   outcomes: z.array(outcomeSchema),
   accounts: z.array(z.object({ account: accountSchema, data: accountDataSchema })),

@@ -19,20 +19,30 @@ export const defaultSettings: Settings = {
   graceDays: 3,
   syncEveryHours: 6,
   dailyWriteCap: 100,
+  checkForUpdates: true,
+  startAtLogin: false,
 };
 
 export const settingsSchema = settingsPatch.required() as unknown as z.ZodType<Settings>;
 
-export function createSettings(context: StoreContext, events: EventBus) {
+/**
+ * Applies what the operating system also holds (start at login) before it is saved; throwing a Failure
+ * refuses the change and nothing is saved.
+ */
+export type ApplyToSystem = (next: Settings, previous: Settings) => void;
+
+export function createSettings(context: StoreContext, events: EventBus, applyToSystem?: ApplyToSystem) {
   const store = openStore(
     {
       name: 'settings',
-      version: 2,
+      version: 3,
       schema: settingsSchema,
       initial: () => defaultSettings,
       // Version 2 added the follower policy: grace period, sync interval and daily write cap.
       migrations: {
         2: (old) => ({ graceDays: 3, syncEveryHours: 6, dailyWriteCap: 100, ...(old as object) }),
+        // Version 3 added update checks (on) and start at login (off).
+        3: (old) => ({ checkForUpdates: true, startAtLogin: false, ...(old as object) }),
       },
     },
     context,
@@ -41,11 +51,18 @@ export function createSettings(context: StoreContext, events: EventBus) {
   return {
     get: (): Settings => store.read(),
     update(patch: Partial<Settings>): Settings {
-      const next = { ...store.read(), ...patch };
+      const previous = store.read();
+      const next = { ...previous, ...patch };
       if (next.quietHours && minuteOfDayOf(next.quietHours.from) === minuteOfDayOf(next.quietHours.to)) {
         throw invalid({ 'quietHours.to': 'Quiet hours need an end different from their start.' });
       }
-      store.write(next);
+      applyToSystem?.(next, previous);
+      try {
+        store.write(next);
+      } catch (error) {
+        applyToSystem?.(previous, next);
+        throw error;
+      }
       events.emit('settingsChanged', next);
       return next;
     },
