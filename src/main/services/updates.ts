@@ -122,6 +122,7 @@ export function createUpdates({
     begin() {
       if (startedAt !== null) return;
       startedAt = clock.now();
+      due();
       changed();
     },
     /** Checks now, whatever the setting says; a check or download already under way is not doubled. */
