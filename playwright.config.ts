@@ -9,8 +9,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
-  // One retry: a queued unfollow was once seen stuck in 'working' under the full suite (see the README).
-  retries: 1,
+  retries: 0,
   use: { trace: 'retain-on-failure' },
   projects: [
     {

@@ -76,4 +76,9 @@ export interface QueueView {
   items: QueueItem[];
   /** When the next write may go, while any wait. */
   nextAt: number | null;
+  /**
+   * Grows with every change. A reply can arrive after an event that describes a later state (a write finishes
+   * while the reply to its enqueue is on its way): the higher revision is the newer view.
+   */
+  revision: number;
 }

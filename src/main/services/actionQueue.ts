@@ -66,6 +66,7 @@ export function createActionQueue({
   );
   const wake = singleTimer(scheduler);
   let working = false;
+  let revision = 0;
 
   // A write interrupted by a quit is tried again (after its re-check), never assumed done.
   const interrupted = store.read().items.some((i) => i.state === 'working');
@@ -89,7 +90,11 @@ export function createActionQueue({
     const items = store.read().items;
     const known = new Set(accounts.list().map((a) => a.id));
     const waiting = items.filter((i) => i.state === 'waiting' && known.has(i.accountId));
-    return { items: [...items].reverse(), nextAt: waiting.length > 0 ? Math.min(...waiting.map(nextAt)) : null };
+    return {
+      items: [...items].reverse(),
+      nextAt: waiting.length > 0 ? Math.min(...waiting.map(nextAt)) : null,
+      revision,
+    };
   }
 
   function save(file: QueueFile) {
@@ -97,6 +102,7 @@ export function createActionQueue({
     const drop = new Set(finished.slice(0, Math.max(0, finished.length - keptItems)).map((i) => i.id));
     // The record of writes under way, mostly made as they run: a full disk must not stop them or lose it.
     store.keep({ ...file, items: file.items.filter((i) => !drop.has(i.id)) });
+    revision++;
     events.emit('queueChanged', view());
   }
 

@@ -33,7 +33,7 @@ export function connectStores(): () => void {
       void useReport.getState().api.refresh();
     }),
     subscribe('syncChanged', (progress) => useNetwork.setState({ progress })),
-    subscribe('queueChanged', (queue) => useNetwork.setState({ queue })),
+    subscribe('queueChanged', (queue) => useNetwork.getState().api.receiveQueue(queue)),
     subscribe('catchUpChanged', (summary) => useCatchUp.getState().api.summaryChanged(summary)),
     subscribe('outcomesChanged', (outcomes) => {
       useOutcomes.setState({ outcomes });

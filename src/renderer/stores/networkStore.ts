@@ -47,6 +47,8 @@ interface NetworkState {
     cancelQueued(itemId: string | null): Promise<void>;
     undoQueued(itemId: string): Promise<void>;
     markQueuedDone(itemId: string): Promise<void>;
+    /** A queue view from a reply or an event: shown unless a newer one is shown already. */
+    receiveQueue(queue: QueueView): void;
   };
 }
 
@@ -68,6 +70,11 @@ export const useNetwork = create<NetworkState>()((set, get) => {
     set({ selected: { ...get().selected, [action]: next } });
   }
 
+  function receiveQueue(queue: QueueView) {
+    const shown = get().queue;
+    if (!shown || queue.revision >= shown.revision) set({ queue });
+  }
+
   return {
     scope: null,
     tab: 'not-following-back',
@@ -79,7 +86,8 @@ export const useNetwork = create<NetworkState>()((set, get) => {
     api: {
       async load() {
         const [progress, queue] = await Promise.all([call('getSyncProgress'), call('getQueue')]);
-        set({ progress, queue });
+        set({ progress });
+        receiveQueue(queue);
         await loadCounts();
       },
       async refresh() {
@@ -130,22 +138,22 @@ export const useNetwork = create<NetworkState>()((set, get) => {
         for (const [accountId, group] of byAccount) {
           for (let at = 0; at < group.length; at += idsPerEnqueue) {
             const chunk = group.slice(at, at + idsPerEnqueue);
-            const queue = await call('enqueue', { accountId, action, personIds: chunk.map((p) => p.person.id) });
-            set({ queue });
+            receiveQueue(await call('enqueue', { accountId, action, personIds: chunk.map((p) => p.person.id) }));
             pick(action, chunk, false);
           }
         }
         set({ tab: 'queue' });
       },
       async cancelQueued(itemId) {
-        set({ queue: await call('cancelQueued', { itemId }) });
+        receiveQueue(await call('cancelQueued', { itemId }));
       },
       async undoQueued(itemId) {
-        set({ queue: await call('undoQueued', { itemId }) });
+        receiveQueue(await call('undoQueued', { itemId }));
       },
       async markQueuedDone(itemId) {
-        set({ queue: await call('markQueuedDone', { itemId }) });
+        receiveQueue(await call('markQueuedDone', { itemId }));
       },
+      receiveQueue,
     },
   };
 });
