@@ -17,6 +17,10 @@ const electronBan = {
       group: ['electron-store'],
       message: 'electron-store needs Electron: open files through the OpenRawFile of the shell.',
     },
+    {
+      group: ['electron-updater'],
+      message: 'electron-updater needs Electron: the shell hands services an Updater (src/main/electron/updates.ts).',
+    },
   ],
 };
 
