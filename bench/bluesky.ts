@@ -50,6 +50,7 @@ if (!blueskyServerAvailable()) {
       handle: 'bench.test',
       appviewUrl: server.urls.appview,
       plcUrl: server.urls.plc,
+      handleResolverUrl: server.urls.pds,
     })) as AccountBalance;
     await settled(app);
     const pages = Math.ceil(1000 / 100) + Math.ceil(1000 / 100);

@@ -43,6 +43,7 @@ if (!blueskyServerAvailable()) {
       appPassword: 'briefed-pass',
       appviewUrl: server.urls.appview,
       plcUrl: server.urls.plc,
+      handleResolverUrl: server.urls.pds,
     })) as AccountBalance;
     await settled(app);
 

@@ -151,6 +151,8 @@ export const accountInput = z.discriminatedUnion('network', [
       acceptWeakStorage: z.boolean().optional(),
       appviewUrl: serviceUrl('https://public.api.bsky.app').default('https://public.api.bsky.app'),
       plcUrl: serviceUrl('https://plc.directory').default('https://plc.directory'),
+      /** Asked which account a handle is, instead of DNS and the handle's web address (a self-hosted network). */
+      handleResolverUrl: serviceUrl('https://bsky.social').optional(),
     })
     .strict(),
   z

@@ -77,6 +77,8 @@ export type BlueskyServer = {
   follow(from: Actor, to: Actor, createdAt?: string): Promise<OkReply<'follow'>>;
   unfollow(from: Actor, to: Actor): Promise<OkReply<'unfollow'>>;
   deleteAccount(actor: Actor): Promise<OkReply<'deleteAccount'>>;
+  /** A DID on the PLC directory naming `handle` and the server `pds`, as an impostor can register one. */
+  createIdentity(handle: string, pds: string): Promise<OkReply<'createIdentity'>>;
   /** Every `@handle` in the text that the server knows becomes a mention. */
   post(from: Actor, text: string, options?: PostOptions): Promise<OkReply<'post'>>;
   reply(from: Actor, to: string, text: string, options?: PostOptions): Promise<OkReply<'post'>>;
@@ -228,6 +230,7 @@ export async function startBlueskyServer(options: StartOptions = {}): Promise<Bl
       send({ cmd: 'follow', from, to, ...(createdAt === undefined ? {} : { createdAt }) }),
     unfollow: (from, to) => send({ cmd: 'unfollow', from, to }),
     deleteAccount: (actor) => send({ cmd: 'deleteAccount', handle: actor }),
+    createIdentity: (handle, pds) => send({ cmd: 'createIdentity', handle, pds }),
     post: (from, text, options = {}) => send({ ...options, cmd: 'post', from, text }),
     reply: (from, to, text, options = {}) => send({ ...options, cmd: 'post', from, text, replyTo: to }),
     quote: (from, quoted, text, options = {}) => send({ ...options, cmd: 'post', from, text, quote: quoted }),

@@ -14,6 +14,7 @@ export type Command =
   | { cmd: 'follow'; from: Actor; to: Actor; createdAt?: string }
   | { cmd: 'unfollow'; from: Actor; to: Actor }
   | { cmd: 'deleteAccount'; handle: Actor }
+  | { cmd: 'createIdentity'; handle: string; pds: string }
   | PostCommand
   | { cmd: 'posts'; posts: Omit<PostCommand, 'cmd'>[] }
   | { cmd: 'setProfile'; from: Actor; displayName?: string; description?: string }
@@ -68,6 +69,8 @@ export type Results = {
   /** The follow records that were deleted (0 when `from` did not follow `to`). */
   unfollow: { deleted: number; uris: string[] };
   deleteAccount: { did: string };
+  /** A did:plc whose document names `handle` and the server `pds`, with no account behind it. */
+  createIdentity: { did: string };
   post: RecordResult;
   /** In the order given. */
   posts: { posts: RecordResult[]; ms: number };

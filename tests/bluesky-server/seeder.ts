@@ -1,5 +1,6 @@
 // Answers the seeding commands of the protocol by writing through the PDS, as dev-env's own tests do
 // (SeedClient for accounts and follows; the PDS's XRPC methods for the rest).
+import { createIdentity } from './identity.ts';
 import type { ApplyWritesCreate, RecordValue, SeedAccount, TestNetwork } from './devEnv.ts';
 import type {
   AccountResult,
@@ -24,6 +25,7 @@ export type Seeder = {
   follow(command: CommandOf<'follow'>): Promise<Results['follow']>;
   unfollow(command: CommandOf<'unfollow'>): Promise<Results['unfollow']>;
   deleteAccount(command: CommandOf<'deleteAccount'>): Promise<Results['deleteAccount']>;
+  createIdentity(command: CommandOf<'createIdentity'>): Promise<Results['createIdentity']>;
   post(command: CommandOf<'post'>): Promise<Results['post']>;
   posts(command: CommandOf<'posts'>): Promise<Results['posts']>;
   setProfile(command: CommandOf<'setProfile'>): Promise<Results['setProfile']>;
@@ -227,6 +229,9 @@ export function createSeeder(network: TestNetwork): Seeder {
       delete sc.accounts[did];
       return { did };
     },
+
+    createIdentity: (command) =>
+      createIdentity(network.plc.url, requireString(command.handle, 'handle'), requireString(command.pds, 'pds')),
 
     post: writePost,
 

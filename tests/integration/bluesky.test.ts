@@ -44,6 +44,7 @@ async function addMe() {
     appPassword: 'consultant-pass',
     appviewUrl: server.urls.appview,
     plcUrl: server.urls.plc,
+    handleResolverUrl: server.urls.pds,
   });
   expect(reply).toMatchObject({ ok: true });
   await settled(s.services);
@@ -137,7 +138,7 @@ describe('a Bluesky account on the reference server', () => {
 
   it('refuses an unknown handle and a wrong app password, and adds nothing', async () => {
     const { dispatch, services } = servicesAt(now, { warp: true });
-    const urls = { appviewUrl: server.urls.appview, plcUrl: server.urls.plc };
+    const urls = { appviewUrl: server.urls.appview, plcUrl: server.urls.plc, handleResolverUrl: server.urls.pds };
     const unknown = await dispatch('addAccount', { network: 'bluesky', handle: 'nobody.test', ...urls });
     expect(unknown).toMatchObject({
       ok: false,

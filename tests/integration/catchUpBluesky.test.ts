@@ -101,6 +101,7 @@ async function addMe(appPassword?: string) {
     ...(appPassword ? { appPassword } : {}),
     appviewUrl: server.urls.appview,
     plcUrl: server.urls.plc,
+    handleResolverUrl: server.urls.pds,
   });
   expect(reply).toMatchObject({ ok: true });
   await settled(s.services);

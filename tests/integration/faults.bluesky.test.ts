@@ -66,6 +66,7 @@ async function synced(handle = 'consultant.test') {
     handle,
     appviewUrl: appview.url,
     plcUrl: plc.url,
+    handleResolverUrl: server.urls.pds,
   });
   expect(reply).toMatchObject({ ok: true });
   await settled(s.services);

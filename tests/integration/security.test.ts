@@ -26,16 +26,17 @@ import { tempDir } from '../support/tempDir.ts';
 function keychainCipher(): SecretCipher {
   const key = randomBytes(32);
   return {
-    encrypt(text) {
+    async encrypt(text) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), body]);
     },
-    decrypt(data) {
+    async decrypt(data) {
       const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
       decipher.setAuthTag(data.subarray(12, 28));
-      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
+      const text = Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
+      return { text, reEncrypt: false };
     },
   };
 }
@@ -170,6 +171,7 @@ describe('a Bluesky app password and the session it opens', { timeout: 30_000 },
       appPassword,
       appviewUrl: bluesky.urls.appview,
       plcUrl: bluesky.urls.plc,
+      handleResolverUrl: bluesky.urls.pds,
     });
     const id = (added as { ok: true; value: AccountBalance }).value.account.id;
     await settled(twoway.services);
