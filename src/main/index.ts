@@ -1,6 +1,6 @@
 // Composition root: the services on the user's data folder, handed to the Electron shell.
 import path from 'node:path';
-import { app, type BrowserWindow } from 'electron';
+import { app, safeStorage, type BrowserWindow } from 'electron';
 import { systemClock } from './core/clock.ts';
 import type { UserCommand } from './core/trayView.ts';
 import { installAppMenu } from './electron/appMenu.ts';
@@ -25,7 +25,15 @@ app.enableSandbox();
 
 async function start() {
   const dataDir = app.getPath('userData');
-  const { vault, secretStorage } = openSecretStorage(dataDir, systemClock);
+  // The keychain is first asked once the main window is on screen: on macOS that first ask can prompt.
+  let windowOnScreen!: () => void;
+  const { vault, secretStorage } = openSecretStorage({
+    dataDir,
+    clock: systemClock,
+    safeStorage,
+    platform: process.platform,
+    until: new Promise<void>((resolve) => (windowOnScreen = resolve)),
+  });
   let mainWindow: BrowserWindow | undefined;
   const services = createServices({
     dataDir,
@@ -61,6 +69,7 @@ async function start() {
       hideOnClose: () => !quitting && tray.exists(),
       onSessionEnd: closeServices,
     });
+    mainWindow.once('show', windowOnScreen);
   };
   const popover = createTrayPopover({ rendererUrl: url, trayBounds: () => tray.bounds() });
   const run = createCommands({ dispatch, openWindow, showQuickView: popover.show, quit: () => app.quit() });
@@ -111,12 +120,12 @@ async function start() {
     });
   }
 
-  // Reads which accounts have a saved secret and plans the automatic syncs. If that fails, accounts show as
-  // read-only and nothing syncs on its own, but the app still opens.
+  // Once the window shows, reads which accounts have a saved secret and plans the automatic syncs. If that
+  // fails, accounts show as read-only and nothing syncs on its own, but the app stays open.
+  openWindow();
   await services.start().catch((error: unknown) => {
     console.error('twoway: could not read saved accounts and plan syncs', error);
   });
-  openWindow();
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -1,7 +1,7 @@
 import type { MethodName, MethodResult, Reply } from '../../src/shared/contract.ts';
 import { manualClock } from '../../src/main/core/clock.ts';
 import { createApi } from '../../src/main/services/api.ts';
-import { createServices } from '../../src/main/services/app.ts';
+import { createServices, type AppOptions } from '../../src/main/services/app.ts';
 import { openConfFile } from '../../src/main/services/confFile.ts';
 import { providerFactory } from '../../src/main/services/networks/providers.ts';
 import { memoryVault, type SecretVault } from '../../src/main/services/secrets.ts';
@@ -28,6 +28,8 @@ export interface ServicesOptions {
   requestTimeoutMs?: number;
   /** Where secrets are kept; by default in memory, as in the browser preview. */
   vault?: SecretVault;
+  /** How the vault keeps them, as the desktop app reports it; by default in memory. */
+  secretStorage?: AppOptions['secretStorage'];
 }
 
 /** Real services on real files in a temp dir, with a clock and timers the test moves. */
@@ -40,6 +42,7 @@ export function servicesAt(
     idPrefix = 'id',
     requestTimeoutMs,
     vault = memoryVault(),
+    secretStorage,
   }: ServicesOptions = {},
 ) {
   const clock = manualClock(start);
@@ -56,6 +59,7 @@ export function servicesAt(
     systemIdleMs: idle ? () => idle.ms : null,
     newId: () => `${idPrefix}-${++next}`,
     vault,
+    secretStorage,
     ...(requestTimeoutMs && { providerFor: providerFactory({ clock, scheduler, vault, timeoutMs: requestTimeoutMs }) }),
   });
   return { clock, timers, waits: warped.waits, services, dispatch: createApi(services) as TestDispatch, dataDir };

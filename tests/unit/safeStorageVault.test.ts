@@ -8,19 +8,32 @@ import { tempDir } from '../support/tempDir.ts';
 const SECRET = 'hunter2-app-password';
 const at = Date.UTC(2026, 10, 25, 9, 30);
 
-/** A reversible stand-in for safeStorage: XOR with a key byte behind a marker; another key cannot decrypt. */
-function fakeCipher(keyByte = 0x5a): SecretCipher {
-  const marker = Buffer.from([0xfe, keyByte]);
-  return {
-    encrypt: (text) => Buffer.concat([marker, Buffer.from(text, 'utf8').map((b) => b ^ keyByte)]),
-    decrypt: (data) => {
-      if (!data.subarray(0, 2).equals(marker)) throw new Error('Error while decrypting the ciphertext');
-      return Buffer.from(data.subarray(2).map((b) => b ^ keyByte)).toString('utf8');
+/**
+ * A reversible stand-in for safeStorage: XOR with a key byte behind a marker. It opens what its own key made and
+ * what `olderKeys` made (saying those should be sealed again, as Electron does after a key change); another key
+ * cannot decrypt. It counts its calls.
+ */
+function fakeCipher(keyByte = 0x5a, olderKeys: number[] = []) {
+  const calls = { encrypt: 0, decrypt: 0 };
+  const cipher: SecretCipher = {
+    encrypt: async (text) => {
+      calls.encrypt++;
+      return Buffer.concat([Buffer.from([0xfe, keyByte]), Buffer.from(text, 'utf8').map((b) => b ^ keyByte)]);
+    },
+    decrypt: async (data) => {
+      calls.decrypt++;
+      const key = data[1]!;
+      if (data[0] !== 0xfe || (key !== keyByte && !olderKeys.includes(key))) {
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptStringAsync.');
+      }
+      const text = Buffer.from(data.subarray(2).map((b) => b ^ key)).toString('utf8');
+      return { text, reEncrypt: key !== keyByte };
     },
   };
+  return Object.assign(cipher, { calls });
 }
 
-function open(dataDir: string, cipher = fakeCipher()) {
+function open(dataDir: string, cipher: SecretCipher = fakeCipher()) {
   const warnings: string[] = [];
   const vault = safeStorageVault({ dataDir, cipher, clock: manualClock(at), warn: (m) => warnings.push(m) });
   return { vault, warnings };
@@ -74,7 +87,7 @@ describe('the safeStorage vault', () => {
     expect(text).not.toContain(Buffer.from(SECRET).toString('base64'));
     expect(JSON.parse(text)).toEqual({
       version: 1,
-      secrets: { 'a1:app-password': cipher.encrypt(SECRET).toString('base64') },
+      secrets: { 'a1:app-password': (await cipher.encrypt(SECRET)).toString('base64') },
     });
     if (process.platform !== 'win32') expect(fs.statSync(file(dir)).mode & 0o777).toBe(0o600);
     expect(fs.readdirSync(dir)).toEqual(['secrets.json']);
@@ -153,8 +166,8 @@ describe('the safeStorage vault', () => {
     const dir = tempDir();
     const cipher = fakeCipher();
     const { vault } = open(dir, {
-      encrypt: (text) => {
-        if (text === 'refused') throw new Error('Error while encrypting the text provided to encryptString.');
+      encrypt: async (text) => {
+        if (text === 'refused') throw new Error('Error while encrypting the text provided to encryptStringAsync.');
         return cipher.encrypt(text);
       },
       decrypt: cipher.decrypt,
@@ -180,5 +193,80 @@ describe('the safeStorage vault', () => {
     await expect(vault.delete('a1:token')).rejects.toThrow();
     expect(await vault.get('a1:token')).toBe('kept');
     expect(fs.readFileSync(file(dir), 'utf8')).toBe(before);
+  });
+
+  it('asks the keychain nothing until a secret is used', async () => {
+    const dir = tempDir();
+    await open(dir).vault.set('a1:token', 'kept');
+    const cipher = fakeCipher();
+    const { vault } = open(dir, cipher);
+    expect(cipher.calls).toEqual({ encrypt: 0, decrypt: 0 });
+    expect(await vault.get('a1:token')).toBe('kept');
+    expect(cipher.calls).toEqual({ encrypt: 0, decrypt: 1 });
+  });
+
+  it('seals a secret again when the keychain’s key changed, so the old key is no longer needed', async () => {
+    const dir = tempDir();
+    await open(dir, fakeCipher(0x11)).vault.set('a1:app-password', SECRET);
+    await open(dir, fakeCipher(0x11)).vault.set('a2:token', 'untouched');
+    const before = JSON.parse(fs.readFileSync(file(dir), 'utf8')).secrets;
+
+    const rotated = fakeCipher(0x22, [0x11]);
+    expect(await open(dir, rotated).vault.get('a1:app-password')).toBe(SECRET);
+    const after = JSON.parse(fs.readFileSync(file(dir), 'utf8')).secrets;
+    expect(after['a1:app-password']).not.toBe(before['a1:app-password']);
+    expect(after['a2:token']).toBe(before['a2:token']);
+    expect(fs.readFileSync(file(dir), 'utf8')).not.toContain(SECRET);
+
+    // Only the new key is left: what was sealed again opens, what was never read still needs the old one.
+    const { vault, warnings } = open(dir, fakeCipher(0x22));
+    expect(await vault.get('a1:app-password')).toBe(SECRET);
+    expect(await vault.get('a2:token')).toBeNull();
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('keeps a secret as it was, and gives it, when sealing it again fails', async () => {
+    const dir = tempDir();
+    await open(dir, fakeCipher(0x11)).vault.set('a1:token', 'kept');
+    const before = fs.readFileSync(file(dir), 'utf8');
+    const rotated = fakeCipher(0x22, [0x11]);
+    const { vault, warnings } = open(dir, {
+      decrypt: rotated.decrypt,
+      encrypt: async () => {
+        throw new Error('Error while encrypting the text provided to safeStorage.encryptStringAsync.');
+      },
+    });
+
+    expect(await vault.get('a1:token')).toBe('kept');
+    expect(fs.readFileSync(file(dir), 'utf8')).toBe(before);
+    expect(warnings).toEqual([
+      'twoway: the saved secret "a1:token" could not be sealed with the keychain\'s new key; it stays as it was.',
+    ]);
+  });
+
+  it('does not seal an old secret again over one set meanwhile', async () => {
+    const dir = tempDir();
+    await open(dir, fakeCipher(0x11)).vault.set('a1:token', 'old');
+    const { vault } = open(dir, fakeCipher(0x22, [0x11]));
+    const reading = vault.get('a1:token');
+    const setting = vault.set('a1:token', 'new');
+    await Promise.all([reading, setting]);
+    expect(await open(dir, fakeCipher(0x22)).vault.get('a1:token')).toBe('new');
+  });
+
+  it('keeps a secret a locked keychain cannot open now, and says it may open later', async () => {
+    const dir = tempDir();
+    await open(dir).vault.set('a1:token', 'kept');
+    const before = fs.readFileSync(file(dir), 'utf8');
+    const { vault, warnings } = open(dir, {
+      ...fakeCipher(),
+      decrypt: async () => {
+        throw new Error('safeStorage.decryptStringAsync is temporarily unavailable. Please try again.');
+      },
+    });
+    expect(await vault.get('a1:token')).toBeNull();
+    expect(warnings[0]).toMatch(/could not open the saved secret "a1:token" right now; it is kept for the next try/);
+    expect(fs.readFileSync(file(dir), 'utf8')).toBe(before);
+    expect(await open(dir).vault.get('a1:token')).toBe('kept');
   });
 });

@@ -1,28 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { secretStorageKind } from '../../src/main/core/secretStorageKind.ts';
 
+/** What safeStorage makes of a text: Chromium's version tag, then the ciphertext. */
+const sealed = (tag: string) => Buffer.concat([Buffer.from(tag, 'latin1'), Buffer.from([0x8c, 0x01, 0xfe, 0x42])]);
+
 describe('secretStorageKind', () => {
-  it('keeps secrets only in memory wherever the system cannot encrypt', () => {
-    expect(secretStorageKind('darwin', false, undefined)).toBe('memory');
-    expect(secretStorageKind('win32', false, undefined)).toBe('memory');
-    expect(secretStorageKind('linux', false, 'gnome_libsecret')).toBe('memory');
-    expect(secretStorageKind('linux', false, 'basic_text')).toBe('memory');
+  it('keeps secrets only in memory wherever the system could not encrypt', () => {
+    for (const platform of ['darwin', 'win32', 'linux']) expect(secretStorageKind(platform, null)).toBe('memory');
   });
 
-  it('calls the macOS Keychain and Windows encryption strong', () => {
-    expect(secretStorageKind('darwin', true, undefined)).toBe('encrypted');
-    expect(secretStorageKind('win32', true, undefined)).toBe('encrypted');
+  it('calls the macOS Keychain and Windows encryption strong, whatever their tag', () => {
+    expect(secretStorageKind('darwin', sealed('v10'))).toBe('encrypted');
+    expect(secretStorageKind('win32', sealed('v10'))).toBe('encrypted');
+    expect(secretStorageKind('win32', sealed('v20'))).toBe('encrypted');
   });
 
-  it('calls a Linux keyring strong', () => {
-    for (const backend of ['gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6']) {
-      expect(secretStorageKind('linux', true, backend)).toBe('encrypted');
-    }
+  it('calls a Linux keyring or the secret portal strong', () => {
+    expect(secretStorageKind('linux', sealed('v11'))).toBe('encrypted');
+    expect(secretStorageKind('linux', sealed('v12'))).toBe('encrypted');
   });
 
-  it('calls Linux without a keyring weak, and so a backend Electron cannot name', () => {
-    expect(secretStorageKind('linux', true, 'basic_text')).toBe('weak');
-    expect(secretStorageKind('linux', true, 'unknown')).toBe('weak');
-    expect(secretStorageKind('linux', true, undefined)).toBe('weak');
+  it('calls Chromium’s built-in key weak on Linux and other systems without a keychain', () => {
+    expect(secretStorageKind('linux', sealed('v10'))).toBe('weak');
+    expect(secretStorageKind('freebsd', sealed('v10'))).toBe('weak');
+    expect(secretStorageKind('linux', new Uint8Array(sealed('v10')))).toBe('weak');
   });
 });

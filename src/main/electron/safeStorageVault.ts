@@ -10,15 +10,23 @@ import type { Clock } from '../core/clock.ts';
 import type { SecretVault } from '../services/secrets.ts';
 
 export interface SecretCipher {
-  encrypt(text: string): Buffer;
-  /** Throws when the bytes cannot be decrypted, for example after the keychain changed. */
-  decrypt(data: Buffer): string;
+  encrypt(text: string): Promise<Buffer>;
+  /**
+   * Rejects when the bytes cannot be decrypted, for example after the keychain changed. `reEncrypt`: they were
+   * made with a key Electron no longer encrypts with (rotated, or a keyring that appeared since).
+   */
+  decrypt(data: Buffer): Promise<{ text: string; reEncrypt: boolean }>;
 }
 
-/** The cipher of the desktop app; call only after the app is ready and encryption is available. */
-export const safeStorageCipher = (safeStorage: Pick<SafeStorage, 'encryptString' | 'decryptString'>): SecretCipher => ({
-  encrypt: (text) => safeStorage.encryptString(text),
-  decrypt: (data) => safeStorage.decryptString(data),
+/** The cipher of the desktop app, on Electron's asynchronous safeStorage; call only after the app is ready. */
+export const safeStorageCipher = (
+  safeStorage: Pick<SafeStorage, 'encryptStringAsync' | 'decryptStringAsync'>,
+): SecretCipher => ({
+  encrypt: (text) => safeStorage.encryptStringAsync(text),
+  decrypt: async (data) => {
+    const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(data);
+    return { text: result, reEncrypt: shouldReEncrypt };
+  },
 });
 
 export interface SafeStorageVaultOptions {
@@ -52,10 +60,10 @@ export function safeStorageVault({
 
   // One change at a time, each on disk before the next begins; a change that cannot be written is undone.
   let changes: Promise<void> = Promise.resolve();
-  const change = (apply: (secrets: Map<string, string>) => (() => void) | undefined): Promise<void> => {
+  const change = (apply: (secrets: Map<string, string>) => Promise<(() => void) | undefined>): Promise<void> => {
     const done = changes.then(async () => {
       const secrets = await load();
-      const undo = apply(secrets);
+      const undo = await apply(secrets);
       if (!undo) return;
       try {
         await writeAtomically(file, serialise(secrets));
@@ -68,28 +76,48 @@ export function safeStorageVault({
     return done;
   };
 
+  // Seals a secret again with the key Electron encrypts with now, unless it changed meanwhile. If that fails,
+  // the secret stays as it was and still opens.
+  const reseal = (key: string, sealed: string, text: string) =>
+    change(async (secrets) => {
+      if (secrets.get(key) !== sealed) return undefined;
+      secrets.set(key, (await cipher.encrypt(text)).toString('base64'));
+      return () => secrets.set(key, sealed);
+    }).catch(() =>
+      warn(`twoway: the saved secret "${key}" could not be sealed with the keychain's new key; it stays as it was.`),
+    );
+
   return {
     async get(key) {
       await changes;
       const sealed = (await load()).get(key);
       if (sealed === undefined) return null;
+      let opened: { text: string; reEncrypt: boolean };
       try {
-        return cipher.decrypt(Buffer.from(sealed, 'base64'));
-      } catch {
-        // The keychain changed (a new machine, a reset login keyring): the user enters the secret again.
-        warn(`twoway: the saved secret "${key}" could not be decrypted; it has to be entered again.`);
+        opened = await cipher.decrypt(Buffer.from(sealed, 'base64'));
+      } catch (error) {
+        // A locked keychain says so and may open later; any other failure means the keychain changed (a new
+        // machine, a reset login keyring) and the user enters the secret again.
+        const locked = error instanceof Error && /temporarily unavailable/i.test(error.message);
+        warn(
+          locked
+            ? `twoway: the keychain could not open the saved secret "${key}" right now; it is kept for the next try.`
+            : `twoway: the saved secret "${key}" could not be decrypted; it has to be entered again.`,
+        );
         return null;
       }
+      if (opened.reEncrypt) await reseal(key, sealed, opened.text);
+      return opened.text;
     },
     set: (key, value) =>
-      change((secrets) => {
-        const sealed = cipher.encrypt(value).toString('base64');
+      change(async (secrets) => {
+        const sealed = (await cipher.encrypt(value)).toString('base64');
         const previous = secrets.get(key);
         secrets.set(key, sealed);
         return () => (previous === undefined ? secrets.delete(key) : secrets.set(key, previous));
       }),
     delete: (key) =>
-      change((secrets) => {
+      change(async (secrets) => {
         const previous = secrets.get(key);
         if (previous === undefined) return undefined;
         secrets.delete(key);

@@ -1,6 +1,5 @@
 // The user's network accounts: a small index file, one data file per account, and the lists the views
 // ask for (not following back, not followed back), computed from the last completed sync.
-import { z } from 'zod';
 import type { NotFollowingBackRow } from '../../shared/contract.ts';
 import type { AccountData, Followed, Person } from '../../shared/network.ts';
 import type { Account, AccountBalance } from '../../shared/types.ts';
@@ -9,26 +8,15 @@ import type { Clock } from '../core/clock.ts';
 import { notFollowedBack, notFollowingBack, withPerson } from '../core/followGraph.ts';
 import { matcher, windowOf, type Window } from '../core/peopleQuery.ts';
 import { openAccountData } from './accountData.ts';
+import { openAccountsIndex } from './accountsIndex.ts';
 import type { EventBus } from './events.ts';
 import { Failure } from './failure.ts';
 import type { SecretVault } from './secrets.ts';
 import { secretKeys } from './secrets.ts';
 import type { SettingsService } from './settings.ts';
-import { openStore, type Store, type StoreContext } from './store.ts';
+import type { Store, StoreContext } from './store.ts';
 
-const connection = z.discriminatedUnion('network', [
-  z.object({ network: z.literal('bluesky'), did: z.string(), appviewUrl: z.string(), pdsUrl: z.string() }),
-  z.object({ network: z.literal('mastodon'), instanceUrl: z.string(), accountId: z.string() }),
-  z.object({ network: z.literal('x'), userId: z.string().nullable(), apiUrl: z.string() }),
-  z.object({ network: z.literal('demo') }),
-]);
-export const accountSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  network: z.enum(['bluesky', 'mastodon', 'x']),
-  handle: z.string(),
-  displayName: z.string(),
-  connection,
-});
+export { accountSchema } from './accountsIndex.ts';
 
 export type ListFilter = 'all' | 'due' | 'waiting' | 'kept';
 export type ListSort = 'oldest' | 'newest' | 'handle';
@@ -42,21 +30,10 @@ export interface AccountsDeps {
 }
 
 export function createAccounts({ context, clock, events, settings, vault }: AccountsDeps) {
-  const index = openStore(
-    {
-      name: 'accounts',
-      version: 2,
-      schema: z.array(accountSchema),
-      initial: (): Account[] => [],
-      // Version 1 accounts were sample accounts without a connection.
-      migrations: {
-        2: (old) => (old as Omit<Account, 'connection'>[]).map((a) => ({ ...a, connection: { network: 'demo' } })),
-      },
-    },
-    context,
-  );
+  const { index, renamed } = openAccountsIndex(context);
   const files = new Map<string, Store<AccountData>>();
   const problems = new Map<string, string>();
+  const leftOut = new Map<string, string>();
   const writable = new Set<string>();
 
   function dataOf(accountId: string): Store<AccountData> {
@@ -93,6 +70,7 @@ export function createAccounts({ context, clock, events, settings, vault }: Acco
         canWrite: writable.has(account.id),
         week: weekOf(data),
         problem: problems.get(account.id) ?? null,
+        leftOut: leftOut.get(account.id) ?? null,
       };
     });
 
@@ -144,10 +122,12 @@ export function createAccounts({ context, clock, events, settings, vault }: Acco
       index.write(index.read().filter((a) => a.id !== accountId));
       changed();
     },
-    /** A completed sync, written in one go. */
-    commit(accountId: string, data: AccountData) {
+    /** A completed sync, written in one go, with what it had to leave out. */
+    commit(accountId: string, data: AccountData, omitted: string | null = null) {
       dataOf(accountId).write(data);
       problems.delete(accountId);
+      if (omitted === null) leftOut.delete(accountId);
+      else leftOut.set(accountId, omitted);
       changed();
     },
     reportProblem(accountId: string, message: string | null) {
@@ -227,10 +207,21 @@ export function createAccounts({ context, clock, events, settings, vault }: Acco
 
     /** Whether the vault holds what writes need, checked once at start-up (secrets stay in main). */
     async loadWritable() {
+      for (const [from, to] of renamed) {
+        for (const kind of ['password', 'token', 'session'] as const) {
+          const secret = await vault.get(secretKeys(from)[kind]);
+          if (secret === null) continue;
+          await vault.set(secretKeys(to)[kind], secret);
+          await vault.delete(secretKeys(from)[kind]);
+        }
+      }
+      renamed.clear();
       for (const account of index.read()) {
         const keys = secretKeys(account.id);
         if ((await vault.get(keys.password)) || (await vault.get(keys.token))) writable.add(account.id);
       }
+      // The desktop app reads the vault once its window shows, so a window may already list these accounts.
+      if (writable.size > 0) changed();
     },
   };
 }

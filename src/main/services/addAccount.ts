@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { AccountInput, accountInput } from '../../shared/inputs.ts';
 import { normalServiceUrl } from '../../shared/serviceUrl.ts';
 import type { Account, AccountBalance, AppStatus } from '../../shared/types.ts';
+import { xAccountId } from '../core/accountIds.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Accounts } from './accounts.ts';
 import { Failure, invalid } from './failure.ts';
@@ -20,7 +21,8 @@ export interface AddAccountDeps {
   syncing: Syncing;
   clock: Clock;
   scheduler: Scheduler;
-  secretStorage: AppStatus['secretStorage'];
+  /** How secrets are kept; asked only when the account comes with one. */
+  secretStorage: () => Promise<AppStatus['secretStorage']>;
 }
 
 type Parsed = z.output<typeof accountInput>;
@@ -32,6 +34,10 @@ function serverOf(input: Parsed): string {
 
 function explain(error: unknown, input: Parsed): Failure {
   if (error instanceof Failure) return error;
+  // An answer that came but could not be used says so itself; only the others are about reaching the server.
+  if (error instanceof NetworkFailure && error.reason === 'bad-response') {
+    return new Failure('unavailable', `The account could not be added: ${error.message}`);
+  }
   if (error instanceof NetworkFailure)
     return new Failure('unavailable', `Could not reach ${serverOf(input)}: ${error.message}.`);
   if (error instanceof XRPCError) {
@@ -65,7 +71,7 @@ async function connect(input: Parsed, fetch: ResilientFetch, accounts: Accounts)
       if (me.handle.slice(1).toLowerCase() !== wanted)
         throw invalid({ token: `This token belongs to ${me.handle}, not @${wanted}.` });
       const account: Account = {
-        id: `x-${me.id}`,
+        id: xAccountId(me.id),
         network: 'x',
         handle: me.handle,
         displayName: me.displayName,
@@ -80,7 +86,7 @@ async function connect(input: Parsed, fetch: ResilientFetch, accounts: Accounts)
 export async function addAccount(input: AccountInput, deps: AddAccountDeps): Promise<AccountBalance> {
   const parsed = input as Parsed;
   const hasSecret = parsed.network === 'bluesky' ? !!parsed.appPassword : !!parsed.token;
-  if (hasSecret && deps.secretStorage === 'weak' && !parsed.acceptWeakStorage) {
+  if (hasSecret && (await deps.secretStorage()) === 'weak' && !parsed.acceptWeakStorage) {
     throw invalid({
       [parsed.network === 'bluesky' ? 'appPassword' : 'token']:
         'This computer offers no keychain, so Twoway could only keep this secret with weak protection. Tick “Keep it anyway” to go on, or add the account without it (read only).',

@@ -8,7 +8,7 @@ type Handlers = { [M in MethodName]: (input: MethodInput<M>) => MethodResult<M> 
 export function createApi(services: Services) {
   const { time, settings, accounts, syncing, queue, reminders, outcomes, reports, backup } = services;
   const handlers: Handlers = {
-    getAppStatus: () => services.status(),
+    getAppStatus: () => services.currentStatus(),
     dismissNotice: ({ id }) => services.dismissNotice(id),
     loadDemo: () => services.loadDemo(),
     getSettings: () => settings.get(),

@@ -35,7 +35,8 @@ export interface AppOptions {
   systemIdleMs?: (() => number) | null;
   /** Where secrets are kept: encrypted by the OS in the desktop app, in memory elsewhere. */
   vault?: SecretVault;
-  secretStorage?: AppStatus['secretStorage'];
+  /** How the vault keeps them: known at once, or asked of the keychain on first use (the desktop app). */
+  secretStorage?: AppStatus['secretStorage'] | (() => Promise<AppStatus['secretStorage']>);
   providerFor?: ProviderFor;
   newId?: () => string;
   /** The zone local times are in; CSV files state it. */
@@ -68,6 +69,13 @@ export function createServices({
   applyToSystem,
 }: AppOptions) {
   const events = createEventBus();
+  // The desktop app asks the keychain only when the first window wants its status or a secret is first used,
+  // never while nothing is on screen (on macOS the first ask can prompt).
+  let storage = typeof secretStorage === 'string' ? secretStorage : undefined;
+  const knowStorage = async () => {
+    storage ??= typeof secretStorage === 'string' ? secretStorage : await secretStorage();
+    return storage;
+  };
   let notices: StoreNotice[] = [];
   // Files opened later (an account's, on first view) and saves that fail or recover tell open windows at once.
   let started = false;
@@ -110,11 +118,13 @@ export function createServices({
     notices,
     hasData: !time.isEmpty() || !accounts.isEmpty() || outcomes.list().length > 0,
     idleDetection: systemIdleMs !== null,
-    secretStorage,
+    // Not asked yet: nothing has been kept anywhere but in memory. No window sees this (statusChanged below).
+    secretStorage: storage ?? 'memory',
   });
   const statusChanged = () => {
     const next = status();
-    events.emit('statusChanged', next);
+    // Until the storage is known no window has a status; the first one it asks for carries this change.
+    if (storage !== undefined) events.emit('statusChanged', next);
     return next;
   };
   started = true;
@@ -133,6 +143,11 @@ export function createServices({
     catchUp,
     updates,
     status,
+    /** The status a window shows: the first one asks how secrets are kept. */
+    async currentStatus(): Promise<AppStatus> {
+      await knowStorage();
+      return status();
+    },
     async saveReportPdf(fileName: string) {
       if (!saveReportPdf) {
         throw new Failure(
@@ -159,7 +174,8 @@ export function createServices({
       queue.close();
       catchUp.close();
     },
-    addAccount: (input: AccountInput) => addAccount(input, { accounts, syncing, clock, scheduler, secretStorage }),
+    addAccount: (input: AccountInput) =>
+      addAccount(input, { accounts, syncing, clock, scheduler, secretStorage: knowStorage }),
     importXArchive: (input: { handle?: string; files: ArchiveFile[] }) => importXArchive(input, { accounts, clock }),
     dismissNotice(id: string): AppStatus {
       notices = notices.filter((notice) => notice.id !== id);
