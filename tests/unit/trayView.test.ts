@@ -233,6 +233,40 @@ describe('follower balance', () => {
   });
 });
 
+describe('a downloaded update', () => {
+  const item = (view: TrayView) => view.menu.find((entry) => /updat/i.test(entry.label));
+
+  it('says nothing until an update is downloaded', () => {
+    expect(item(trayView(input()))).toBeUndefined();
+    expect(item(trayView(input({ update: { offer: 'none', version: null } })))).toBeUndefined();
+  });
+
+  it('offers to restart at once when no session runs, just above Quit', () => {
+    const view = trayView(input({ update: { offer: 'ready', version: '1.2.0' } }));
+    expect(item(view)).toEqual({ id: 'restart-to-update', label: 'Restart to update to 1.2.0', enabled: true });
+    expect(labels(view).slice(-2)).toEqual(['Restart to update to 1.2.0', 'Quit']);
+  });
+
+  it('offers only to update once the session stops while one runs, and then says it will', () => {
+    const running = session('online', 20);
+    const asks = trayView(input({ running, update: { offer: 'session-running', version: '1.2.0' } }));
+    expect(item(asks)).toEqual({
+      id: 'update-after-session',
+      label: 'Update to 1.2.0 when the session stops',
+      enabled: true,
+    });
+    expect(asks.menu.some((entry) => entry.id === 'restart-to-update')).toBe(false);
+    const waits = trayView(input({ running, update: { offer: 'after-session', version: '1.2.0' } }));
+    expect(item(waits)).toEqual({ id: 'update', label: 'Updating to 1.2.0 when the session stops', enabled: false });
+    expect(isUserCommand('update')).toBe(false);
+  });
+
+  it('re-renders when the offer changes', () => {
+    const before = trayView(input({ update: { offer: 'none', version: null } }));
+    expect(sameTrayView(before, trayView(input({ update: { offer: 'ready', version: '1.2.0' } })))).toBe(false);
+  });
+});
+
 describe('tray re-rendering', () => {
   it('treats equal view models as the same, so the menu is not rebuilt', () => {
     const running = input({ running: session('online', 5) });

@@ -1,15 +1,25 @@
 // What the tray shows, as a pure view model: the shell only renders it, and only when it changed.
 import type { AccountBalance, DayTotals, RunningSession } from '../../shared/types.ts';
+import type { RestartOffer } from '../../shared/updates.ts';
 import { MINUTE } from '../../shared/calendar.ts';
 
 const SECOND = 1000;
 
 /** What the user can ask for from the tray and the application menu. */
 export type UserCommand =
-  'start-online' | 'start-offline' | 'stop' | 'log-offline' | 'catch-up' | 'quick-view' | 'open' | 'quit';
+  | 'start-online'
+  | 'start-offline'
+  | 'stop'
+  | 'log-offline'
+  | 'catch-up'
+  | 'quick-view'
+  | 'open'
+  | 'restart-to-update'
+  | 'update-after-session'
+  | 'quit';
 
-/** Lines that only inform: today's totals (or that nothing runs), and the follower balance. */
-export type TrayInfo = 'status' | 'balance';
+/** Lines that only inform: today's totals (or that nothing runs), the follower balance, an update that waits. */
+export type TrayInfo = 'status' | 'balance' | 'update';
 
 export type TrayState = 'idle' | 'online' | 'offline' | 'over';
 
@@ -47,9 +57,25 @@ export interface TrayInput {
   liveTitle: boolean;
   /** The briefing's unread posts and mentions waiting for an answer; absent or zero, nothing is said. */
   catchUp?: { unread: number; waiting: number };
+  /** A downloaded update and what restarting for it would do (core/updatePolicy.ts); absent, nothing is said. */
+  update?: { offer: RestartOffer; version: string | null };
 }
 
-export const isUserCommand = (id: TrayMenuItem['id']): id is UserCommand => id !== 'status' && id !== 'balance';
+const infoLines: readonly TrayMenuItem['id'][] = ['status', 'balance', 'update'];
+export const isUserCommand = (id: TrayMenuItem['id']): id is UserCommand => !infoLines.includes(id);
+
+/** The update's line: restart now when no session runs, else once it stops (never ending a session from here). */
+function updateItem(update: TrayInput['update']): TrayMenuItem[] {
+  if (!update || update.offer === 'none') return [];
+  const version = update.version ?? 'the new version';
+  if (update.offer === 'ready') {
+    return [{ id: 'restart-to-update', label: `Restart to update to ${version}`, enabled: true }];
+  }
+  if (update.offer === 'session-running') {
+    return [{ id: 'update-after-session', label: `Update to ${version} when the session stops`, enabled: true }];
+  }
+  return [{ id: 'update', label: `Updating to ${version} when the session stops`, enabled: false }];
+}
 
 /** 'h:mm', rounded down: a minute shows only once it is complete. */
 export function hoursAndMinutes(ms: number): string {
@@ -130,6 +156,7 @@ export function trayView(input: TrayInput): TrayView {
       ...(catchUp ? [{ id: 'catch-up' as const, label: `Catch up: ${catchUp}…`, enabled: true }] : []),
       { id: 'quick-view', label: 'Open quick view', enabled: true, separatorBefore: true },
       { id: 'open', label: 'Open Twoway', enabled: true },
+      ...updateItem(input.update),
       { id: 'quit', label: 'Quit', enabled: true },
     ],
   };

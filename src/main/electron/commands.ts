@@ -37,6 +37,8 @@ export function createCommands({
     'catch-up': () => openWindow(catchUpRoute),
     'quick-view': showQuickView,
     open: () => openWindow(),
+    'restart-to-update': () => call('restartToUpdate', { when: 'now' }),
+    'update-after-session': () => call('restartToUpdate', { when: 'when-session-stops' }),
     quit,
   };
   return (command) => commands[command]();

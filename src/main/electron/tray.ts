@@ -4,6 +4,7 @@ import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeIm
 import type { EventName } from '../../shared/contract.ts';
 import type { CatchUpSummary } from '../../shared/catchUp.ts';
 import type { AccountBalance, TimeSummary } from '../../shared/types.ts';
+import type { UpdateStatus } from '../../shared/updates.ts';
 import {
   followerTotals,
   isUserCommand,
@@ -141,6 +142,7 @@ export interface FollowTimerOptions {
   summary: () => TimeSummary;
   balances: () => AccountBalance[];
   catchUp: () => Pick<CatchUpSummary, 'unread' | 'waiting'>;
+  updates: () => UpdateStatus;
   events: EventBus;
   /** Shows a view model: the tray's render, and whatever else mirrors it (the application menu). */
   render: (view: TrayView) => void;
@@ -154,21 +156,41 @@ const changesTray: ReadonlySet<EventName> = new Set([
   'settingsChanged',
   'balancesChanged',
   'catchUpChanged',
+  'updatesChanged',
 ]);
 
 /**
  * Keeps the tray on the timer: renders on every event that changes what it shows, and while a session runs also
  * when a shown second or minute turns over. Idle, it sets no timer at all. Returns a function that stops following.
  */
-export function followTimer({ summary, balances, catchUp, events, render, liveTitle }: FollowTimerOptions): () => void {
+export function followTimer({
+  summary,
+  balances,
+  catchUp,
+  updates,
+  events,
+  render,
+  liveTitle,
+}: FollowTimerOptions): () => void {
   let timer: NodeJS.Timeout | undefined;
   let followers = followerTotals(balances());
   let briefing = catchUp();
+  const updateOf = ({ restart, newVersion }: UpdateStatus) => ({ offer: restart, version: newVersion });
+  let update = updateOf(updates());
   function refresh() {
     clearTimeout(timer);
     timer = undefined;
     const { running, at, today, onlineBudgetMs } = summary();
-    const input: TrayInput = { running, now: at, today, onlineBudgetMs, followers, liveTitle, catchUp: briefing };
+    const input: TrayInput = {
+      running,
+      now: at,
+      today,
+      onlineBudgetMs,
+      followers,
+      liveTitle,
+      catchUp: briefing,
+      update,
+    };
     render(trayView(input));
     const delay = nextTrayRefresh(input);
     if (delay !== null) timer = setTimeout(refresh, delay);
@@ -176,6 +198,7 @@ export function followTimer({ summary, balances, catchUp, events, render, liveTi
   const stopListening = events.listen((event, payload) => {
     if (event === 'balancesChanged') followers = followerTotals(payload as AccountBalance[]);
     if (event === 'catchUpChanged') briefing = payload as CatchUpSummary;
+    if (event === 'updatesChanged') update = updateOf(payload as UpdateStatus);
     if (changesTray.has(event)) refresh();
   });
   refresh();
