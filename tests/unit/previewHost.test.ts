@@ -42,34 +42,42 @@ function request(port: string, pathName: string, headers: Record<string, string>
 }
 
 describe('browser preview host', () => {
-  it('refuses requests without the secret', async () => {
+  it('answers the API and the event stream only with the secret', async () => {
     const { port } = await start();
-    expect((await request(port, '/')).status).toBe(401);
-    expect((await request(port, '/api/getTimer', {}, 'POST')).status).toBe(401);
+    const refused = await request(port, '/api/getTimer', {}, 'POST');
+    expect(refused.status).toBe(401);
+    expect(JSON.parse(refused.body)).toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: 'Open the address the preview printed: it carries the secret.' },
+    });
+    expect((await request(port, '/events')).status).toBe(401);
     expect((await request(port, '/?secret=wrong')).status).toBe(401);
   });
 
-  it('refuses every door without the secret: the page, its files, the API and the event stream', async () => {
+  it('serves the page and its files, which hold no data, without the secret', async () => {
     const { port } = await start();
-    for (const [pathName, method] of [
-      ['/', 'GET'],
-      ['/app.js', 'GET'],
-      ['/preview-bridge.js', 'GET'],
-      ['/events', 'GET'],
-      ['/api/getSettings', 'POST'],
-    ] as const) {
-      const refused = await request(port, pathName, {}, method);
-      expect(refused.status, pathName).toBe(401);
-      expect(refused.body).toBe('Open the address the preview printed: it carries the secret.');
+    for (const pathName of ['/', '/app.js', '/preview-bridge.js']) {
+      expect((await request(port, pathName)).status, pathName).toBe(200);
     }
   });
 
-  it('refuses a wrong secret of the right length, in the cookie or the header', async () => {
+  it('refuses a wrong secret of the right length', async () => {
     const { port } = await start();
-    expect((await request(port, '/', { cookie: `twoway_preview_${port}=s3creT` })).status).toBe(401);
     expect((await request(port, '/api/getTimer', { 'x-twoway-secret': 's3creT' }, 'POST')).status).toBe(401);
-    // A cookie made for another preview (another port) is not this one's.
-    expect((await request(port, '/', { cookie: `twoway_preview_1=s3cret` })).status).toBe(401);
+    expect((await request(port, '/events', { 'x-twoway-secret': 's3creT' })).status).toBe(401);
+  });
+
+  it('keeps the secret out of cookies, which every server on 127.0.0.1 would receive whatever its port', async () => {
+    const { port } = await start();
+    const first = await request(port, '/?secret=s3cret');
+    expect(first.status).toBe(200);
+    expect(first.headers['set-cookie']).toBeUndefined();
+    expect(first.headers['referrer-policy']).toBe('no-referrer');
+    // A cookie holding the secret, as earlier previews set it, opens nothing.
+    for (const cookie of [`twoway_preview_${port}=s3cret`, 'twoway_preview=s3cret', 'secret=s3cret']) {
+      expect((await request(port, '/api/getTimer', { cookie }, 'POST')).status, cookie).toBe(401);
+      expect((await request(port, '/events', { cookie })).status, cookie).toBe(401);
+    }
   });
 
   it('refuses pages of other sites, of other ports on this computer and of sandboxed frames', async () => {
@@ -98,18 +106,17 @@ describe('browser preview host', () => {
     expect(foreign.status).toBe(403);
   });
 
-  it('trades the secret in the address for a cookie, then serves the page with the bridge', async () => {
+  it('serves the page with the bridge, which takes the secret from the address into the tab', async () => {
     const { port } = await start();
-    const first = await request(port, '/?secret=s3cret');
-    expect(first.status).toBe(303);
-    const cookie = String(first.headers['set-cookie']).split(';')[0]!;
-    const page = await request(port, '/', { cookie });
-    expect(page.status).toBe(200);
+    const page = await request(port, '/?secret=s3cret');
     expect(page.body).toMatch(
       /<script src="\.\/preview-bridge\.js" data-methods='\[.*"startSession".*\]'><\/script>\s*<script type="module"/,
     );
-    expect((await request(port, '/preview-bridge.js', { cookie })).body).toContain('window.twoway');
-    expect((await request(port, '/../../etc/passwd', { cookie })).status).toBe(404);
+    const bridge = (await request(port, '/preview-bridge.js')).body;
+    expect(bridge).toContain('window.twoway');
+    expect(bridge).toContain('sessionStorage');
+    expect(bridge).not.toContain('s3cret');
+    expect((await request(port, '/../../etc/passwd')).status).toBe(404);
   });
 
   it('answers API calls with the same typed replies as the Electron shell', async () => {

@@ -1,5 +1,6 @@
 // The browser preview host: the built renderer and the same API as the Electron shell, on 127.0.0.1 only.
-// Every request needs the per-run secret (a cookie set from the printed URL, or a header) and a local Host.
+// Every request needs a local Host; the API and the event stream also need the per-run secret in a header, which
+// the page keeps in its tab (bridge.js). Never in a cookie: a cookie for 127.0.0.1 goes to every port there.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -29,20 +30,13 @@ const types: Record<string, string> = {
 const bridgeSource = fs.readFileSync(new URL('./bridge.js', import.meta.url), 'utf8');
 // The largest input the contract takes (an X archive, a backup) is 140 million characters.
 const maxBody = 150_000_000;
+const noSecret = 'Open the address the preview printed: it carries the secret.';
 
 function sameSecret(given: string | undefined, secret: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(secret);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function cookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
 }
 
 function readBody(request: http.IncomingMessage): Promise<string> {
@@ -66,7 +60,6 @@ export async function startPreview({
   secret = randomBytes(24).toString('hex'),
 }: PreviewOptions) {
   let origin = '';
-  let cookieName = '';
   const streams = new Set<http.ServerResponse>();
   const stopListening = events.listen((event, payload) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
@@ -78,6 +71,8 @@ export async function startPreview({
       'content-type': type,
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
+      // The first address carries the secret: no link or request may pass it on.
+      'referrer-policy': 'no-referrer',
     });
     response.end(body);
   }
@@ -97,18 +92,12 @@ export async function startPreview({
       return send(response, 403, 'text/plain', 'Requests from other sites are refused.');
     }
     const url = new URL(request.url ?? '/', origin);
-    const fromUrl = url.searchParams.get('secret') ?? undefined;
-    if (url.pathname === '/' && sameSecret(fromUrl, secret)) {
-      // Trade the secret in the address for a cookie, so it leaves the address bar and history.
-      response.writeHead(303, {
-        location: '/',
-        'set-cookie': `${cookieName}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
-      });
-      return response.end();
-    }
-    const given = cookie(request.headers.cookie, cookieName) ?? request.headers['x-twoway-secret']?.toString();
-    if (!sameSecret(given, secret)) {
-      return send(response, 401, 'text/plain', 'Open the address the preview printed: it carries the secret.');
+    const fromUrl = url.searchParams.get('secret');
+    if (fromUrl !== null && !sameSecret(fromUrl, secret)) return send(response, 401, 'text/plain', noSecret);
+    const guarded = url.pathname.startsWith('/api/') || url.pathname === '/events';
+    if (guarded && !sameSecret(request.headers['x-twoway-secret']?.toString(), secret)) {
+      const body = { ok: false, error: { code: 'unavailable', message: noSecret } };
+      return send(response, 401, 'application/json', JSON.stringify(body));
     }
 
     if (url.pathname.startsWith('/api/') && request.method === 'POST') {
@@ -155,7 +144,6 @@ export async function startPreview({
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
-  cookieName = `twoway_preview_${port}`;
 
   return {
     url: `${origin}/?secret=${secret}`,
