@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { app, safeStorage, type BrowserWindow } from 'electron';
 import { systemClock } from './core/clock.ts';
+import { startsHidden } from './core/startAtLogin.ts';
 import type { UserCommand } from './core/trayView.ts';
 import { installAppMenu } from './electron/appMenu.ts';
 import { createCommands } from './electron/commands.ts';
@@ -13,10 +14,14 @@ import { showReminderNotifications } from './electron/reminderNotifications.ts';
 import { reportPdfSaver } from './electron/reportPdf.ts';
 import { rendererUrl, routeUrl, showPage } from './electron/rendererWindow.ts';
 import { openSecretStorage } from './electron/secretStorage.ts';
+import { openedAtLogin, systemLoginItem } from './electron/startAtLogin.ts';
 import { TrayService, followTimer } from './electron/tray.ts';
+import { checkTrayShows } from './electron/trayHost.ts';
 import { createTrayPopover } from './electron/trayPopover.ts';
+import { createElectronUpdater } from './electron/updates.ts';
 import { createApi } from './services/api.ts';
 import { createServices } from './services/app.ts';
+import { applyStartAtLogin, reconcileStartAtLogin } from './services/startAtLogin.ts';
 
 // A separate data folder (tests, a second profile) must be set before the single-instance lock, which is per folder.
 const userData = process.env.TWOWAY_USER_DATA;
@@ -35,6 +40,8 @@ async function start() {
     until: new Promise<void>((resolve) => (windowOnScreen = resolve)),
   });
   let mainWindow: BrowserWindow | undefined;
+  let quitting = false;
+  const loginItem = systemLoginItem();
   const services = createServices({
     dataDir,
     openFile: openElectronFile,
@@ -44,10 +51,19 @@ async function start() {
     vault,
     secretStorage,
     saveReportPdf: (fileName) => reportPdfSaver(() => mainWindow)(fileName),
+    // Only an installed app has the app-update.yml electron-updater reads; a development build never checks.
+    updates: app.isPackaged
+      ? {
+          source: 'desktop',
+          currentVersion: app.getVersion(),
+          // Installing quits: the windows must close instead of hiding in the tray.
+          updater: createElectronUpdater({ beforeRestart: () => (quitting = true) }),
+        }
+      : { source: 'development', currentVersion: app.getVersion() },
+    applyToSystem: applyStartAtLogin(loginItem),
   });
   const dispatch = createApi(services);
   const url = rendererUrl(app.isPackaged);
-  let quitting = false;
 
   // A normal end (quit, shutdown, log-off) turns the running session into an entry; only a crash leaves one.
   let closed = false;
@@ -86,6 +102,7 @@ async function start() {
     summary: services.time.summary,
     balances: services.accounts.balances,
     catchUp: services.catchUp.summary,
+    updates: services.updates.status,
     events: services.events,
     render: (view) => {
       tray.render(view);
@@ -120,9 +137,19 @@ async function start() {
     });
   }
 
+  if (app.isPackaged) reconcileStartAtLogin(loginItem, services.settings);
+  // A start at login waits in the tray where one shows: with no window to wait for, the keychain may be asked
+  // now. Update checks begin once the app is on screen, so they never slow its start.
+  const hidden = await startsHidden({ argv: process.argv, openedAtLogin: openedAtLogin(), trayShows: checkTrayShows });
+  if (hidden) {
+    windowOnScreen();
+    services.updates.begin();
+  } else {
+    openWindow();
+    mainWindow?.once('show', () => services.updates.begin());
+  }
   // Once the window shows, reads which accounts have a saved secret and plans the automatic syncs. If that
   // fails, accounts show as read-only and nothing syncs on its own, but the app stays open.
-  openWindow();
   await services.start().catch((error: unknown) => {
     console.error('twoway: could not read saved accounts and plan syncs', error);
   });

@@ -195,18 +195,34 @@ describe('the start at login setting', () => {
 });
 
 describe('starting hidden', () => {
-  it('stays in the tray when started at login and a tray shows', () => {
-    expect(startsHidden({ argv: ['/opt/Twoway/twoway', '--hidden'], openedAtLogin: false, trayShows: true })).toBe(
+  const tray = (shows: boolean) => {
+    const asked = { times: 0 };
+    const trayShows = async () => {
+      asked.times++;
+      return shows;
+    };
+    return { asked, trayShows };
+  };
+
+  it('stays in the tray when started at login and a tray shows', async () => {
+    const { trayShows } = tray(true);
+    expect(await startsHidden({ argv: ['/opt/Twoway/twoway', '--hidden'], openedAtLogin: false, trayShows })).toBe(
       true,
     );
-    expect(startsHidden({ argv: ['/Applications/Twoway.app'], openedAtLogin: true, trayShows: true })).toBe(true);
+    expect(await startsHidden({ argv: ['/Applications/Twoway.app'], openedAtLogin: true, trayShows })).toBe(true);
   });
 
-  it('opens the window when no tray shows, or when the user started it', () => {
-    expect(startsHidden({ argv: ['/opt/Twoway/twoway', '--hidden'], openedAtLogin: false, trayShows: false })).toBe(
+  it('opens the window when started at login where no tray shows', async () => {
+    const { trayShows } = tray(false);
+    expect(await startsHidden({ argv: ['/opt/Twoway/twoway', '--hidden'], openedAtLogin: false, trayShows })).toBe(
       false,
     );
-    expect(startsHidden({ argv: ['/opt/Twoway/twoway'], openedAtLogin: false, trayShows: true })).toBe(false);
+  });
+
+  it('opens the window when the user started it, without asking about the tray', async () => {
+    const { trayShows, asked } = tray(true);
+    expect(await startsHidden({ argv: ['/opt/Twoway/twoway'], openedAtLogin: false, trayShows })).toBe(false);
+    expect(asked.times).toBe(0);
   });
 });
 

@@ -65,13 +65,17 @@ export interface HiddenStartInput {
   argv: readonly string[];
   /** macOS says so for its login items, which carry no arguments. */
   openedAtLogin: boolean;
-  /** Whether a tray icon shows here: a window hidden where no tray shows could never be found again. */
-  trayShows: boolean;
+  /**
+   * Whether a tray icon shows here, asked only for a start at login: a window hidden where no tray shows could
+   * never be found again.
+   */
+  trayShows: () => Promise<boolean>;
 }
 
 /** Whether this start opens no window and waits in the tray. */
-export function startsHidden({ argv, openedAtLogin, trayShows }: HiddenStartInput): boolean {
-  return trayShows && (openedAtLogin || argv.includes(HIDDEN_FLAG));
+export async function startsHidden({ argv, openedAtLogin, trayShows }: HiddenStartInput): Promise<boolean> {
+  if (!openedAtLogin && !argv.includes(HIDDEN_FLAG)) return false;
+  return trayShows();
 }
 
 /**
