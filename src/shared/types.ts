@@ -147,6 +147,8 @@ export interface AccountBalance {
   canWrite: boolean;
   /** Why the last sync did not complete, if it did not. */
   problem: string | null;
+  /** What the last completed sync left out because the network sent it unreadable, in the user's words. */
+  leftOut: string | null;
   /** Followers gained and lost over the last seven days, from the syncs' recorded changes. */
   week: { gained: number; lost: number };
 }

@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { Socket } from 'node:net';
+import { hostileKind, patchEntry, writeOversized, type HostileFault } from './hostile.ts';
 
 /** What every fault may carry: which requests it matches, how often it fires, and an optional delay first. */
 export interface FaultMatch {
@@ -33,6 +34,8 @@ export type Fault = FaultMatch &
     | { repeatCursor: true }
     /** Something happens on the server just before it answers this request (an account deleted mid-sync). */
     | { run: () => void | Promise<void> }
+    /** A server that lies about its data or sends without end (hostile.ts). */
+    | HostileFault
   );
 
 export type StatusFault = Extract<Fault, { status: number }>;
@@ -45,7 +48,7 @@ export function faultKind(fault: Fault): string {
   if ('truncatedPage' in fault) return 'truncatedPage';
   if ('repeatCursor' in fault) return 'repeatCursor';
   if ('run' in fault) return 'run';
-  return 'delay';
+  return hostileKind(fault) ?? 'delay';
 }
 
 export class FaultQueue {
@@ -154,6 +157,8 @@ export interface RequestRecord {
   status: number | null;
   /** The fault applied to this request, if any. */
   fault?: string;
+  /** Bytes of an oversized answer written before the client hung up. */
+  bytesSent?: number;
 }
 
 export interface TestRequest {
@@ -274,7 +279,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
           return;
         }
         // A status fault answers in place of the server (as a proxy or an overloaded worker would): no state change.
-        const reply = fault && 'status' in fault ? options.statusFaultReply(request, fault) : options.handle(request);
+        let reply = fault && 'status' in fault ? options.statusFaultReply(request, fault) : options.handle(request);
+        if (fault && 'oversized' in fault) {
+          record.status = 200;
+          await writeOversized(res, fault.oversized, (bytes) => (record.bytesSent = bytes));
+          return;
+        }
+        if (fault && 'replaceWith' in fault) reply = { status: 200, headers: reply.headers, json: fault.replaceWith };
+        if (fault && 'entryPatch' in fault) reply = { ...reply, json: patchEntry(reply.json, fault) };
         const serialized = serialize(reply);
         const contentType = serialized.contentType;
         let body = serialized.body;

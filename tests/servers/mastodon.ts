@@ -444,6 +444,14 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** Mastodon's limit_param: absent → default; otherwise |to_i| capped at twice the default. */
 function limitParam(raw: string | null, limits = { default: DEFAULT_LIMIT, max: MAX_LIMIT }): number {
   if (raw === null) return limits.default;
@@ -634,6 +642,9 @@ export async function startMastodonServer(options: MastodonServerOptions = {}): 
     if (request.fault && 'repeatCursor' in request.fault) {
       const search = request.query.toString();
       parts.push(`<${base}${search ? `?${search}` : ''}>; rel="next"`);
+    } else if (request.fault && 'foreignNextLink' in request.fault) {
+      const next = withCursor(`max_id=${page.next ?? 1}`).replace(/^http:\/\/[^/]+/, request.fault.foreignNextLink);
+      parts.push(`<${next}>; rel="next"`);
     } else if (page.next !== null) {
       parts.push(`<${withCursor(`max_id=${page.next}`)}>; rel="next"`);
     }
@@ -644,11 +655,36 @@ export async function startMastodonServer(options: MastodonServerOptions = {}): 
   const truncate = <T>(request: TestRequest, items: T[]): T[] =>
     request.fault && 'truncatedPage' in request.fault ? items.slice(0, Math.floor(items.length / 2)) : items;
 
+  let endless = 0;
+  /** A page of accounts nobody has seen before, linking on to another such page. */
+  const endlessPage = (request: TestRequest): TestReply => {
+    const limit = limitParam(request.query.get('limit'));
+    const accounts = Array.from({ length: limit }, () => {
+      endless += 1;
+      return accountJson({
+        id: String(990_000_000 + endless),
+        username: `endless${endless}`,
+        domain: null,
+        displayName: `Endless ${endless}`,
+        note: '',
+        createdAt: now(),
+        locked: false,
+        bot: false,
+        hideCollections: false,
+        suspended: false,
+        statusesCount: 0,
+      });
+    });
+    const headers = link(request, { items: accounts, next: String(990_000_000 + endless), prev: null }, ['limit']);
+    return { status: 200, headers, json: accounts };
+  };
+
   const collection = (request: TestRequest, id: string, which: 'followers' | 'following'): TestReply => {
     const auth = authorize(request, ['read:accounts'], 'public');
     if (!auth.ok) return auth.reply;
     const account = state.accounts.get(id);
     if (!account) return notFound();
+    if (request.fault && 'endlessPages' in request.fault) return endlessPage(request);
     const viewer = auth.token?.accountId ?? null;
     const hidden =
       account.suspended ||
@@ -863,7 +899,8 @@ export async function startMastodonServer(options: MastodonServerOptions = {}): 
 
   const route = (request: TestRequest): TestReply => {
     const { method, path } = request;
-    const segments = path.split('/').filter(Boolean);
+    // Rails hands a path parameter over decoded, so an account id may hold any character.
+    const segments = path.split('/').filter(Boolean).map(decoded);
     if (method === 'GET' && (path === '/api/v2/instance' || path === '/api/v1/instance')) {
       return {
         status: 200,

@@ -283,6 +283,8 @@ export async function startXServer(options: XServerOptions = {}): Promise<XServe
   const limiter = new FixedWindowLimiter(false);
   const cursors = new Map<string, Cursor>();
   let cursorCount = 0;
+  /** Accounts made up for endless pages so far. */
+  let endless = 0;
 
   const mintCursor = (cursor: Cursor): string => {
     cursorCount += 1;
@@ -383,6 +385,20 @@ export async function startXServer(options: XServerOptions = {}): Promise<XServe
             },
           ],
         },
+      };
+    }
+    if (request.fault && 'endlessPages' in request.fault) {
+      const users = Array.from({ length: maxResults }, () => {
+        endless += 1;
+        return {
+          id: String(1_900_000_000_000_000_000n + BigInt(endless)),
+          name: `Endless ${endless}`,
+          username: `endless${endless}`,
+        };
+      });
+      return {
+        status: 200,
+        json: { data: users, meta: { result_count: users.length, next_token: `ENDLESS${endless}` } },
       };
     }
     const rawToken = request.query.get('pagination_token');

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import { FaultQueue, faultKind, proxyErrorPage, type Fault, type RequestRecord } from '../servers/faults.ts';
+import { patchEntry, writeOversized } from '../servers/hostile.ts';
 
 export interface FaultProxyOptions {
   /** Epoch ms, for rate-limit reset headers. */
@@ -14,12 +15,25 @@ export interface FaultProxyOptions {
 /** The list a page of the XRPC methods Twoway reads carries. */
 const pageLists = ['followers', 'follows', 'records', 'profiles'];
 
+let endless = 0;
+/** Profiles nobody has seen before, as the AppView would show them. */
+const endlessProfiles = (count: number) =>
+  Array.from({ length: count }, () => {
+    endless += 1;
+    return { did: `did:plc:endless${endless}`, handle: `endless${endless}.test`, displayName: `Endless ${endless}` };
+  });
+
 function damaged(body: Buffer, fault: Fault | undefined, requestCursor: string | null): Buffer {
   if (!fault) return body;
   if ('malformedJson' in fault) return body.subarray(0, Math.max(1, body.length >> 1));
-  if (!('truncatedPage' in fault) && !('repeatCursor' in fault)) return body;
+  if ('entryPatch' in fault) return Buffer.from(JSON.stringify(patchEntry(JSON.parse(body.toString('utf8')), fault)));
+  if (!('truncatedPage' in fault) && !('repeatCursor' in fault) && !('endlessPages' in fault)) return body;
   const json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
-  if ('truncatedPage' in fault) {
+  if ('endlessPages' in fault) {
+    const list = pageLists.find((key) => Array.isArray(json[key]))!;
+    json[list] = endlessProfiles(100);
+    json.cursor = `endless${endless}`;
+  } else if ('truncatedPage' in fault) {
     const list = pageLists.find((key) => Array.isArray(json[key]));
     if (list) json[list] = (json[list] as unknown[]).slice(0, (json[list] as unknown[]).length >> 1);
   } else if (requestCursor) json.cursor = requestCursor;
@@ -53,6 +67,18 @@ export async function startFaultProxy(target: string, { now, rewrite }: FaultPro
     if (fault && 'run' in fault) await fault.run();
     if (res.destroyed || req.socket.destroyed) return;
     if (fault && 'resetConnection' in fault && fault.beforeHandler) return void req.socket.destroy();
+    if (fault && 'oversized' in fault) {
+      record.status = 200;
+      await writeOversized(res, fault.oversized, (bytes) => (record.bytesSent = bytes));
+      return;
+    }
+    if (fault && 'replaceWith' in fault) {
+      record.status = 200;
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      return void res.end(JSON.stringify(fault.replaceWith));
+    }
+    // Each endless page asks the server for its first page again: its cursors are made up.
+    if (fault && 'endlessPages' in fault) url.searchParams.delete('cursor');
     if (fault && 'status' in fault) {
       record.status = fault.status;
       if (fault.status === 502 || fault.status === 504) {

@@ -3,6 +3,7 @@
 // the last one like any sync: who came, who went, and follow dates from when each was first seen.
 import type { Person } from '../../shared/network.ts';
 import type { AccountBalance, Account } from '../../shared/types.ts';
+import { xAccountId } from '../core/accountIds.ts';
 import type { Clock } from '../core/clock.ts';
 import { scanned } from '../core/followGraph.ts';
 import { ArchiveProblem, archiveIds, archiveListOf, archiveOwner } from '../core/xArchive.ts';
@@ -68,7 +69,7 @@ export function importXArchive(
   const handle = owner ? `@${owner.username}` : input.handle ? `@${input.handle.replace(/^@/, '')}` : null;
   if (!handle) throw invalid({ handle: 'This upload does not say whose archive it is: enter your X handle.' });
 
-  const id = `x-${(owner?.accountId ?? handle.slice(1)).toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  const id = xAccountId(owner?.accountId ?? handle.slice(1));
   const known = deps.accounts.list().find((a) => a.id === id);
   const account: Account = known ?? {
     id,

@@ -50,6 +50,21 @@ export interface StoreContext {
 
 class Unusable extends Error {}
 
+/** The first thing a value gets wrong against a schema, in a few words: `followers.3.id: expected string`. */
+export function firstIssue(error: z.ZodError): string {
+  const first = error.issues[0];
+  return `${first?.path.join('.') || 'root'}: ${first?.message.replace(/^Invalid input: /, '')}`;
+}
+
+/** A store's file is directly inside the data folder, named by Twoway: never a path a value could lead elsewhere. */
+function fileOf(dataDir: string, name: string): string {
+  const filePath = path.join(dataDir, `${name}.json`);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name) || path.dirname(filePath) !== path.join(dataDir)) {
+    throw new Failure('internal', `Twoway refused to use “${name}” as a data file: it is not a plain file name.`);
+  }
+  return filePath;
+}
+
 function upgrade<T>(spec: StoreSpec<T>, content: Record<string, unknown>): { data: T; migrated: boolean } {
   const version = content.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version)) throw new Unusable('it has no schema version');
@@ -63,12 +78,7 @@ function upgrade<T>(spec: StoreSpec<T>, content: Record<string, unknown>): { dat
     data = migrate(data);
   }
   const parsed = spec.schema.safeParse(data);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new Unusable(
-      `its content is not what Twoway expects (${first?.path.join('.') || 'root'}: ${first?.message})`,
-    );
-  }
+  if (!parsed.success) throw new Unusable(`its content is not what Twoway expects (${firstIssue(parsed.error)})`);
   return { data: parsed.data, migrated: version !== spec.version };
 }
 
@@ -118,8 +128,8 @@ const unsavedStores = new WeakMap<StoreContext, Set<() => void>>();
 let retrying = false;
 
 export function openStore<T>(spec: StoreSpec<T>, context: StoreContext): Store<T> {
+  const filePath = fileOf(context.dataDir, spec.name);
   fs.mkdirSync(context.dataDir, { recursive: true });
-  const filePath = path.join(context.dataDir, `${spec.name}.json`);
   removeUnfinishedWrites(context.dataDir, `${spec.name}.json`);
   let engine: RawFile | null = null;
   if (!unsavedStores.has(context)) unsavedStores.set(context, new Set());
@@ -169,19 +179,29 @@ export function openStore<T>(spec: StoreSpec<T>, context: StoreContext): Store<T
     context.onNotice({ id: `${spec.name}-${at}`, store: spec.name, reason, movedTo, at });
     data = spec.initial();
   }
+  /** What is saved must read back: a value the schema refuses never reaches the disk. */
+  const checked = (next: T): T => {
+    const parsed = spec.schema.safeParse(next);
+    if (parsed.success) return parsed.data;
+    throw new Failure(
+      'internal',
+      `Twoway refused to save ${spec.name} with a value it could not read back (${firstIssue(parsed.error)}). Nothing changed.`,
+    );
+  };
   return {
     read: () => data,
     write: (next) => {
+      const value = checked(next);
       try {
-        persist(next);
+        persist(value);
       } catch (error) {
         throw new Failure('unavailable', `Twoway could not save this change: ${whyUnsaved(error)}. Nothing changed.`);
       }
-      data = next;
+      data = value;
       saved();
     },
     keep: (next) => {
-      data = next;
+      data = checked(next);
       retry();
     },
   };

@@ -21,30 +21,47 @@ export interface SyncResult {
   /** True when the cheap check found nothing changed and the lists were not rescanned. */
   unchanged: boolean;
   requests: number;
+  /** Entries the network sent that could not be read and were left out. */
+  unreadable: number;
 }
 
 const sameIds = (page: readonly Person[], ids: readonly string[]) =>
   page.length === ids.length && page.every((p, i) => p.id === ids[i]);
 
+/**
+ * A scan may read twice the pages the profile's count needs, and ten more, before it is taken for a server that
+ * pages on without end; the first page's length is the page size (servers cap it below what was asked).
+ */
+export const pageBudget = (count: number, firstPageLength: number) =>
+  2 * Math.ceil(count / Math.max(1, firstPageLength)) + 10;
+
 async function allPages<T extends { id: string }>(
+  list: { name: string; count: number },
   first: Page<T>,
   next: (cursor: string) => Promise<Page<T>>,
   signal: AbortSignal,
-  onPage: (count: number) => void,
+  onPage: (count: number, unreadable: number) => void,
 ): Promise<T[]> {
   const items = new Map<string, T>();
   const cursors = new Set<string>();
+  const budget = pageBudget(list.count, first.items.length + (first.unreadable ?? 0));
   let page = first;
-  for (;;) {
+  for (let pages = 1; ; pages++) {
     const before = items.size;
     for (const item of page.items) if (!items.has(item.id)) items.set(item.id, item);
-    onPage(items.size);
+    onPage(items.size, page.unreadable ?? 0);
     // A server that hands back a cursor or a page it already gave would make this loop forever.
     const repeated = page.items.length > 0 && items.size === before;
     if (repeated || (page.cursor !== null && cursors.has(page.cursor))) {
       throw new NetworkFailure('bad-response', 'The server repeated a page; the sync stopped rather than loop.');
     }
     if (page.cursor === null) return [...items.values()];
+    if (pages >= budget) {
+      throw new NetworkFailure(
+        'bad-response',
+        `The server kept sending pages of ${list.name} far past the ${list.count} its profile counts (${pages} pages); the sync stopped there.`,
+      );
+    }
     if (signal.aborted) throw new NetworkFailure('cancelled', 'Cancelled.');
     cursors.add(page.cursor);
     page = await next(page.cursor);
@@ -91,28 +108,34 @@ export async function syncAccount(
   if (unchanged) {
     const snapshot = { ...latest!, at: now, ...(profile.posts === undefined ? {} : { posts: profile.posts }) };
     const data = { ...previous, syncedAt: now, history: [...previous.history, snapshot] };
-    return { data, unchanged: true, requests: provider.requests() - before };
+    const unreadable = (firstFollowers.unreadable ?? 0) + (firstFollowing.unreadable ?? 0);
+    return { data, unchanged: true, requests: provider.requests() - before, unreadable };
   }
 
   const total = Math.max(1, profile.followers + profile.following);
   let followersSoFar = 0;
   let followingSoFar = 0;
+  let unreadable = 0;
   const report = () => onProgress({ phase: 'scanning', done: Math.min(total, followersSoFar + followingSoFar), total });
   const followers = await allPages(
+    { name: 'followers', count: profile.followers },
     firstFollowers,
     (c) => provider.followersPage(c),
     signal,
-    (n) => {
+    (n, left) => {
       followersSoFar = n;
+      unreadable += left;
       report();
     },
   );
   const scannedFollowing = await allPages(
+    { name: 'follows', count: profile.following },
     firstFollowing,
     (c) => provider.followingPage(c),
     signal,
-    (n) => {
+    (n, left) => {
       followingSoFar = n;
+      unreadable += left;
       report();
     },
   );
@@ -123,5 +146,5 @@ export async function syncAccount(
   const following = await named(scannedFollowing, known, provider);
   const heads = { followers: firstFollowers.items.map((p) => p.id), following: firstFollowing.items.map((p) => p.id) };
   const data = scanned(previous, { followers, following, heads, posts: profile.posts }, now);
-  return { data, unchanged: false, requests: provider.requests() - before };
+  return { data, unchanged: false, requests: provider.requests() - before, unreadable };
 }

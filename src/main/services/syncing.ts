@@ -48,6 +48,15 @@ function explain(error: unknown, account: Account): string {
   return `The sync failed: ${message.replace(/\.$/, '')}. The last data is kept.`;
 }
 
+/** What a completed sync left out, for the account's status line; null when nothing. */
+function leftOut(unreadable: number, account: Account): string | null {
+  if (unreadable === 0) return null;
+  const name = networkNames[account.network];
+  return unreadable === 1
+    ? `${name} sent 1 account Twoway could not read; it was left out.`
+    : `${name} sent ${unreadable} accounts Twoway could not read; they were left out.`;
+}
+
 export function createSyncing({ accounts, clock, scheduler, events, settings, providerFor }: SyncingDeps) {
   const running = new Map<string, { progress: SyncProgress; abort: AbortController }>();
   const nextRound = singleTimer(scheduler);
@@ -85,7 +94,7 @@ export function createSyncing({ accounts, clock, scheduler, events, settings, pr
         },
       });
       if (abort.signal.aborted) throw new NetworkFailure('cancelled', 'Cancelled.');
-      accounts.commit(accountId, result.data);
+      accounts.commit(accountId, result.data, leftOut(result.unreadable, account));
       return result.requests;
     } catch (error) {
       accounts.reportProblem(

@@ -2,7 +2,9 @@
 // access token the relationships to re-check and the follow / unfollow writes.
 import type { Followed, Person } from '../../../shared/network.ts';
 import { mastodonCatchUp } from './mastodonCatchUp.ts';
+import { mastodonEntity, mastodonProfile, mastodonRelationships, type MastodonEntity } from './mastodonReplies.ts';
 import type { NetworkProvider } from './provider.ts';
+import { listOf, readEntries, readReply } from './replies.ts';
 import { NetworkFailure, type ResilientFetch } from './resilientFetch.ts';
 
 export interface MastodonAccount {
@@ -10,32 +12,46 @@ export interface MastodonAccount {
   accountId: string;
 }
 
-interface Entity {
-  id: string;
-  acct: string;
-  display_name?: string;
-}
-
 const pageSize = 80;
 
-/** The next page's address from a Link header, or null on the last page. */
-export function nextLink(header: string | null): string | null {
+/** The token goes to the instance only: a page that links elsewhere ends the reading there. */
+function onInstance(address: string, instanceUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(address, instanceUrl);
+  } catch {
+    throw new NetworkFailure('bad-response', 'Mastodon sent a link to its next page that is not an address.');
+  }
+  if (url.origin !== new URL(instanceUrl).origin) {
+    throw new NetworkFailure(
+      'bad-response',
+      `Mastodon sent a link to its next page on another server (${url.host}); Twoway stopped there rather than follow it.`,
+    );
+  }
+  return url.href;
+}
+
+/** The next page's address from a Link header, on the instance itself; null on the last page. */
+export function nextLink(header: string | null, instanceUrl: string): string | null {
   for (const part of (header ?? '').split(',')) {
     const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
-    if (match) return match[1]!;
+    if (match) return onInstance(match[1]!, instanceUrl);
   }
   return null;
 }
 
-export function mastodonPerson(entity: Entity, instanceUrl: string): Person {
+export function mastodonPerson(
+  entity: Pick<MastodonEntity, 'id' | 'acct'> & { display_name?: string },
+  instanceUrl: string,
+): Person {
   const host = new URL(instanceUrl).host;
   const acct = entity.acct.includes('@') ? entity.acct : `${entity.acct}@${host}`;
   return { id: entity.id, handle: `@${acct}`, displayName: entity.display_name ?? '' };
 }
 
 export function mastodonClient(instanceUrl: string, fetch: ResilientFetch, token: string | null) {
-  return async function request<T>(path: string, init: RequestInit = {}): Promise<{ body: T; link: string | null }> {
-    const url = path.startsWith('http') ? path : `${instanceUrl}${path}`;
+  return async function request(path: string, init: RequestInit = {}): Promise<{ body: unknown; link: string | null }> {
+    const url = path.startsWith('/') ? `${instanceUrl}${path}` : onInstance(path, instanceUrl);
     const headers = new Headers(init.headers);
     if (token) headers.set('authorization', `Bearer ${token}`);
     const response = await fetch(url, { ...init, headers });
@@ -58,10 +74,11 @@ export function mastodonClient(instanceUrl: string, fetch: ResilientFetch, token
           { status: 401 },
         );
       }
-      const message = (body as { error?: string }).error ?? `HTTP ${response.status}`;
+      const error = (body as { error?: unknown } | null)?.error;
+      const message = typeof error === 'string' ? error.slice(0, 300) : `HTTP ${response.status}`;
       throw new NetworkFailure('refused', `Mastodon refused: ${message}`, { status: response.status });
     }
-    return { body: body as T, link: response.headers.get('link') };
+    return { body, link: response.headers.get('link') };
   };
 }
 
@@ -71,7 +88,7 @@ export function mastodonProvider(
   token: string | null,
 ): NetworkProvider {
   const request = mastodonClient(account.instanceUrl, fetch, token);
-  const person = (e: Entity) => mastodonPerson(e, account.instanceUrl);
+  const person = (e: MastodonEntity) => mastodonPerson(e, account.instanceUrl);
   const base = `/api/v1/accounts/${encodeURIComponent(account.accountId)}`;
 
   function needToken(): string {
@@ -80,9 +97,9 @@ export function mastodonProvider(
   }
 
   /** Reads of the account itself: there a 404 means the account is gone from its instance. */
-  async function own<T>(path: string) {
+  async function own(path: string) {
     try {
-      return await request<T>(path);
+      return await request(path);
     } catch (error) {
       if (!(error instanceof NetworkFailure) || error.status !== 404) throw error;
       throw new NetworkFailure('refused', 'Mastodon no longer has this account: it was deleted or moved', {
@@ -95,10 +112,9 @@ export function mastodonProvider(
   // that did: a page of another length lost accounts on the way, and a sync must not drop them.
   const fullPage: Partial<Record<'followers' | 'following', number>> = {};
   async function page(list: 'followers' | 'following', cursor: string | null) {
-    const { body, link } = await own<Entity[]>(cursor ?? `${base}/${list}?limit=${pageSize}`);
-    if (!Array.isArray(body))
-      throw new NetworkFailure('bad-response', `Mastodon sent a ${list} page that is not a list.`);
-    const next = nextLink(link);
+    const { body: page, link } = await own(cursor ?? `${base}/${list}?limit=${pageSize}`);
+    const body = listOf(page, `Mastodon sent a ${list} page`);
+    const next = nextLink(link, account.instanceUrl);
     const full = fullPage[list];
     if (full !== undefined && (body.length > full || (next !== null && body.length < full))) {
       throw new NetworkFailure(
@@ -107,16 +123,15 @@ export function mastodonProvider(
       );
     }
     if (next !== null) fullPage[list] ??= body.length;
-    return { items: body.map(person), cursor: next };
+    const { items, unreadable } = readEntries(mastodonEntity, body);
+    return { items: items.map(person), cursor: next, unreadable };
   }
 
   return {
     requests: fetch.requests,
     catchUp: async () => mastodonCatchUp(account, fetch, token),
     async profile() {
-      const { body } = await own<
-        Entity & { followers_count: number; following_count: number; statuses_count?: number }
-      >(base);
+      const body = readReply(mastodonProfile, (await own(base)).body, 'Mastodon sent a profile');
       return {
         ...person(body),
         followers: body.followers_count,
@@ -126,16 +141,15 @@ export function mastodonProvider(
     },
     followersPage: (cursor) => page('followers', cursor),
     async followingPage(cursor) {
-      const { items, cursor: next } = await page('following', cursor);
+      const { items, ...rest } = await page('following', cursor);
       // Mastodon gives no follow dates: the sync dates each follow from when Twoway first saw it.
-      return { items: items.map((p): Followed => ({ ...p, followedAt: Number.NaN, ref: null })), cursor: next };
+      return { items: items.map((p): Followed => ({ ...p, followedAt: Number.NaN, ref: null })), ...rest };
     },
     async relationship(other) {
       needToken();
-      const { body } = await request<{ id: string; following: boolean; followed_by: boolean }[]>(
-        `/api/v1/accounts/relationships?id[]=${encodeURIComponent(other.id)}`,
-      );
-      const relation = body.find((r) => r.id === other.id);
+      const { body } = await request(`/api/v1/accounts/relationships?id[]=${encodeURIComponent(other.id)}`);
+      const relations = readReply(mastodonRelationships, body, 'Mastodon sent a relationship');
+      const relation = relations.find((r) => r.id === other.id);
       return { youFollow: !!relation?.following, followsYou: !!relation?.followed_by };
     },
     async unfollow(followed) {

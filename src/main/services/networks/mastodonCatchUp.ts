@@ -5,25 +5,9 @@ import type { FeedPost, Notice } from '../../core/catchUpFeed.ts';
 import { htmlToText } from '../../core/postText.ts';
 import type { CatchUpReader } from './catchUpReader.ts';
 import { mastodonClient, mastodonPerson, nextLink, type MastodonAccount } from './mastodon.ts';
-import { NetworkFailure, type ResilientFetch } from './resilientFetch.ts';
-
-interface Status {
-  id: string;
-  created_at: string;
-  content?: string;
-  spoiler_text?: string;
-  url?: string | null;
-  uri?: string;
-  account: { id: string; acct: string; display_name?: string };
-  in_reply_to_id?: string | null;
-  in_reply_to_account_id?: string | null;
-  reblog?: Status | null;
-  mentions?: { id: string; acct: string }[];
-  replies_count?: number;
-  reblogs_count?: number;
-  favourites_count?: number;
-  quote?: { quoted_status?: { id: string } | null } | null;
-}
+import { mastodonNotification, mastodonStatus, type MastodonStatus } from './mastodonReplies.ts';
+import { listOf, readEntries } from './replies.ts';
+import type { ResilientFetch } from './resilientFetch.ts';
 
 /** The largest pages the API gives: 40 statuses, 80 notifications. */
 const statusesPage = 40;
@@ -31,10 +15,10 @@ const notificationsPage = 80;
 /** Enough of one person's statuses for a day or two of theirs. */
 const recentPostsLimit = 20;
 
-export function mastodonPost(status: Status, instanceUrl: string): FeedPost {
+export function mastodonPost(status: MastodonStatus, instanceUrl: string): FeedPost {
   const at = Date.parse(status.created_at);
-  const body = htmlToText(status.content ?? '');
-  const warning = status.spoiler_text?.trim();
+  const body = htmlToText(status.content);
+  const warning = status.spoiler_text.trim();
   return {
     id: status.id,
     author: mastodonPerson(status.account, instanceUrl),
@@ -43,9 +27,9 @@ export function mastodonPost(status: Status, instanceUrl: string): FeedPost {
     sortAt: at,
     url: browserLink(status.url ?? status.uri),
     counts: {
-      replies: status.replies_count ?? 0,
-      reposts: status.reblogs_count ?? 0,
-      likes: status.favourites_count ?? 0,
+      replies: status.replies_count,
+      reposts: status.reblogs_count,
+      likes: status.favourites_count,
     },
     // Mastodon names only the status answered, not the thread's first one.
     replyTo: status.in_reply_to_id
@@ -56,8 +40,8 @@ export function mastodonPost(status: Status, instanceUrl: string): FeedPost {
         }
       : null,
     quoteOf: status.quote?.quoted_status?.id ?? null,
-    mentions: (status.mentions ?? []).map((m) => mastodonPerson({ id: m.id, acct: m.acct }, instanceUrl)),
-    repost: status.reblog != null,
+    mentions: status.mentions.map((m) => mastodonPerson(m, instanceUrl)),
+    repost: status.reblog,
   };
 }
 
@@ -66,14 +50,14 @@ export function mastodonCatchUp(account: MastodonAccount, fetch: ResilientFetch,
   const me = account.accountId;
   const own = `/api/v1/accounts/${encodeURIComponent(me)}/statuses`;
 
-  async function list<T>(path: string, what: string) {
-    const { body, link } = await request<T[]>(path);
-    if (!Array.isArray(body)) throw new NetworkFailure('bad-response', `Mastodon sent ${what} that is not a list.`);
-    return { body, cursor: nextLink(link) };
+  async function list(path: string, what: string) {
+    const { body, link } = await request(path);
+    return { body: listOf(body, `Mastodon sent ${what}`), cursor: nextLink(link, account.instanceUrl) };
   }
   const statuses = async (path: string) => {
-    const { body, cursor } = await list<Status>(path, 'statuses');
-    return { items: body.map((status) => mastodonPost(status, account.instanceUrl)), cursor };
+    const { body, cursor } = await list(path, 'statuses');
+    const { items, unreadable } = readEntries(mastodonStatus, body);
+    return { items: items.map((status) => mastodonPost(status, account.instanceUrl)), cursor, unreadable };
   };
   const signedIn = () => {
     if (!token) throw new Error('Add an access token for this account to read its home timeline and mentions.');
@@ -89,16 +73,17 @@ export function mastodonCatchUp(account: MastodonAccount, fetch: ResilientFetch,
     },
     async noticesPage(cursor) {
       signedIn();
-      const { body, cursor: next } = await list<{ type: string; status?: Status | null }>(
+      const { body, cursor: next } = await list(
         cursor ?? `/api/v1/notifications?types[]=mention&limit=${notificationsPage}`,
         'notifications',
       );
-      const items = body.flatMap((notification): Notice[] => {
+      const { items: notifications, unreadable } = readEntries(mastodonNotification, body);
+      const items = notifications.flatMap((notification): Notice[] => {
         if (notification.type !== 'mention' || !notification.status) return [];
         const post = mastodonPost(notification.status, account.instanceUrl);
         return [{ reason: post.replyTo?.authorId === me ? 'reply' : 'mention', post }];
       });
-      return { items, cursor: next };
+      return { items, cursor: next, unreadable };
     },
     ownPostsPage: (cursor) => statuses(cursor ?? `${own}?limit=${statusesPage}&exclude_reblogs=true`),
     async recentPosts(personId) {

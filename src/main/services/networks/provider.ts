@@ -6,6 +6,8 @@ export interface Page<T> {
   items: T[];
   /** null on the last page. */
   cursor: string | null;
+  /** Entries the network sent that could not be read, left out of `items`. */
+  unreadable?: number;
 }
 
 export interface Profile extends Person {

@@ -21,6 +21,36 @@ export class NetworkFailure extends Error {
   }
 }
 
+/** The most one answer may hold: far beyond any page of these APIs, far below what would exhaust memory. */
+export const answerLimit = 20 * 1024 * 1024;
+
+function tooLarge(input: string | URL | Request): NetworkFailure {
+  const host = new URL(input instanceof Request ? input.url : input).host;
+  return new NetworkFailure('bad-response', `${host} sent an answer over 20 MB; Twoway stopped reading it.`);
+}
+
+/** The whole body, read as it streams in and given up on once it passes the limit, declared or not. */
+async function bodyOf(answer: Response, input: string | URL | Request): Promise<Uint8Array> {
+  if (Number(answer.headers.get('content-length')) > answerLimit) {
+    await answer.body?.cancel();
+    throw tooLarge(input);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = answer.body?.getReader();
+  for (;;) {
+    const chunk = await reader?.read();
+    if (!chunk || chunk.done) break;
+    size += chunk.value.byteLength;
+    if (size > answerLimit) {
+      await reader!.cancel();
+      throw tooLarge(input);
+    }
+    chunks.push(chunk.value);
+  }
+  return Buffer.concat(chunks);
+}
+
 export interface FetchOptions {
   clock: Clock;
   scheduler: Scheduler;
@@ -56,14 +86,16 @@ export function resilientFetch({ clock, scheduler, timeoutMs = 20_000, signal, o
         const timeout = AbortSignal.timeout(timeoutMs);
         const answer = await fetch(input, { ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
         // Read the whole body here, so a connection dropped mid-page is retried like one that never answered.
-        const body = await answer.arrayBuffer();
+        const body = await bodyOf(answer, input);
         response = new Response(body.byteLength > 0 ? body : null, {
           status: answer.status,
           statusText: answer.statusText,
           headers: answer.headers,
         });
-      } catch {
+      } catch (error) {
         if (signal?.aborted) throw new NetworkFailure('cancelled', 'Cancelled.');
+        // An answer too large is no accident of the connection: asking again would bring the same.
+        if (error instanceof NetworkFailure) throw error;
       }
       const outcome = afterAttempt(response?.status ?? 0, response?.headers ?? new Headers(), attempt, clock.now());
       if (outcome.kind === 'ok') return response!;
