@@ -1,9 +1,12 @@
 // Composition root: the services on the user's data folder, handed to the Electron shell.
 import path from 'node:path';
 import { app, safeStorage, type BrowserWindow } from 'electron';
+import { awayDetection } from './core/awayDetection.ts';
 import { systemClock } from './core/clock.ts';
 import { startsHidden } from './core/startAtLogin.ts';
+import { trayShows } from './core/trayAvailability.ts';
 import type { UserCommand } from './core/trayView.ts';
+import { closeAction } from './core/windowClose.ts';
 import { installAppMenu } from './electron/appMenu.ts';
 import { createCommands } from './electron/commands.ts';
 import { openElectronFile } from './electron/electronFile.ts';
@@ -40,6 +43,9 @@ async function start() {
     until: new Promise<void>((resolve) => (windowOnScreen = resolve)),
   });
   let mainWindow: BrowserWindow | undefined;
+  const idleMs = systemIdleReader();
+  // Known at once on macOS and Windows; on Linux the session bus answers a moment later (askTray below).
+  let trayVisible = trayShows(process.platform, null);
   let quitting = false;
   const loginItem = systemLoginItem();
   const services = createServices({
@@ -47,7 +53,9 @@ async function start() {
     openFile: openElectronFile,
     clock: systemClock,
     host: 'electron',
-    systemIdleMs: systemIdleReader(),
+    systemIdleMs: idleMs,
+    awayDetection: awayDetection(process.platform, process.env, idleMs !== null),
+    trayShows: () => trayVisible,
     vault,
     secretStorage,
     saveReportPdf: (fileName) => reportPdfSaver(() => mainWindow)(fileName),
@@ -63,6 +71,15 @@ async function start() {
     applyToSystem: applyStartAtLogin(loginItem),
   });
   const dispatch = createApi(services);
+  // A tray icon can come and go while Twoway runs (a panel starting late at login, an extension turned on): asked
+  // at start and whenever the window gains focus, which comes before the user closes it.
+  const askTray = async () => {
+    const shows = await checkTrayShows();
+    if (shows === trayVisible) return;
+    trayVisible = shows;
+    services.statusChanged();
+  };
+  void askTray();
   const url = rendererUrl(app.isPackaged);
 
   // A normal end (quit, shutdown, log-off) turns the running session into an entry; only a crash leaves one.
@@ -79,12 +96,13 @@ async function start() {
       if (route) showPage(mainWindow, target);
       return showWindow(mainWindow);
     }
-    // Closing hides the window only while the tray can bring it back.
+    // Closing hides the window where a tray icon brings it back, and minimizes it elsewhere.
     mainWindow = createMainWindow({
       url: target,
-      hideOnClose: () => !quitting && tray.exists(),
+      whenClosed: () => closeAction({ quitting, trayShows: trayVisible, trayExists: tray.exists() }),
       onSessionEnd: closeServices,
     });
+    mainWindow.on('focus', () => void askTray());
     mainWindow.once('show', windowOnScreen);
   };
   const popover = createTrayPopover({ rendererUrl: url, trayBounds: () => tray.bounds() });

@@ -168,13 +168,30 @@ export interface AppStatus {
   host: 'electron' | 'browser-preview';
   notices: StoreNotice[];
   hasData: boolean;
-  /** Whether the system reports idle time; where it does not (Wayland, the browser preview), only suspend and lock pause the timer. */
-  idleDetection: boolean;
+  /** What the system tells Twoway about time away; see AwayDetection. */
+  awayDetection: AwayDetection;
   /**
-   * How app passwords and tokens are kept: encrypted by the OS keychain; 'weak' where only Electron's
-   * basic_text backend exists (the user is asked first); in memory only in the browser preview.
+   * Whether the tray icon shows on this desktop, so that closing the window keeps Twoway there; where it does not
+   * (Linux without a StatusNotifier host, the browser preview), closing the window minimizes it.
+   */
+  trayShows: boolean;
+  /**
+   * How app passwords and tokens are kept: encrypted by the OS keychain; 'weak' where Electron can only use the
+   * key built into Chromium (Linux without a keyring; the user is asked first); in memory only where nothing can
+   * encrypt, and in the browser preview.
    */
   secretStorage: 'encrypted' | 'weak' | 'memory';
+}
+
+/**
+ * Each pauses a running session and asks on the user's return: the computer going to sleep, the screen locking
+ * (Electron reports it on macOS and Windows only), keyboard and mouse idle (not under Wayland). The browser
+ * preview hears none of them.
+ */
+export interface AwayDetection {
+  sleep: boolean;
+  lock: boolean;
+  idle: boolean;
 }
 
 /** A sync under way: shown as progress, and cancellable. */

@@ -1,18 +1,19 @@
-// The main window: our page with every guard (rendererWindow.ts). Closing it hides it while the tray can bring
-// it back, so a running session keeps being timed.
+// The main window: our page with every guard (rendererWindow.ts). Closing it only hides or minimizes it unless
+// the app quits (core/windowClose), so a running session keeps being timed.
 import type { BrowserWindow } from 'electron';
+import type { CloseAction } from '../core/windowClose.ts';
 import { createRendererWindow } from './rendererWindow.ts';
 
 export interface MainWindowOptions {
   /** Our page, at the route to open on. */
   url: string;
-  /** Asked when the user closes the window: true hides it instead, because something can show it again. */
-  hideOnClose: () => boolean;
+  /** Asked when the user closes the window: what closing does now. */
+  whenClosed: () => CloseAction;
   /** Windows is logging off or shutting down, which emits no before-quit. */
   onSessionEnd: () => void;
 }
 
-export function createMainWindow({ url, hideOnClose, onSessionEnd }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ url, whenClosed, onSessionEnd }: MainWindowOptions): BrowserWindow {
   const window = createRendererWindow({
     url,
     windowName: 'main window',
@@ -32,9 +33,12 @@ export function createMainWindow({ url, hideOnClose, onSessionEnd }: MainWindowO
     onSessionEnd();
   });
   window.on('close', (event) => {
-    if (sessionEnding || !hideOnClose()) return;
+    if (sessionEnding) return;
+    const action = whenClosed();
+    if (action === 'close') return;
     event.preventDefault();
-    window.hide();
+    if (action === 'hide') window.hide();
+    else window.minimize();
   });
   return window;
 }

@@ -1,7 +1,8 @@
 // Builds every service on one data directory; both hosts (Electron and the browser preview) start here.
 import { randomUUID } from 'node:crypto';
 import type { AccountInput } from '../../shared/inputs.ts';
-import type { AppStatus, StoreNotice } from '../../shared/types.ts';
+import type { AppStatus, AwayDetection, StoreNotice } from '../../shared/types.ts';
+import { nothingDetected } from '../core/awayDetection.ts';
 import type { Clock } from '../core/clock.ts';
 import { demoCatchUp } from '../core/demoCatchUp.ts';
 import { demoAccountsData, demoEntries, demoOutcomes } from '../core/demoData.ts';
@@ -33,6 +34,10 @@ export interface AppOptions {
   scheduler?: Scheduler;
   /** Milliseconds since the last input, where the system can tell (not on Wayland, not in a browser). */
   systemIdleMs?: (() => number) | null;
+  /** What the system reports of time away (core/awayDetection); in the browser preview, nothing. */
+  awayDetection?: AwayDetection;
+  /** Whether a tray icon shows on this desktop now; none in the browser preview. */
+  trayShows?: () => boolean;
   /** Where secrets are kept: encrypted by the OS in the desktop app, in memory elsewhere. */
   vault?: SecretVault;
   /** How the vault keeps them: known at once, or asked of the keychain on first use (the desktop app). */
@@ -59,6 +64,8 @@ export function createServices({
   host,
   scheduler = realScheduler,
   systemIdleMs = null,
+  awayDetection = nothingDetected,
+  trayShows = () => false,
   vault = memoryVault(),
   secretStorage = 'memory',
   providerFor = providerFactory({ clock, scheduler, vault }),
@@ -117,7 +124,8 @@ export function createServices({
     host,
     notices,
     hasData: !time.isEmpty() || !accounts.isEmpty() || outcomes.list().length > 0,
-    idleDetection: systemIdleMs !== null,
+    awayDetection,
+    trayShows: trayShows(),
     // Not asked yet: nothing has been kept anywhere but in memory. No window sees this (statusChanged below).
     secretStorage: storage ?? 'memory',
   });
@@ -143,6 +151,8 @@ export function createServices({
     catchUp,
     updates,
     status,
+    /** Tells open windows the status again, after something the host reports changed (a tray appeared). */
+    statusChanged,
     /** The status a window shows: the first one asks how secrets are kept. */
     async currentStatus(): Promise<AppStatus> {
       await knowStorage();

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { awayNote, closeNote } from '../../shared/systemNotes.ts';
 import type { Settings as SettingsValues } from '../../shared/types.ts';
 import { ApiError } from '../api.ts';
 import { BackupRestore } from '../components/BackupRestore.tsx';
@@ -66,12 +67,8 @@ export function Settings() {
               {error(field)}
             </label>
           ))}
-          {status && !status.idleDetection && (
-            <p className="note wide">
-              This system does not report idle time (Wayland, or the browser preview), so Twoway cannot ask about time
-              without keyboard or mouse activity. Sleep and screen lock still pause the timer and ask on your return.
-            </p>
-          )}
+          {status && <p className="note wide">{awayNote(status)}</p>}
+          {status && closeNote(status) && <p className="note wide">{closeNote(status)}</p>}
           <fieldset className="quiet-hours">
             <legend>Quiet hours</legend>
             <label className="inline">
