@@ -58,7 +58,7 @@ test('a page from another port on this computer neither receives nor uses the pr
     expect(tries.stored).toBe('{}');
     // The preview's own tab still works, and nothing was started from elsewhere.
     const timer = await page.evaluate(() =>
-      (window as unknown as { twoway: { getTimer(): Promise<unknown> } }).twoway.getTimer(),
+      (globalThis as unknown as { twoway: { getTimer(): Promise<unknown> } }).twoway.getTimer(),
     );
     expect(timer).toMatchObject({ ok: true, value: { running: null } });
   } finally {
