@@ -1,53 +1,35 @@
-// The real Electron app: launches the built out/main/index.js on a temp data folder. Finds the Electron binary
-// the way electron's own index.js does (path.txt + dist/) without loading it, since loading it would try to
-// download the binary.
+// The real Electron app on a temp data folder: its window, tray, timer, quick view and reminder notifications.
+// Quitting, relaunching and a second launch are in lifecycle.spec.ts.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import type { TwowayApi } from '../../src/shared/contract.ts';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { MINUTE } from '../../src/shared/calendar.ts';
+import {
+  call,
+  closeMainWindow,
+  enabledInTray,
+  expectMainWindowShown,
+  launch,
+  newDataDir,
+  runCommand,
+  skipWithoutElectron,
+  traceEachTest,
+  tray,
+} from './twowayApp.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
-
-function electronBinary(): string | null {
-  const electronDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  const pathFile = path.join(electronDir, 'path.txt');
-  if (!fs.existsSync(pathFile)) return null;
-  const binary = path.join(electronDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
-  return fs.existsSync(binary) ? binary : null;
-}
-
-const binary = electronBinary();
 // One app for the whole file, so the tests run in order on it.
 test.describe.configure({ mode: 'serial' });
-test.skip(!binary, 'No Electron binary on this machine (node_modules/electron/dist is missing)');
-
-interface RenderedTray {
-  tooltip: string;
-  title: string;
-  state: string;
-  items: { id: string; label: string; enabled: boolean }[];
-}
+skipWithoutElectron();
 
 let app: ElectronApplication;
 let page: Page;
 let dataDir: string;
+let launchedAt: number;
 
 test.beforeAll(async () => {
-  if (!fs.existsSync(path.join(root, 'out/main/index.js'))) throw new Error('No built app: run npm run build first.');
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twoway-electron-'));
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-  delete env.ELECTRON_RENDERER_URL; // the built page, never a dev server
-  app = await _electron.launch({
-    executablePath: binary!,
-    // Chromium refuses to start its sandbox as root (containers); everywhere else it keeps it.
-    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), 'out/main/index.js'],
-    cwd: root,
-    env: { ...env, TWOWAY_USER_DATA: dataDir, TWOWAY_TEST_HOOKS: '1' },
-  });
-  page = await app.firstWindow();
+  dataDir = newDataDir();
+  launchedAt = Date.now();
+  ({ app, page } = await launch(dataDir));
 });
 
 test.afterAll(async () => {
@@ -55,23 +37,44 @@ test.afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const tray = () =>
-  app.evaluate(() => (globalThis as unknown as { twowayTray: () => RenderedTray | null }).twowayTray());
-/** Runs a tray or menu command as a click on it would (src/main/index.ts exposes this under TWOWAY_TEST_HOOKS). */
-const runCommand = (command: string) =>
-  app.evaluate(
-    (_electron, id) => (globalThis as unknown as { twowayRun: (id: string) => void }).twowayRun(id),
-    command,
+traceEachTest(() => app);
+
+const running = async () => (await call(page, 'getTimer')).running;
+const timerCard = () => page.getByRole('heading', { name: /^(No session running|Online · |Offline · )/ });
+
+interface ShownNotification {
+  title: string;
+  body: string;
+  closed: boolean;
+}
+
+/** Records the notifications the app shows from now on, and their closing: Electron cannot list them. */
+async function recordNotifications() {
+  await app.evaluate(({ Notification }) => {
+    const shown: (ShownNotification & { notification: Electron.Notification })[] = [];
+    const { show, close } = Notification.prototype;
+    if (typeof show !== 'function' || typeof close !== 'function') throw new Error('Notification has no show/close');
+    Notification.prototype.show = function (this: Electron.Notification) {
+      shown.push({ title: this.title, body: this.body, closed: false, notification: this });
+      show.call(this);
+    };
+    Notification.prototype.close = function (this: Electron.Notification) {
+      for (const entry of shown) if (entry.notification === this) entry.closed = true;
+      close.call(this);
+    };
+    if (Notification.prototype.show === show) throw new Error('Notification.prototype.show cannot be replaced');
+    Object.assign(globalThis, { twowayNotifications: shown });
+  });
+}
+type Recorded = { twowayNotifications: (ShownNotification & { notification: Electron.Notification })[] };
+const notifications = () =>
+  app.evaluate(() =>
+    (globalThis as unknown as Recorded).twowayNotifications.map(({ title, body, closed }) => ({ title, body, closed })),
   );
-const enabledInTray = async (id: string) => (await tray())?.items.find((item) => item.id === id)?.enabled;
-const timer = () => page.evaluate(async () => (globalThis as unknown as { twoway: TwowayApi }).twoway.getTimer());
 
 test('shows the app in its main window, on the data folder it was given', async () => {
   await expect(page.getByRole('navigation').getByText('Dashboard', { exact: true })).toBeVisible();
-  const status = await page.evaluate(async () =>
-    (globalThis as unknown as { twoway: TwowayApi }).twoway.getAppStatus(),
-  );
-  expect(status).toMatchObject({ ok: true, value: { host: 'electron', dataDir: path.resolve(dataDir) } });
+  expect(await call(page, 'getAppStatus')).toMatchObject({ host: 'electron', dataDir: path.resolve(dataDir) });
 });
 
 test('gives the page no Node.js', async () => {
@@ -80,7 +83,7 @@ test('gives the page no Node.js', async () => {
 });
 
 test('has a tray from the start, idle', async () => {
-  const shown = await tray();
+  const shown = await tray(app);
   expect(shown).toMatchObject({ tooltip: 'Twoway — idle', title: '', state: 'idle' });
   // A fresh data folder has no accounts, so no follower line.
   expect(shown?.items.map((item) => item.label)).toEqual([
@@ -93,34 +96,46 @@ test('has a tray from the start, idle', async () => {
     'Open Twoway',
     'Quit',
   ]);
-  expect(await enabledInTray('stop')).toBe(false);
+  expect(await enabledInTray(app, 'stop')).toBe(false);
 });
 
 test('starts and stops the timer from the window, and the tray follows', async () => {
-  await page.getByRole('button', { name: 'Start online' }).click();
-  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
-  expect(await timer()).toMatchObject({ ok: true, value: { kind: 'online' } });
-  await expect.poll(() => enabledInTray('stop')).toBe(true);
+  await page.getByRole('button', { name: 'Start online', exact: true }).click();
+  await expect(timerCard()).toHaveText('Online · scanning');
+  expect(await running()).toMatchObject({ kind: 'online', activity: 'scanning' });
+  await expect.poll(() => enabledInTray(app, 'stop')).toBe(true);
   await expect
-    .poll(async () => (await tray())?.tooltip)
+    .poll(async () => (await tray(app))?.tooltip)
     .toMatch(/^Twoway — online \d+:\d\d · today \d+:\d\d online, \d+:\d\d offline$/);
 
-  await page.getByRole('button', { name: 'Stop' }).click();
-  await expect(page.getByRole('button', { name: 'Start online' })).toBeVisible();
-  expect(await timer()).toEqual({ ok: true, value: null });
-  await expect.poll(() => enabledInTray('stop')).toBe(false);
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(timerCard()).toHaveText('No session running');
+  expect(await running()).toBeNull();
+  await expect.poll(() => enabledInTray(app, 'stop')).toBe(false);
+});
+
+test('starts and stops a session from the tray menu, and the window follows', async () => {
+  await runCommand(app, 'start-offline');
+  await expect(timerCard()).toHaveText('Offline · meeting');
+  await expect.poll(async () => (await tray(app))?.state).toBe('offline');
+  const menu = (await tray(app))!.items;
+  expect(menu.find((item) => item.id === 'start-offline')?.enabled).toBe(false);
+  expect(menu.find((item) => item.id === 'stop')?.enabled).toBe(true);
+  expect(menu.find((item) => item.id === 'status')?.label).toMatch(/^Today \d+:\d\d online · \d+:\d\d offline$/);
+
+  await runCommand(app, 'stop');
+  await expect(timerCard()).toHaveText('No session running');
+  await expect.poll(async () => (await tray(app))?.tooltip).toBe('Twoway — idle');
+  expect(await running()).toBeNull();
 });
 
 test('opens the quick view from the tray menu: our page at #/mini, as guarded as the main window', async () => {
   const opened = app.waitForEvent('window');
-  await runCommand('quick-view');
+  await runCommand(app, 'quick-view');
   const quickView = await opened;
   expect(new URL(quickView.url()).hash).toBe('#/mini');
   // Its requests pass the sender check, like the main window's.
-  const reply = await quickView.evaluate(async () =>
-    (globalThis as unknown as { twoway: TwowayApi }).twoway.getTimer(),
-  );
-  expect(reply).toEqual({ ok: true, value: null });
+  expect(await call(quickView, 'getTimer')).toEqual({ running: null, question: null });
   // The same sandboxed, isolated page as the main window: no Node.js in sight.
   expect(await quickView.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
   expect(await quickView.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
@@ -132,28 +147,55 @@ test('opens the quick view from the tray menu: our page at #/mini, as guarded as
 });
 
 test('opens the time view with its log form from "Log offline time…"', async () => {
-  await runCommand('log-offline');
-  await expect
-    .poll(() => page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash))
-    .toBe('#/time?log=1');
+  await runCommand(app, 'log-offline');
+  await expect(page.getByRole('region', { name: 'Log time' })).toBeVisible();
+  // The request is taken out of the address, so asking again opens the form anew.
+  await expect(page).toHaveURL(/#\/time$/);
 });
 
-test('keeps running with its window closed', async () => {
-  const isMain = (url: string) => !url.endsWith('#/mini');
-  await app.evaluate(({ BrowserWindow }) =>
-    BrowserWindow.getAllWindows()
-      .find((window) => !window.webContents.getURL().endsWith('#/mini'))
-      ?.close(),
+test('reminds to go offline with a system notification, whose click opens the window', async () => {
+  expect(await app.evaluate(({ Notification }) => Notification.isSupported()), 'notifications (Linux: libnotify)').toBe(
+    true,
   );
-  const windows = await app.evaluate(({ BrowserWindow }) =>
-    BrowserWindow.getAllWindows().map((window) => ({
-      url: window.webContents.getURL(),
-      visible: window.isVisible(),
-      destroyed: window.isDestroyed(),
-    })),
-  );
-  expect(windows.filter(({ url }) => isMain(url)).map(({ visible, destroyed }) => ({ visible, destroyed }))).toEqual([
-    { visible: false, destroyed: false },
-  ]);
-  expect(await tray()).not.toBeNull();
+  await recordNotifications();
+  // Three days into the week without offline time is behind a 10-hour weekly target, at any hour: no quiet hours.
+  const weekStartsOn = (new Date().getDay() + 4) % 7;
+  await call(page, 'updateSettings', { quietHours: null, weekStartsOn, weeklyOfflineTargetMin: 600 });
+  // Online until shortly before the launch: this session is no return after hours away, so no 'welcome back'.
+  const before = { start: launchedAt - 10 * MINUTE, end: launchedAt - 5 * MINUTE };
+  await call(page, 'addEntry', { kind: 'online', activity: 'scanning', ...before });
+
+  await runCommand(app, 'start-online');
+  const reminder = {
+    title: 'Offline time is behind this week',
+    body: '0 min offline so far of your 10 h target — book a meeting, a call or an event.',
+  };
+  await expect.poll(notifications).toEqual([{ ...reminder, closed: false }]);
+  const banner = page.getByRole('alert').filter({ hasText: reminder.title });
+  await expect(banner).toContainText(reminder.body);
+
+  await closeMainWindow(app);
+  await expectMainWindowShown(app, false);
+  await app.evaluate(() => {
+    const [shown] = (globalThis as unknown as Recorded).twowayNotifications;
+    shown!.notification.emit('click');
+  });
+  await expectMainWindowShown(app, true);
+
+  // Answered in the window, the reminder leaves the screen and the notification centre alike.
+  await banner.getByRole('button', { name: 'Start offline session' }).click();
+  await expect(banner).toBeHidden();
+  await expect.poll(notifications).toEqual([{ ...reminder, closed: true }]);
+  expect(await running()).toMatchObject({ kind: 'offline' });
+  await expect.poll(async () => (await tray(app))?.state).toBe('offline');
+  await runCommand(app, 'stop');
+  await expect.poll(running).toBeNull();
+});
+
+test('keeps running with its window closed, and "Open Twoway" brings the window back', async () => {
+  await closeMainWindow(app);
+  await expectMainWindowShown(app, false);
+  expect(await tray(app)).not.toBeNull();
+  await runCommand(app, 'open');
+  await expectMainWindowShown(app, true);
 });
