@@ -43,25 +43,29 @@ export function patchEntry(json: unknown, fault: { entryPatch: Record<string, un
 }
 
 /**
- * Streams `bytes` bytes of `[{"id":"1","acct":"a"},…` (never closed), waiting for the client to take each
- * chunk, and stops early when the client hangs up. Tells `onWritten` the bytes written so far as it goes.
+ * Streams a JSON list of about `bytes` bytes (`[{"id":"1","acct":"a",…},…]`, valid once whole), waiting for the
+ * client to take each chunk, and stops early when the client hangs up. Tells `onWritten` the bytes so far.
  */
 export async function writeOversized(res: ServerResponse, bytes: number, onWritten: (bytes: number) => void) {
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-  const entry = '{"id":"1","acct":"a","username":"a","did":"did:plc:a","handle":"a.test"},';
-  const chunk = Buffer.from(entry.repeat(Math.ceil(65_536 / entry.length)));
+  const entry = '{"id":"1","acct":"a","username":"a","did":"did:plc:a","handle":"a.test"}';
+  const chunk = Buffer.from(`${entry},`.repeat(Math.ceil(65_536 / entry.length)));
   res.write('[');
   let written = 1;
-  while (written < bytes && !res.destroyed) {
-    const piece = chunk.subarray(0, Math.min(chunk.length, bytes - written));
-    written += piece.length;
+  while (written + chunk.length < bytes && !res.destroyed) {
+    written += chunk.length;
     onWritten(written);
-    if (!res.write(piece)) {
+    if (!res.write(chunk)) {
       await new Promise<void>((resolve) => {
-        res.once('drain', resolve);
-        res.once('close', resolve);
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        res.on('drain', done);
+        res.on('close', done);
       });
     }
   }
-  if (!res.destroyed) res.end();
+  if (!res.destroyed) res.end(`${entry}]`);
 }
