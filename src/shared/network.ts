@@ -6,6 +6,8 @@ export interface Person {
   id: string;
   handle: string;
   displayName: string;
+  /** Where the profile lives, kept only when that is another server than the handle names (Mastodon). */
+  profileHost?: string | undefined;
 }
 
 /** Someone the user follows, and since when: the follow record's date on Bluesky, first seen elsewhere. */

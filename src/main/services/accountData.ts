@@ -5,7 +5,12 @@ import type { AccountData } from '../../shared/network.ts';
 import { byId } from '../core/followGraph.ts';
 import { openStore, type Store, type StoreContext } from './store.ts';
 
-const person = z.object({ id: z.string(), handle: z.string(), displayName: z.string() });
+const person = z.object({
+  id: z.string(),
+  handle: z.string(),
+  displayName: z.string(),
+  profileHost: z.string().optional(),
+});
 export const accountDataSchema = z.object({
   followers: z.array(person),
   following: z.array(person.extend({ followedAt: z.number(), ref: z.string().nullable() })),

@@ -1,7 +1,9 @@
 import type { PersonPosts } from '../../../shared/catchUp.ts';
 import { rarelyAnswers } from '../../../shared/catchUp.ts';
+import { shownName } from '../../../shared/shownNames.ts';
 import type { Network } from '../../../shared/types.ts';
 import { NetworkBadge } from '../network/NetworkBadge.tsx';
+import { handleWords, PersonHandle, PersonName } from '../network/PersonHandle.tsx';
 import { answerLine } from './catchUpWords.ts';
 import { PostItem } from './PostItem.tsx';
 
@@ -20,13 +22,17 @@ export function PersonGroup({
   onScanned(target: { post: string } | { person: string }, scanned: boolean): void;
 }) {
   const { person, posts, unread, answers } = group;
-  const name = person.displayName || person.handle;
+  const handle = handleWords(person, network);
+  const name = shownName(person.displayName) || handle;
   const markAll = `Mark ${unread === 1 ? 'it' : `all ${unread}`} scanned`;
   return (
-    <article className="card person-posts" aria-label={`${name} (${person.handle})`}>
+    <article className="card person-posts" aria-label={`${name} (${handle})`}>
       <header className="person-posts-head">
         <div className="person-posts-who">
-          <strong>{name}</strong> <span className="muted">{person.handle}</span>
+          <strong>{person.displayName ? <PersonName name={person.displayName} /> : <bdi>{handle}</bdi>}</strong>{' '}
+          <span className="muted">
+            <PersonHandle person={person} network={network} />
+          </span>
           {showNetwork && <NetworkBadge network={network} />}
           {answers && (
             <span className={`answer-note${rarelyAnswers(answers) ? ' rarely' : ''}`}>{answerLine(answers)}</span>
@@ -36,7 +42,7 @@ export function PersonGroup({
           <button
             type="button"
             className="button small"
-            aria-label={`${markAll}: ${person.handle}`}
+            aria-label={`${markAll}: ${handle}`}
             onClick={() => onScanned({ person: person.id }, true)}
           >
             {markAll}

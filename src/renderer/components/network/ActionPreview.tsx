@@ -4,6 +4,7 @@ import type { AccountBalance, Network } from '../../../shared/types.ts';
 import { useApp } from '../../stores/appStore.ts';
 import { Dialog } from '../Dialog.tsx';
 import { useNetwork, type Picked } from '../../stores/networkStore.ts';
+import { PersonHandle } from './PersonHandle.tsx';
 import { count, isSample, listed, networkNames, people, writeSeconds } from './networkWords.ts';
 
 const shownHandles = 10;
@@ -55,6 +56,7 @@ export function ActionPreview({
   const networks = [...new Set(accounts.map((b) => b.account.network))];
   const readOnly = accounts.filter((b) => !b.canWrite && !isSample(b.account) && b.account.network !== 'x');
   const verb = verbs[action];
+  const networkOf = (accountId: string) => accounts.find((b) => b.account.id === accountId)?.account.network;
   const title = `You are about to ${verb} ${people(picked.length)} on ${listed(networks.map((n) => networkNames[n]))}`;
 
   async function confirm() {
@@ -74,7 +76,9 @@ export function ActionPreview({
       <h2 id="action-preview-title">{title}</h2>
       <ul className="preview-handles">
         {picked.slice(0, shownHandles).map((p) => (
-          <li key={`${p.accountId}\n${p.person.id}`}>{p.person.handle}</li>
+          <li key={`${p.accountId}\n${p.person.id}`}>
+            <PersonHandle person={p.person} network={networkOf(p.accountId)} />
+          </li>
         ))}
       </ul>
       {picked.length > shownHandles && <p className="muted">and {count(picked.length - shownHandles)} more</p>}

@@ -1,6 +1,7 @@
 import type { NotFollowingBackRow as Row } from '../../../shared/contract.ts';
 import type { Network } from '../../../shared/types.ts';
 import { followedAgo } from './networkWords.ts';
+import { handleWords } from './PersonHandle.tsx';
 import { PersonPick } from './PersonPick.tsx';
 
 function badgeOf(row: Row, graceDays: number): { text: string; kind: string } {
@@ -38,7 +39,7 @@ export function NotFollowingBackRow({
         aria-pressed={row.kept}
         onClick={() => onKeep(!row.kept)}
       >
-        Keep<span className="visually-hidden"> {row.person.handle}</span>
+        Keep<span className="visually-hidden"> {handleWords(row.person, network)}</span>
       </button>
     </div>
   );

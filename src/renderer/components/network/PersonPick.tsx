@@ -1,8 +1,9 @@
 import type { Network } from '../../../shared/types.ts';
 import type { Person } from '../../../shared/network.ts';
 import { NetworkBadge } from './NetworkBadge.tsx';
+import { PersonHandle, PersonName } from './PersonHandle.tsx';
 
-/** The start of a person's row: the checkbox, labelled by the handle, and the display name. */
+/** The start of a person's row: the checkbox, labelled by the handle and its marks, and the display name. */
 export function PersonPick({
   person,
   network,
@@ -26,10 +27,10 @@ export function PersonPick({
           disabled={disabled}
           onChange={(event) => onChange(event.target.checked)}
         />
-        <span className="person-handle">{person.handle}</span>
+        <PersonHandle person={person} network={network} />
       </label>
       <span className="person-name">
-        {network && <NetworkBadge network={network} />} {person.displayName}
+        {network && <NetworkBadge network={network} />} <PersonName name={person.displayName} />
       </span>
     </>
   );

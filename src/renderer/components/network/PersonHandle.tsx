@@ -1,0 +1,27 @@
+import type { Person } from '../../../shared/network.ts';
+import { shownHandle, shownName } from '../../../shared/shownNames.ts';
+import type { Network } from '../../../shared/types.ts';
+
+/** A person's handle as a server cannot spoof it: cleaned, isolated from the text around it, cut, and marked. */
+export function PersonHandle({ person, network }: { person: Person; network?: Network | undefined }) {
+  const { text, marks } = shownHandle(person.handle, network, person.profileHost);
+  return (
+    <>
+      <bdi className="person-handle">{text}</bdi>
+      {marks.map((mark) => (
+        <span key={mark}>
+          {' '}
+          <span className="handle-mark">{mark}</span>
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** A display name, isolated so it cannot turn the row around it, and cut. */
+export function PersonName({ name }: { name: string }) {
+  return <bdi>{shownName(name)}</bdi>;
+}
+
+/** The handle as words for labels (aria-label, hidden text): cleaned and cut like the shown one. */
+export const handleWords = (person: Person, network?: Network) => shownHandle(person.handle, network).text;
