@@ -101,6 +101,21 @@ describe('the workflow files', () => {
     expect(status).toBe(1);
     expect(errors).toContain("Additional property 'runs_on' is not allowed");
   });
+
+  it.each(['ci.yml', 'release.yml'])(
+    '%s uses the Node of .node-version (24.18.x), npm’s cache included',
+    async (name) => {
+      expect(fs.readFileSync(path.join(root, '.node-version'), 'utf8')).toMatch(/^24\.18\.\d+\n?$/);
+      const jobs = Object.values((await read(path.join(workflows, name))).jobs).filter((job) =>
+        job.steps.some((step) => step.run === 'npm ci'),
+      );
+      expect(jobs.length).toBeGreaterThan(0);
+      for (const job of jobs) {
+        const setup = job.steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
+        expect(setup?.with).toMatchObject({ 'node-version-file': '.node-version', cache: 'npm' });
+      }
+    },
+  );
 });
 
 describe('CI', () => {
