@@ -8,10 +8,11 @@ import { trayShows } from './core/trayAvailability.ts';
 import type { UserCommand } from './core/trayView.ts';
 import { closeAction } from './core/windowClose.ts';
 import { installAppMenu } from './electron/appMenu.ts';
+import { applyAppIdentity } from './electron/appIdentity.ts';
 import { createCommands } from './electron/commands.ts';
 import { openElectronFile } from './electron/electronFile.ts';
 import { registerIpc } from './electron/ipc.ts';
-import { createMainWindow, showWindow } from './electron/mainWindow.ts';
+import { createMainWindow, drawAttention, showWindow } from './electron/mainWindow.ts';
 import { followPowerEvents, systemIdleReader } from './electron/powerEvents.ts';
 import { showReminderNotifications } from './electron/reminderNotifications.ts';
 import { reportPdfSaver } from './electron/reportPdf.ts';
@@ -30,6 +31,7 @@ import { applyStartAtLogin, reconcileStartAtLogin } from './services/startAtLogi
 const userData = process.env.TWOWAY_USER_DATA;
 if (userData) app.setPath('userData', path.resolve(userData));
 app.enableSandbox();
+applyAppIdentity();
 
 async function start() {
   const dataDir = app.getPath('userData');
@@ -134,6 +136,7 @@ async function start() {
     dispatch,
     current: services.reminders.current,
     openWindow: (route) => openWindow(route),
+    showInWindow: () => (mainWindow && !mainWindow.isDestroyed() ? drawAttention(mainWindow) : openWindow()),
   });
 
   app.on('before-quit', () => {

@@ -43,6 +43,16 @@ export function createMainWindow({ url, whenClosed, onSessionEnd }: MainWindowOp
   return window;
 }
 
+/**
+ * Puts the window before the user's eyes without taking the keyboard from what they are doing: shown where it
+ * was hidden or minimized, its taskbar entry (the Dock icon on macOS) flashing until they look.
+ */
+export function drawAttention(window: BrowserWindow) {
+  if (!window.isVisible() || window.isMinimized()) window.showInactive();
+  window.flashFrame(true);
+  window.once('focus', () => window.flashFrame(false));
+}
+
 /** Brings the window to the front, wherever it was: hidden, minimized or behind others. */
 export function showWindow(window: BrowserWindow) {
   if (window.isMinimized()) window.restore();

@@ -1,6 +1,7 @@
 // Reminders as system notifications, so they reach the user with the window hidden. The buttons answer the
 // reminder through the API; a click opens the window, whose banner shows the same reminder with every answer.
-// Where the system has no notifications, the banner alone does.
+// Where the system has no notifications, or one fails to show (Windows without the app's id, notifications
+// turned off), the window comes forward with its banner instead, and the log says why.
 import { Notification } from 'electron';
 import type { Reminder } from '../../shared/types.ts';
 import { answerAt, reminderNotification } from '../core/reminderNotification.ts';
@@ -14,6 +15,8 @@ export interface ReminderNotificationOptions {
   current: () => Reminder | null;
   /** Opens the window, at a route where the reminder names one. */
   openWindow: (route?: string) => void;
+  /** The notification could not show: bring the window, whose banner shows the reminder, to the user's eyes. */
+  showInWindow: () => void;
 }
 
 /** Starts showing reminders; returns a function that stops and closes the one shown. */
@@ -22,14 +25,20 @@ export function showReminderNotifications({
   dispatch,
   current,
   openWindow,
+  showInWindow,
 }: ReminderNotificationOptions): () => void {
-  if (!Notification.isSupported()) return () => {};
+  const supported = Notification.isSupported();
   // Held here so the notification (and its click and action handlers) is not garbage-collected while shown.
-  let shown: { key: string; notification: Notification } | null = null;
+  let shown: { key: string; notification: Notification | null } | null = null;
 
   function close() {
-    shown?.notification.close();
+    shown?.notification?.close();
     shown = null;
+  }
+
+  function instead(title: string, why: string) {
+    console.warn(`twoway: the reminder "${title}" could not show as a notification (${why}); the window shows it.`);
+    showInWindow();
   }
 
   function answer(key: string, action: ReturnType<typeof answerAt>) {
@@ -43,6 +52,10 @@ export function showReminderNotifications({
     if (reminder?.key === shown?.key) return;
     close();
     if (!reminder) return;
+    if (!supported) {
+      shown = { key: reminder.key, notification: null };
+      return instead(reminder.title, 'this system shows no notifications');
+    }
     const view = reminderNotification(reminder, process.platform === 'darwin');
     const notification = new Notification({
       title: view.title,
@@ -55,6 +68,7 @@ export function showReminderNotifications({
       if (action?.startsWith('open-')) openWindow(reminder.route);
     });
     notification.on('click', () => openWindow(reminder.route));
+    notification.on('failed', (_event, error) => instead(view.title, error));
     notification.show();
     shown = { key: view.key, notification };
   }
