@@ -3,6 +3,7 @@ import { UnreadCount } from './components/catchUp/UnreadCount.tsx';
 import { Notices } from './components/Notices.tsx';
 import { ReminderBanner } from './components/ReminderBanner.tsx';
 import { TimerQuestionBanner } from './components/TimerQuestionBanner.tsx';
+import { UpdateBanner } from './components/UpdateBanner.tsx';
 import { useRoute, views, type View } from './route.ts';
 import { useTimerShortcuts } from './shortcuts.ts';
 import { useTheme } from './useTheme.ts';
@@ -84,6 +85,7 @@ export function App() {
         <TimerQuestionBanner />
         <ReminderBanner />
         <Notices />
+        <UpdateBanner />
         <Screen key={view} params={params} />
       </main>
     </div>

@@ -7,6 +7,7 @@ import { useNetwork } from './networkStore.ts';
 import { useOutcomes } from './outcomesStore.ts';
 import { useReport } from './reportStore.ts';
 import { useTime } from './timeStore.ts';
+import { useUpdates } from './updatesStore.ts';
 
 export function connectStores(): () => void {
   const unsubscribers = [
@@ -35,6 +36,7 @@ export function connectStores(): () => void {
     subscribe('syncChanged', (progress) => useNetwork.setState({ progress })),
     subscribe('queueChanged', (queue) => useNetwork.getState().api.receiveQueue(queue)),
     subscribe('catchUpChanged', (summary) => useCatchUp.getState().api.summaryChanged(summary)),
+    subscribe('updatesChanged', (status) => useUpdates.setState({ status })),
     subscribe('outcomesChanged', (outcomes) => {
       useOutcomes.setState({ outcomes });
       void useReport.getState().api.refresh();
@@ -47,6 +49,7 @@ export function connectStores(): () => void {
     useNetwork.getState().api.load(),
     useCatchUp.getState().api.load(),
     useOutcomes.getState().api.load(),
+    useUpdates.getState().api.load(),
   ]);
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }

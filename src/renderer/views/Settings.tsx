@@ -3,6 +3,7 @@ import { awayNote, closeNote } from '../../shared/systemNotes.ts';
 import type { Settings as SettingsValues } from '../../shared/types.ts';
 import { ApiError } from '../api.ts';
 import { BackupRestore } from '../components/BackupRestore.tsx';
+import { StartupAndUpdates } from '../components/StartupAndUpdates.tsx';
 import { useApp } from '../stores/appStore.ts';
 
 const numberFields = [
@@ -20,22 +21,22 @@ export function Settings() {
   const saved = useApp((state) => state.settings);
   const status = useApp((state) => state.status);
   const update = useApp((state) => state.api.updateSettings);
-  // Unsaved edits; null shows the saved settings, so changes made elsewhere appear at once.
-  const [edits, setEdits] = useState<SettingsValues | null>(null);
+  // Unsaved edits over the saved settings: changes made elsewhere meanwhile appear at once, and saving keeps them.
+  const [edits, setEdits] = useState<Partial<SettingsValues> | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
-  const draft = edits ?? saved;
+  const draft = saved && { ...saved, ...edits };
   if (!draft) return null;
 
   const change = (patch: Partial<SettingsValues>) => {
-    setEdits({ ...draft, ...patch });
+    setEdits({ ...edits, ...patch });
     setMessage('');
   };
 
   async function save(event: FormEvent) {
     event.preventDefault();
     try {
-      await update(draft!);
+      await update(edits ?? {});
       setEdits(null);
       setErrors({});
       setMessage('Settings saved.');
@@ -146,6 +147,7 @@ export function Settings() {
           </p>
         )}
       </form>
+      <StartupAndUpdates />
       <BackupRestore />
     </>
   );
