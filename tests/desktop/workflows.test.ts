@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import * as yamlPlugin from 'prettier/plugins/yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { tempDir } from '../support/tempDir.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -21,43 +21,6 @@ const validatorBin = path.join(validatorDir, 'cli.mjs');
 function validate(file: string) {
   const run = spawnSync(process.execPath, [validatorBin, file], { encoding: 'utf8' });
   return { status: run.status, errors: run.stderr };
-}
-
-// YAML read with Prettier's own YAML parser (a declared dependency): its syntax tree becomes plain data, every
-// scalar a string. A node this reader does not know is an error, never a silent guess.
-interface YamlNode {
-  type: string;
-  value?: string;
-  children: (YamlNode | null)[];
-}
-
-function data(node: YamlNode | null | undefined): unknown {
-  if (!node) return null;
-  switch (node.type) {
-    case 'root':
-    case 'documentBody':
-    case 'mappingKey':
-    case 'mappingValue':
-    case 'sequenceItem':
-    case 'flowSequenceItem':
-      return data(node.children.find((child) => child?.type !== 'documentHead'));
-    case 'document':
-      return data(node.children.find((child) => child?.type === 'documentBody'));
-    case 'mapping':
-    case 'flowMapping':
-      return Object.fromEntries(node.children.map((item) => [data(item!.children[0]), data(item!.children[1])]));
-    case 'sequence':
-    case 'flowSequence':
-      return node.children.map(data);
-    case 'plain':
-    case 'quoteDouble':
-    case 'quoteSingle':
-    case 'blockLiteral':
-    case 'blockFolded':
-      return node.value;
-    default:
-      throw new Error(`The workflow holds YAML this test does not read: ${node.type}`);
-  }
 }
 
 interface Step {
@@ -79,10 +42,7 @@ interface Workflow {
   jobs: Record<string, Job>;
 }
 
-async function read(file: string): Promise<Workflow> {
-  const tree = (await yamlPlugin.parsers.yaml.parse(fs.readFileSync(file, 'utf8'), {} as never)) as YamlNode;
-  return data(tree) as Workflow;
-}
+const read = (file: string) => parse(fs.readFileSync(file, 'utf8')) as Workflow;
 
 const runs = (job: Job, command: RegExp) =>
   job.steps.filter((step) => step.run !== undefined && command.test(step.run));
@@ -106,7 +66,7 @@ describe('the workflow files', () => {
     '%s uses the Node of .node-version (24.18.x), npm’s cache included',
     async (name) => {
       expect(fs.readFileSync(path.join(root, '.node-version'), 'utf8')).toMatch(/^24\.18\.\d+\n?$/);
-      const jobs = Object.values((await read(path.join(workflows, name))).jobs).filter((job) =>
+      const jobs = Object.values(read(path.join(workflows, name)).jobs).filter((job) =>
         job.steps.some((step) => step.run === 'npm ci'),
       );
       expect(jobs.length).toBeGreaterThan(0);
@@ -119,14 +79,14 @@ describe('the workflow files', () => {
 });
 
 describe('CI', () => {
-  it('runs on every push and pull request', async () => {
-    const { on } = await read(ci);
+  it('runs on every push and pull request', () => {
+    const { on } = read(ci);
     expect(Object.keys(on).sort()).toEqual(['pull_request', 'push']);
     expect(on.push).toBeNull();
   });
 
-  it('runs `npm test` on Linux, macOS and Windows, after `npm ci`', async () => {
-    const { jobs } = await read(ci);
+  it('runs `npm test` on Linux, macOS and Windows, after `npm ci`', () => {
+    const { jobs } = read(ci);
     expect(Object.keys(jobs)).toEqual(['test']);
     const job = jobs.test!;
     expect(job.strategy?.matrix.os).toEqual(systems);
@@ -138,16 +98,16 @@ describe('CI', () => {
     expect(commands.indexOf('npm ci')).toBeLessThan(commands.indexOf('npm test'));
   });
 
-  it('runs the Bluesky server tests on Linux and skips them, saying so, elsewhere', async () => {
-    const job = (await read(ci)).jobs.test!;
+  it('runs the Bluesky server tests on Linux and skips them, saying so, elsewhere', () => {
+    const job = read(ci).jobs.test!;
     const setup = runs(job, /bash tests\/bluesky-server\/setup\.sh/);
     expect(setup.map((step) => step.if)).toEqual(["runner.os == 'Linux'"]);
     const skip = runs(job, /TWOWAY_SKIP_BLUESKY_SERVER=1/);
     expect(skip.map((step) => step.if)).toEqual(["runner.os != 'Linux'"]);
   });
 
-  it('runs the real Electron spec on every system, under a display on Linux, once the binary is installed', async () => {
-    const job = (await read(ci)).jobs.test!;
+  it('runs the real Electron spec on every system, under a display on Linux, once the binary is installed', () => {
+    const job = read(ci).jobs.test!;
     const spec = runs(job, /npx playwright test --project electron$/);
     expect(spec.map((step) => step.if)).toEqual(["runner.os == 'Linux'", "runner.os != 'Linux'"]);
     expect(spec[0]!.run).toMatch(/(^| )xvfb-run -a /);
@@ -160,21 +120,21 @@ describe('CI', () => {
     expect(fs.existsSync(path.join(root, 'tests/electron/desktopBus.sh'))).toBe(true);
   });
 
-  it('keeps the Playwright traces of a failed run', async () => {
-    const job = (await read(ci)).jobs.test!;
+  it('keeps the Playwright traces of a failed run', () => {
+    const job = read(ci).jobs.test!;
     const upload = job.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'));
     expect(upload).toMatchObject({ if: 'failure()', with: { path: 'test-results/' } });
   });
 });
 
 describe('Release', () => {
-  it('runs on v* tags only', async () => {
-    const { on } = await read(release);
+  it('runs on v* tags only', () => {
+    const { on } = read(release);
     expect(on).toEqual({ push: { tags: ['v*'] } });
   });
 
-  it('builds on the three systems and publishes to the release with the repository token', async () => {
-    const { jobs, permissions } = await read(release);
+  it('builds on the three systems and publishes to the release with the repository token', () => {
+    const { jobs, permissions } = read(release);
     expect(permissions).toEqual({ contents: 'write' });
     const build = jobs.build!;
     expect(build.strategy?.matrix.os).toEqual(systems);
@@ -190,8 +150,8 @@ describe('Release', () => {
     });
   });
 
-  it('signs where the secrets are given and otherwise publishes unsigned', async () => {
-    const [publish] = runs((await read(release)).jobs.build!, /electron-builder/);
+  it('signs where the secrets are given and otherwise publishes unsigned', () => {
+    const [publish] = runs(read(release).jobs.build!, /electron-builder/);
     const env = publish!.env!;
     for (const secret of [
       'CSC_LINK',
