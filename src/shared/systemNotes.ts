@@ -33,6 +33,6 @@ export function awayNote({ host, awayDetection }: Pick<AppStatus, 'host' | 'away
 export function closeNote({ host, trayShows }: Pick<AppStatus, 'host' | 'trayShows'>): string | null {
   if (host === 'browser-preview') return null;
   return trayShows
-    ? 'Closing the window keeps Twoway in the tray, and the timer keeps counting. Quit ends it.'
-    : 'Your desktop shows no tray icons, so closing the window minimizes it, and the timer keeps counting. Quit ends it. (On GNOME, the AppIndicator extension shows tray icons.)';
+    ? 'Closing the window keeps Twoway in the tray, and the timer keeps counting. Quit ends both.'
+    : 'Your desktop shows no tray icons, so closing the window minimizes it, and the timer keeps counting. Quit ends both. (On GNOME, the AppIndicator extension shows tray icons.)';
 }
