@@ -43,6 +43,14 @@ const commands: [string, string[]][] = [
 
 type Outcome = { answer: boolean | null; missing: boolean; why: string };
 
+// The bus is asked again each time the window gains focus: the same failure is logged once, not every time.
+const logged = new Set<string>();
+const warnOnce = (message: string) => {
+  if (logged.has(message)) return;
+  logged.add(message);
+  console.warn(message);
+};
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<Outcome> {
   return new Promise((resolve) => {
     execFile(command, args, { env, timeout: timeoutMs, windowsHide: true }, (error, stdout, stderr) => {
@@ -63,7 +71,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs:
 export async function statusNotifierWatcherOnBus({
   env = process.env,
   timeoutMs = 1000,
-  warn = console.warn,
+  warn = warnOnce,
 }: BusQueryOptions = {}): Promise<boolean | null> {
   const reasons: string[] = [];
   for (const [command, args] of commands) {
