@@ -78,13 +78,18 @@ export function createUpdates({
     else plan();
   }
 
-  function changed() {
-    plan();
+  /** Tells the windows and the tray when what they show changed. */
+  function publish() {
     const next = status();
     const text = JSON.stringify(next);
     if (text === shown) return;
     shown = text;
     events.emit('updatesChanged', next);
+  }
+
+  function changed() {
+    plan();
+    publish();
   }
 
   function report(event: UpdaterEvent) {
@@ -112,7 +117,8 @@ export function createUpdates({
           if (restartDue(state, running())) updater!.restart();
         }, 0);
       }
-      changed();
+      // The restart offered depends on the timer; the check plan does not.
+      publish();
     }
   });
 
