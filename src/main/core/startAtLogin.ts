@@ -8,8 +8,11 @@ export const HIDDEN_FLAG = '--hidden';
 /** Named like the installed desktop entry (package.json desktopName), as autostart entries usually are. */
 export const AUTOSTART_FILE_NAME = 'twoway.desktop';
 
+/** The process environment, or a test's. */
+type Environment = Readonly<Record<string, string | undefined>>;
+
 /** $XDG_CONFIG_HOME/autostart; ~/.config/autostart when it is unset or relative (the spec ignores relative ones). */
-export function autostartFolder(env: { XDG_CONFIG_HOME?: string | undefined }, home: string): string {
+export function autostartFolder(env: Environment, home: string): string {
   const config = env.XDG_CONFIG_HOME;
   const base = config && path.posix.isAbsolute(config) ? config : path.posix.join(home, '.config');
   return path.posix.join(base, 'autostart');
@@ -19,7 +22,7 @@ export function autostartFolder(env: { XDG_CONFIG_HOME?: string | undefined }, h
  * What the session manager should run: the AppImage file the user keeps (APPIMAGE names it; the executable
  * itself sits in a mount that changes every run), else the installed executable.
  */
-export function launcherPath(env: { APPIMAGE?: string | undefined }, execPath: string): string {
+export function launcherPath(env: Environment, execPath: string): string {
   return env.APPIMAGE || execPath;
 }
 
