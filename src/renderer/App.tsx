@@ -1,5 +1,6 @@
 import { useEffect, type ComponentType } from 'react';
 import { UnreadCount } from './components/catchUp/UnreadCount.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { Notices } from './components/Notices.tsx';
 import { ReminderBanner } from './components/ReminderBanner.tsx';
 import { TimerQuestionBanner } from './components/TimerQuestionBanner.tsx';
@@ -47,7 +48,13 @@ export function App() {
     document.title = view === 'mini' ? 'Twoway' : `${titles[view]} · Twoway`;
   }, [view]);
 
-  if (view === 'mini') return <Mini />;
+  if (view === 'mini') {
+    return (
+      <ErrorBoundary what="The quick view">
+        <Mini />
+      </ErrorBoundary>
+    );
+  }
   const Screen = screens[view];
   return (
     <div className="app">
@@ -86,7 +93,10 @@ export function App() {
         <ReminderBanner />
         <Notices />
         <UpdateBanner />
-        <Screen key={view} params={params} />
+        {/* Keyed by view, so going to another view and back draws it afresh. */}
+        <ErrorBoundary key={view} what={`The ${titles[view]} view`}>
+          <Screen params={params} />
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -33,7 +33,7 @@ function SyncState({ progress }: { progress: SyncProgress }) {
 
 /** One account's line: how fresh its figures are, a sync under way, or what went wrong; and its actions. */
 export function AccountStatus({ balance }: { balance: AccountBalance }) {
-  const { account, syncedAt, problem, canWrite } = balance;
+  const { account, syncedAt, problem, leftOut, canWrite } = balance;
   const progress = useNetwork((state) => state.progress.find((p) => p.accountId === account.id));
   const api = useNetwork((state) => state.api);
   const now = useNow(true, 60_000);
@@ -71,6 +71,7 @@ export function AccountStatus({ balance }: { balance: AccountBalance }) {
       </span>
       <span className="sync-state">
         {state}
+        {!progress && !problem && leftOut && <span className="warn"> · {leftOut}</span>}
         {readOnly && (
           <span className="muted">
             · read only (no {account.network === 'bluesky' ? 'app password' : 'access token'})
