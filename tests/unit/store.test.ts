@@ -72,6 +72,51 @@ describe('versioned stores', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'notes.json'), 'utf8')).schemaVersion).toBe(2);
   });
 
+  it('refuses to save a value its schema would not read back, and keeps file and memory as they were', () => {
+    const dir = tempDir();
+    const { store } = open(dir);
+    store.write({ items: ['call Ana'] });
+    const bad = { items: [{ html: '<b>call Ana</b>' }] } as unknown as { items: string[] };
+    expect(() => store.write(bad)).toThrow(
+      'Twoway refused to save notes with a value it could not read back (items.0: expected string, received object). Nothing changed.',
+    );
+    expect(() => store.keep(bad)).toThrow(/could not read back/);
+    expect(store.read()).toEqual({ items: ['call Ana'] });
+    expect(open(dir).store.read()).toEqual({ items: ['call Ana'] });
+  });
+
+  it.each([['account-x-/../../victim-target'], ['../notes'], ['notes/inner'], ['Notes'], ['']])(
+    'refuses “%s” as a store name: every file is directly inside the data folder',
+    (name) => {
+      const dir = tempDir();
+      expect(() => open(dir, { ...spec, name })).toThrow(/is not a plain file name/);
+      expect(fs.readdirSync(dir)).toEqual([]);
+    },
+  );
+
+  it('opens an account file an earlier Twoway saved with objects for names, instead of putting it aside', async () => {
+    const dir = tempDir();
+    const fan = (id: unknown, displayName: unknown) => ({ id, handle: '@fan@example.social', displayName });
+    const data = {
+      followers: [fan('1', { html: '<b>Fan</b>' }), fan({ evil: true }, 'No id'), fan('2', 'Two')],
+      following: [{ ...fan('2', ['Two']), followedAt: Date.UTC(2026, 9, 1), ref: null }],
+      history: [{ at: Date.UTC(2026, 10, 24), followers: 3, following: 1, mutuals: 1 }],
+      events: [{ at: Date.UTC(2026, 10, 24), type: 'gained-follower', person: fan('1', 7) }],
+      heads: { followers: [], following: [] },
+      keep: ['2'],
+      syncedAt: Date.UTC(2026, 10, 24),
+    };
+    fs.writeFileSync(path.join(dir, 'account-mastodon-example-1.json'), JSON.stringify({ schemaVersion: 3, data }));
+    const { services } = servicesAt(Date.UTC(2026, 10, 25, 12), { dataDir: dir });
+    expect(services.status().notices).toEqual([]);
+    expect(services.accounts.data('mastodon-example-1')).toEqual({
+      ...data,
+      followers: [fan('1', ''), fan('2', 'Two')],
+      following: [{ ...fan('2', ''), followedAt: Date.UTC(2026, 9, 1), ref: null }],
+      events: [{ ...data.events[0], person: fan('1', '') }],
+    });
+  });
+
   it('starts the whole app when a time ledger is corrupt, and says so', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'time-entries.json'), '{ not json');

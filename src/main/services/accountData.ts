@@ -41,11 +41,31 @@ export const emptyAccountData = (): AccountData => ({
   syncedAt: null,
 });
 
+/**
+ * Version 4: an earlier Twoway saved people as a server sent them. A name or handle that is not text becomes
+ * none, and an entry without an id (nothing could match it) goes, so the file opens instead of being put aside.
+ */
+function repaired(old: unknown): unknown {
+  if (old === null || typeof old !== 'object') return old;
+  const data = old as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const person = (p: Record<string, unknown>) => ({ ...p, handle: text(p.handle), displayName: text(p.displayName) });
+  const identified = (p: unknown): p is Record<string, unknown> =>
+    p !== null && typeof p === 'object' && typeof (p as { id?: unknown }).id === 'string';
+  const people = (list: unknown) => (Array.isArray(list) ? list.filter(identified).map(person) : list);
+  const events = Array.isArray(data.events)
+    ? data.events.flatMap((e: { person?: unknown }) =>
+        identified(e?.person) ? [{ ...e, person: person(e.person) }] : [],
+      )
+    : data.events;
+  return { ...data, followers: people(data.followers), following: people(data.following), events };
+}
+
 export function openAccountData(accountId: string, context: StoreContext): Store<AccountData> {
   return openStore<AccountData>(
     {
       name: `account-${accountId}`,
-      version: 3,
+      version: 4,
       schema: accountDataSchema,
       initial: emptyAccountData,
       migrations: {
@@ -61,6 +81,7 @@ export function openAccountData(accountId: string, context: StoreContext): Store
             heads: { followers: [], following: [] },
           };
         },
+        4: repaired,
       },
     },
     context,
