@@ -23,6 +23,7 @@ import { TrayService, followTimer } from './electron/tray.ts';
 import { checkTrayShows } from './electron/trayHost.ts';
 import { createTrayPopover } from './electron/trayPopover.ts';
 import { createElectronUpdater } from './electron/updates.ts';
+import { xArchiveChooser } from './electron/xArchiveDialog.ts';
 import { createApi } from './services/api.ts';
 import { createServices } from './services/app.ts';
 import { applyStartAtLogin, reconcileStartAtLogin } from './services/startAtLogin.ts';
@@ -61,6 +62,7 @@ async function start() {
     vault,
     secretStorage,
     saveReportPdf: (fileName) => reportPdfSaver(() => mainWindow)(fileName),
+    chooseXArchive: xArchiveChooser(() => mainWindow),
     // Only an installed app has the app-update.yml electron-updater reads; a development build never checks.
     updates: app.isPackaged
       ? {

@@ -30,6 +30,7 @@ import type {
   TimeSummary,
 } from './types.ts';
 import type { UpdateStatus } from './updates.ts';
+import type { XImportProgress, XImportResult } from './xImport.ts';
 
 /** A file main made for the user to save: CSV, backup. */
 export interface Download {
@@ -49,6 +50,8 @@ const backupText = z
   .max(140_000_000, 'This file is larger than 140 MB: larger than any Twoway backup.');
 
 const accountRef = z.object({ accountId: z.string().min(1) }).strict();
+/** A re-import names its account (the archive must be that account's); a first import may name the handle. */
+const xImportTarget = { accountId: z.string().min(1).optional(), handle: xHandle.optional() };
 const listScope = { accountId: z.string().min(1).nullable(), search: z.string().max(200).default('') };
 const windowed = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
 
@@ -112,10 +115,11 @@ export const contract = {
 
   listBalances: method<AccountBalance[]>().takes(none),
   addAccount: method<AccountBalance>().takes(accountInput),
-  importXArchive: method<AccountBalance>().takes(
+  /** The archive's bytes, uploaded (the browser preview); null when cancelled. */
+  importXArchive: method<XImportResult | null>().takes(
     z
       .object({
-        handle: xHandle.optional(),
+        ...xImportTarget,
         files: z
           .array(
             z.object({
@@ -133,6 +137,12 @@ export const contract = {
       })
       .strict(),
   ),
+  /**
+   * Opens the system's open dialog in main and imports the files chosen there (the desktop app): no path ever
+   * crosses IPC, so main reads only what the user picked. Null when the dialog or the import is cancelled.
+   */
+  importXArchiveFromDialog: method<XImportResult | null>().takes(z.object(xImportTarget).strict()),
+  cancelXImport: method<null>().takes(none),
   removeAccount: method<null>().takes(accountRef),
   syncAccount: method<null>().takes(accountRef.extend({ full: z.boolean().default(false) })),
   cancelSync: method<null>().takes(accountRef),
@@ -219,6 +229,7 @@ export interface Events {
   outcomesChanged: Outcome[];
   catchUpChanged: CatchUpSummary;
   updatesChanged: UpdateStatus;
+  xImportChanged: XImportProgress | null;
 }
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -233,6 +244,7 @@ export const eventNames: EventName[] = [
   'outcomesChanged',
   'catchUpChanged',
   'updatesChanged',
+  'xImportChanged',
 ];
 
 export type ErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'unavailable' | 'internal';

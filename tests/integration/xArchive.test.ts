@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY } from '../../src/shared/calendar.ts';
-import type { AccountBalance } from '../../src/shared/types.ts';
+import type { XImportResult } from '../../src/shared/xImport.ts';
+import { personLabel } from '../../src/shared/xPeople.ts';
 import { archiveFiles, archiveZip, followerJs, followingJs, traversalZip, truncatedZip } from '../servers/xArchive.ts';
 import { servicesAt } from '../support/services.ts';
 
@@ -16,8 +17,12 @@ describe('importing the X data archive', () => {
     const following = [...followers.slice(0, 400), ...ids(9000, 112)];
     const zip = archiveZip(archiveFiles({ followers, following, partSize: 200, withUserLink: false, account: owner }));
     const reply = await dispatch('importXArchive', { files: [file('twitter-2026-11-20.zip', zip)] });
-    expect(reply).toMatchObject({ ok: true, value: { account: { handle: '@alexmorgan_biz', network: 'x' } } });
-    const balance = (reply as { ok: true; value: AccountBalance }).value;
+    expect(reply).toMatchObject({
+      ok: true,
+      value: { balance: { account: { handle: '@alexmorgan_biz', network: 'x' } }, followers: 486, following: 512 },
+    });
+    const { balance, owner: found } = (reply as { ok: true; value: XImportResult }).value;
+    expect(found).toEqual({ handle: '@alexmorgan_biz', displayName: 'Alex Morgan' });
     expect(balance.history.at(-1)).toMatchObject({ followers: 486, following: 512, mutuals: 400 });
     const list = services.accounts.notFollowingBack(balance.account.id, {
       search: '',
@@ -27,7 +32,9 @@ describe('importing the X data archive', () => {
       limit: 5,
     });
     expect(list.total).toBe(112);
-    expect(list.rows[0]!.person.handle).toMatch(/^x\.com\/i\/user\/9\d{3}$/);
+    // The archive names nobody: the person is their id until a name is known, never an address posing as one.
+    expect(list.rows[0]!.person.handle).toBe('');
+    expect(personLabel(list.rows[0]!.person)).toMatch(/^X account 9\d{3}$/);
   });
 
   it('takes follower.js and following.js on their own, with the handle typed in', async () => {
@@ -36,7 +43,13 @@ describe('importing the X data archive', () => {
       handle: '@alexmorgan_biz',
       files: [file('follower.js', followerJs(['1', '2'])), file('following.js', followingJs(['2', '3']))],
     });
-    expect(reply).toMatchObject({ ok: true, value: { history: [{ followers: 2, following: 2, mutuals: 1 }] } });
+    expect(reply).toMatchObject({
+      ok: true,
+      value: {
+        owner: null,
+        balance: { account: { handle: '@alexmorgan_biz' }, history: [{ followers: 2, mutuals: 1 }] },
+      },
+    });
   });
 
   it('compares a re-import with the last one, dating follows from when first seen', async () => {
@@ -56,6 +69,91 @@ describe('importing the X data archive', () => {
     expect(data.following.find((f) => f.id === '7')!.followedAt).toBe(start);
     expect(data.following.find((f) => f.id === '8')!.followedAt).toBe(start + 5 * DAY);
     expect(services.accounts.balances()).toHaveLength(1);
+  });
+
+  it('tells a re-import’s gains and losses, names the people a newer archive links, and keeps names known before', async () => {
+    const { dispatch, services, clock } = servicesAt(start);
+    const upload = (contents: Parameters<typeof archiveFiles>[0], accountId?: string) =>
+      dispatch('importXArchive', {
+        ...(accountId && { accountId }),
+        files: [file('x.zip', archiveZip(archiveFiles({ account: owner, ...contents })))],
+      });
+    const first = await upload({ followers: ['1', '2', '3'], following: ['1', '7', '9'] });
+    expect(first).toMatchObject({ ok: true, value: { previousAt: null, gained: { count: 0 }, lost: { count: 0 } } });
+    clock.advance(5 * DAY);
+    const second = await upload(
+      { followers: ['1', '3', '4', '5'], following: ['1', '9', '8'], names: { '4': 'new_fan', '9': 'quiet_one' } },
+      'x-4242',
+    );
+    expect(second).toMatchObject({
+      ok: true,
+      value: {
+        previousAt: start,
+        followers: 4,
+        following: 3,
+        gained: {
+          count: 2,
+          people: [
+            { id: '4', handle: '@new_fan' },
+            { id: '5', handle: '' },
+          ],
+        },
+        lost: { count: 1, people: [{ id: '2', handle: '' }] },
+        followed: { count: 1, people: [{ id: '8' }] },
+        unfollowed: { count: 1, people: [{ id: '7' }] },
+      },
+    });
+    // A later archive that links no profiles keeps the names learned from the one before.
+    clock.advance(DAY);
+    await upload({ followers: ['1', '3', '4', '5'], following: ['1', '9', '8'] }, 'x-4242');
+    const data = services.accounts.data('x-4242');
+    expect(data.followers.find((p) => p.id === '4')!.handle).toBe('@new_fan');
+    expect(data.following.find((p) => p.id === '9')!.handle).toBe('@quiet_one');
+    expect(personLabel(data.following.find((p) => p.id === '8')!)).toBe('X account 8');
+  });
+
+  it('refuses to re-import another account’s archive into an account, and changes nothing', async () => {
+    const { dispatch, services } = servicesAt(start);
+    await dispatch('importXArchive', {
+      files: [file('x.zip', archiveZip(archiveFiles({ followers: ['1'], following: ['2'], account: owner })))],
+    });
+    const before = services.accounts.data('x-4242');
+    const someoneElse = { accountId: '777', username: 'someone_else' };
+    const reply = await dispatch('importXArchive', {
+      accountId: 'x-4242',
+      files: [file('x.zip', archiveZip(archiveFiles({ followers: ['5'], following: ['6'], account: someoneElse })))],
+    });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        fields: {
+          files: 'This is the archive of @someone_else, not of @alexmorgan_biz: choose @alexmorgan_biz’s archive.',
+        },
+      },
+    });
+    expect(services.accounts.data('x-4242')).toEqual(before);
+    expect(services.accounts.list()).toHaveLength(1);
+  });
+
+  it('re-imports loose follower.js and following.js into the account whose menu asked, without a handle', async () => {
+    const { dispatch, services } = servicesAt(start);
+    await dispatch('importXArchive', {
+      files: [file('x.zip', archiveZip(archiveFiles({ followers: ['1'], following: ['2'], account: owner })))],
+    });
+    const reply = await dispatch('importXArchive', {
+      accountId: 'x-4242',
+      files: [
+        file('follower.js', followerJs(['1', '3'])),
+        file('follower-part1.js', followerJs(['4'], { part: 1 })),
+        file('following.js', followingJs(['2'])),
+      ],
+    });
+    expect(reply).toMatchObject({
+      ok: true,
+      value: { followers: 3, gained: { count: 2 }, balance: { account: { id: 'x-4242' } } },
+    });
+    expect(services.accounts.list()).toHaveLength(1);
   });
 
   const broken: [string, { name: string; base64: string }[], string, RegExp][] = [

@@ -19,6 +19,8 @@ export interface PartOptions {
   part?: number;
   /** Include "userLink" as X does (default true); false gives entries with accountId only. */
   withUserLink?: boolean;
+  /** Usernames by id: those entries link the profile itself (https://twitter.com/<name>), as some archives do. */
+  names?: Readonly<Record<string, string>>;
 }
 
 /** X's JSON style: 2-space indent, `"key" : value`, empty arrays as `[ ]`. */
@@ -37,11 +39,11 @@ function relationJs(kind: Kind, ids: readonly string[], options: PartOptions): s
   return ytd(
     kind,
     options.part ?? 0,
-    ids.map((accountId) => ({
-      [kind]: withUserLink
-        ? { accountId, userLink: `https://twitter.com/intent/user?user_id=${accountId}` }
-        : { accountId },
-    })),
+    ids.map((accountId) => {
+      const name = options.names?.[accountId];
+      const userLink = name ? `https://twitter.com/${name}` : `https://twitter.com/intent/user?user_id=${accountId}`;
+      return { [kind]: withUserLink ? { accountId, userLink } : { accountId } };
+    }),
   );
 }
 
@@ -87,6 +89,7 @@ export interface ArchiveContents {
   /** Split each list into parts of at most this many entries (X splits large lists). Default: one part. */
   partSize?: number;
   withUserLink?: boolean;
+  names?: Readonly<Record<string, string>>;
   account?: { accountId: string; username: string; displayName?: string };
   /** Any other files to add, by path inside the archive. */
   extra?: Record<string, string | Buffer>;
@@ -101,7 +104,11 @@ export function archiveFiles(contents: ArchiveContents): Record<string, string |
     const parts = Math.max(1, Math.ceil(ids.length / size));
     for (let part = 0; part < parts; part += 1) {
       const slice = ids.slice(part * size, (part + 1) * size);
-      files[partFileName(kind, part)] = relationJs(kind, slice, { part, withUserLink: contents.withUserLink });
+      files[partFileName(kind, part)] = relationJs(kind, slice, {
+        part,
+        withUserLink: contents.withUserLink,
+        names: contents.names,
+      });
     }
   };
   add('follower', contents.followers);
@@ -122,6 +129,11 @@ export interface ZipOptions {
   store?: boolean;
   /** Modification time written for every entry. Default 2026-01-01T00:00:00Z. */
   date?: Date;
+  /**
+   * Write the ZIP64 form (as zip tools do past 4 GB or 65,535 entries): every size and offset in the table of
+   * contents reads 0xFFFFFFFF and lives in the entry's ZIP64 extra field, and a ZIP64 end record comes first.
+   */
+  zip64?: boolean;
 }
 
 function dosTime(date: Date): { time: number; day: number } {
@@ -158,6 +170,14 @@ export function archiveZip(files: Record<string, string | Buffer>, options: ZipO
     local.writeUInt16LE(0, 28);
     locals.push(local, nameBytes, packed);
 
+    const zip64 = Buffer.alloc(options.zip64 ? 28 : 0);
+    if (options.zip64) {
+      zip64.writeUInt16LE(0x0001, 0);
+      zip64.writeUInt16LE(24, 2);
+      zip64.writeBigUInt64LE(BigInt(data.length), 4);
+      zip64.writeBigUInt64LE(BigInt(packed.length), 12);
+      zip64.writeBigUInt64LE(BigInt(offset), 20);
+    }
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4); // version made by
@@ -167,22 +187,38 @@ export function archiveZip(files: Record<string, string | Buffer>, options: ZipO
     central.writeUInt16LE(time, 12);
     central.writeUInt16LE(day, 14);
     central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(options.zip64 ? 0xffffffff : packed.length, 20);
+    central.writeUInt32LE(options.zip64 ? 0xffffffff : data.length, 24);
     central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42); // extra, comment, disk, attributes stay 0
-    centrals.push(central, nameBytes);
+    central.writeUInt16LE(zip64.length, 30);
+    central.writeUInt32LE(options.zip64 ? 0xffffffff : offset, 42); // comment, disk, attributes stay 0
+    centrals.push(central, nameBytes, zip64);
 
     offset += local.length + nameBytes.length + packed.length;
   }
   const directory = Buffer.concat(centrals);
+  const count = Object.keys(files).length;
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  end.writeUInt16LE(options.zip64 ? 0xffff : count, 8);
+  end.writeUInt16LE(options.zip64 ? 0xffff : count, 10);
+  end.writeUInt32LE(options.zip64 ? 0xffffffff : directory.length, 12);
+  end.writeUInt32LE(options.zip64 ? 0xffffffff : offset, 16);
+  if (!options.zip64) return Buffer.concat([...locals, directory, end]);
+  const record = Buffer.alloc(56);
+  record.writeUInt32LE(0x06064b50, 0);
+  record.writeBigUInt64LE(44n, 4); // the record's size after this field
+  record.writeUInt16LE(45, 12); // version made by
+  record.writeUInt16LE(45, 14); // version needed
+  record.writeBigUInt64LE(BigInt(count), 24);
+  record.writeBigUInt64LE(BigInt(count), 32);
+  record.writeBigUInt64LE(BigInt(directory.length), 40);
+  record.writeBigUInt64LE(BigInt(offset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(offset + directory.length), 8);
+  locator.writeUInt32LE(1, 16); // disks
+  return Buffer.concat([...locals, directory, record, locator, end]);
 }
 
 /** Reads a zip's entries (STORE and DEFLATE). Throws on a zip that is cut short or damaged. */

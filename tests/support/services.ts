@@ -30,6 +30,8 @@ export interface ServicesOptions {
   vault?: SecretVault;
   /** How the vault keeps them, as the desktop app reports it; by default in memory. */
   secretStorage?: AppOptions['secretStorage'];
+  /** What the desktop app's open dialog answers for an X archive; by default there is none, as in the preview. */
+  chooseXArchive?: AppOptions['chooseXArchive'];
 }
 
 /** Real services on real files in a temp dir, with a clock and timers the test moves. */
@@ -43,6 +45,7 @@ export function servicesAt(
     requestTimeoutMs,
     vault = memoryVault(),
     secretStorage,
+    chooseXArchive,
   }: ServicesOptions = {},
 ) {
   const clock = manualClock(start);
@@ -60,6 +63,7 @@ export function servicesAt(
     newId: () => `${idPrefix}-${++next}`,
     vault,
     secretStorage,
+    chooseXArchive,
     ...(requestTimeoutMs && { providerFor: providerFactory({ clock, scheduler, vault, timeoutMs: requestTimeoutMs }) }),
   });
   return { clock, timers, waits: warped.waits, services, dispatch: createApi(services) as TestDispatch, dataDir };

@@ -38,7 +38,12 @@ export function createApi(services: Services) {
     restoreBackup: ({ text }) => backup.restore(text),
     listBalances: () => accounts.balances(),
     addAccount: (input) => services.addAccount(input),
-    importXArchive: (input) => services.importXArchive(input),
+    importXArchive: (input) => services.xImports.fromUpload(input),
+    importXArchiveFromDialog: (input) => services.xImports.fromDialog(input),
+    cancelXImport: () => {
+      services.xImports.cancel();
+      return null;
+    },
     removeAccount: async ({ accountId }) => {
       accounts.find(accountId); // an account Twoway does not have is refused before anything is touched
       syncing.cancel(accountId);

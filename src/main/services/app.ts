@@ -24,7 +24,7 @@ import type { OpenRawFile } from './store.ts';
 import { createSyncing, type ProviderFor } from './syncing.ts';
 import { createTimeTracker } from './timeTracker.ts';
 import { createUpdates, type Updater } from './updates.ts';
-import { importXArchive, type ArchiveFile } from './importXArchive.ts';
+import { createXImports } from './importXArchive.ts';
 
 export interface AppOptions {
   dataDir: string;
@@ -55,6 +55,8 @@ export interface AppOptions {
     | { source: 'preview' };
   /** Applies settings the system also holds (start at login); absent, they are only saved. */
   applyToSystem?: ApplyToSystem;
+  /** Asks the user for X archive files in the system's open dialog (the desktop app): their paths, or null. */
+  chooseXArchive?: (() => Promise<string[] | null>) | null;
 }
 
 export function createServices({
@@ -74,6 +76,7 @@ export function createServices({
   saveReportPdf = null,
   updates: updateSource = { source: 'preview' },
   applyToSystem,
+  chooseXArchive = null,
 }: AppOptions) {
   const events = createEventBus();
   // The desktop app asks the keychain only when the first window wants its status or a secret is first used,
@@ -107,6 +110,7 @@ export function createServices({
   const catchUp = createCatchUp({ context, accounts, clock, events, providerFor });
   const reports = createReports({ clock, settings, time, outcomes, accounts, catchUp, timeZone });
   const backup = createBackup({ clock, settings, time, outcomes, accounts, catchUp });
+  const xImports = createXImports({ accounts, clock, events, chooseFiles: chooseXArchive });
   const reminders = createReminders({ context, clock, events, settings, time, scheduler, lastWeek: reports.lastWeek });
   const updates = createUpdates({
     source: updateSource.source,
@@ -150,6 +154,7 @@ export function createServices({
     backup,
     catchUp,
     updates,
+    xImports,
     status,
     /** Tells open windows the status again, after something the host reports changed (a tray appeared). */
     statusChanged,
@@ -186,7 +191,6 @@ export function createServices({
     },
     addAccount: (input: AccountInput) =>
       addAccount(input, { accounts, syncing, clock, scheduler, secretStorage: knowStorage }),
-    importXArchive: (input: { handle?: string; files: ArchiveFile[] }) => importXArchive(input, { accounts, clock }),
     dismissNotice(id: string): AppStatus {
       notices = notices.filter((notice) => notice.id !== id);
       return statusChanged();
