@@ -18,6 +18,7 @@ import { showReminderNotifications } from './electron/reminderNotifications.ts';
 import { reportPdfSaver } from './electron/reportPdf.ts';
 import { rendererUrl, routeUrl, showPage } from './electron/rendererWindow.ts';
 import { openSecretStorage } from './electron/secretStorage.ts';
+import { openInSystemBrowser } from './electron/systemBrowser.ts';
 import { openedAtLogin, systemLoginItem } from './electron/startAtLogin.ts';
 import { TrayService, followTimer } from './electron/tray.ts';
 import { checkTrayShows } from './electron/trayHost.ts';
@@ -62,6 +63,7 @@ async function start() {
     vault,
     secretStorage,
     saveReportPdf: (fileName) => reportPdfSaver(() => mainWindow)(fileName),
+    openInBrowser: openInSystemBrowser,
     chooseXArchive: xArchiveChooser(() => mainWindow),
     // Only an installed app has the app-update.yml electron-updater reads; a development build never checks.
     updates: app.isPackaged

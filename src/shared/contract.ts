@@ -17,6 +17,7 @@ import {
   settingsPatch,
   xHandle,
 } from './inputs.ts';
+import { signInCode, signInStart, type MastodonSignIn } from './mastodonSignIn.ts';
 import type { Outcome } from './outcomes.ts';
 import type { Report } from './report.ts';
 import type {
@@ -143,7 +144,16 @@ export const contract = {
    */
   importXArchiveFromDialog: method<XImportResult | null>().takes(z.object(xImportTarget).strict()),
   cancelXImport: method<null>().takes(none),
-  removeAccount: method<null>().takes(accountRef),
+  /** Ends the access a Mastodon sign-in gave Twoway on its instance first; `revoke: false` removes it here only. */
+  removeAccount: method<null>().takes(accountRef.extend({ revoke: z.boolean().default(true) })),
+  /** Registers Twoway on the instance and opens its approval page; what follows arrives as mastodonSignInChanged. */
+  startMastodonSignIn: method<MastodonSignIn>().takes(signInStart),
+  getMastodonSignIn: method<MastodonSignIn | null>().takes(none),
+  /** Opens the approval page again; in the browser preview the window opens it itself. */
+  openMastodonSignInPage: method<MastodonSignIn>().takes(none),
+  /** The code the instance showed, where Twoway could not listen for its answer. */
+  finishMastodonSignIn: method<MastodonSignIn>().takes(signInCode),
+  cancelMastodonSignIn: method<null>().takes(none),
   syncAccount: method<null>().takes(accountRef.extend({ full: z.boolean().default(false) })),
   cancelSync: method<null>().takes(accountRef),
   getSyncProgress: method<SyncProgress[]>().takes(none),
@@ -229,6 +239,7 @@ export interface Events {
   outcomesChanged: Outcome[];
   catchUpChanged: CatchUpSummary;
   updatesChanged: UpdateStatus;
+  mastodonSignInChanged: MastodonSignIn | null;
   xImportChanged: XImportProgress | null;
 }
 export type EventName = keyof Events;
@@ -244,6 +255,7 @@ export const eventNames: EventName[] = [
   'outcomesChanged',
   'catchUpChanged',
   'updatesChanged',
+  'mastodonSignInChanged',
   'xImportChanged',
 ];
 

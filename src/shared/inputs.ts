@@ -104,7 +104,7 @@ export const csvExport = z
   .strict()
   .refine(inOrder, outOfOrder);
 
-const serviceUrl = (example: string) =>
+export const serviceUrl = (example: string) =>
   z
     .string()
     .trim()

@@ -17,6 +17,7 @@ import {
   type TestReply,
   type TestRequest,
 } from './faults.ts';
+import { MastodonOAuthState, oauthRoutes } from './mastodonOAuth.ts';
 
 export interface MastodonAccount {
   id: string;
@@ -136,6 +137,8 @@ export class MastodonState {
   readonly notifications: MastodonNotification[] = [];
   readonly statuses = new Map<string, MastodonStatus>();
   readonly requests: RequestRecord[] = [];
+  /** Apps, authorization codes and revocations (mastodonOAuth.ts); its tokens land in `tokens`. */
+  readonly oauth = new MastodonOAuthState();
   readonly domain: string;
   readonly now: () => number;
   readonly #edges = new FollowEdges<MastodonFollow>();
@@ -897,7 +900,15 @@ export async function startMastodonServer(options: MastodonServerOptions = {}): 
     };
   };
 
+  const tokens = {
+    addToken: (token: string, accountId: string | null, scopes: string[]) => state.addToken(token, accountId, scopes),
+    revokeToken: (token: string) => state.revokeToken(token),
+    hasAccount: (id: string) => state.accounts.has(id),
+  };
+  const oauth = oauthRoutes(state.oauth, tokens, now);
   const route = (request: TestRequest): TestReply => {
+    const signIn = oauth(request);
+    if (signIn) return signIn;
     const { method, path } = request;
     // Rails hands a path parameter over decoded, so an account id may hold any character.
     const segments = path.split('/').filter(Boolean).map(decoded);

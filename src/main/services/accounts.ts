@@ -11,6 +11,7 @@ import { openAccountData } from './accountData.ts';
 import { openAccountsIndex } from './accountsIndex.ts';
 import type { EventBus } from './events.ts';
 import { Failure } from './failure.ts';
+import type { RevokeAccess } from './networks/mastodonSignOut.ts';
 import type { SecretVault } from './secrets.ts';
 import { secretKeys } from './secrets.ts';
 import type { SettingsService } from './settings.ts';
@@ -27,9 +28,11 @@ export interface AccountsDeps {
   events: EventBus;
   settings: SettingsService;
   vault: SecretVault;
+  /** Ends the access a sign-in gave Twoway, on the account's server, before the account is removed. */
+  revokeAccess: RevokeAccess;
 }
 
-export function createAccounts({ context, clock, events, settings, vault }: AccountsDeps) {
+export function createAccounts({ context, clock, events, settings, vault, revokeAccess }: AccountsDeps) {
   const { index, renamed } = openAccountsIndex(context);
   const files = new Map<string, Store<AccountData>>();
   const problems = new Map<string, string>();
@@ -105,19 +108,30 @@ export function createAccounts({ context, clock, events, settings, vault }: Acco
     },
 
     /** Adds or, for an account already known, updates how to reach it; secrets go to the vault only. */
-    async save(account: Account, secrets: { password?: string; token?: string; session?: string | null }) {
+    async save(
+      account: Account,
+      secrets: { password?: string; token?: string; session?: string | null; app?: string },
+    ) {
       const keys = secretKeys(account.id);
       if (secrets.password) await vault.set(keys.password, secrets.password);
       if (secrets.token) await vault.set(keys.token, secrets.token);
+      // The app a token was signed in with revokes it later; a pasted token has none.
+      if (secrets.token && secrets.app) await vault.set(keys.app, secrets.app);
+      else if (secrets.token) await vault.delete(keys.app);
       if (secrets.session) await vault.set(keys.session, secrets.session);
       if (secrets.password || secrets.token) writable.add(account.id);
       index.write([...index.read().filter((a) => a.id !== account.id), account]);
       changed();
     },
+    /** Ends the access a sign-in gave Twoway on the account's server; throws, changing nothing, if it cannot. */
+    async endAccess(accountId: string) {
+      const keys = secretKeys(accountId);
+      await revokeAccess(find(accountId), { token: await vault.get(keys.token), app: await vault.get(keys.app) });
+    },
     async remove(accountId: string) {
       find(accountId);
       const keys = secretKeys(accountId);
-      await Promise.all([vault.delete(keys.password), vault.delete(keys.token), vault.delete(keys.session)]);
+      await Promise.all(Object.values(keys).map((key) => vault.delete(key)));
       writable.delete(accountId);
       index.write(index.read().filter((a) => a.id !== accountId));
       changed();
@@ -208,7 +222,7 @@ export function createAccounts({ context, clock, events, settings, vault }: Acco
     /** Whether the vault holds what writes need, checked once at start-up (secrets stay in main). */
     async loadWritable() {
       for (const [from, to] of renamed) {
-        for (const kind of ['password', 'token', 'session'] as const) {
+        for (const kind of ['password', 'token', 'session', 'app'] as const) {
           const secret = await vault.get(secretKeys(from)[kind]);
           if (secret === null) continue;
           await vault.set(secretKeys(to)[kind], secret);

@@ -44,14 +44,21 @@ export function createApi(services: Services) {
       services.xImports.cancel();
       return null;
     },
-    removeAccount: async ({ accountId }) => {
+    removeAccount: async ({ accountId, revoke }) => {
       accounts.find(accountId); // an account Twoway does not have is refused before anything is touched
+      // The access ends on the server first: an instance out of reach keeps everything here as it was.
+      if (revoke !== false) await accounts.endAccess(accountId);
       syncing.cancel(accountId);
       queue.forget(accountId);
       services.catchUp.forget(accountId);
       await accounts.remove(accountId);
       return null;
     },
+    startMastodonSignIn: (input) => services.mastodonSignIn.start(input),
+    getMastodonSignIn: () => services.mastodonSignIn.current(),
+    openMastodonSignInPage: () => services.mastodonSignIn.reopen(),
+    finishMastodonSignIn: ({ id, code }) => services.mastodonSignIn.finishWithCode(id, code),
+    cancelMastodonSignIn: () => services.mastodonSignIn.cancel(),
     syncAccount: ({ accountId, full }) => {
       void syncing.sync(accountId, full);
       return null;

@@ -13,6 +13,8 @@ import { createActionQueue } from './actionQueue.ts';
 import { addAccount } from './addAccount.ts';
 import { createEventBus } from './events.ts';
 import { Failure } from './failure.ts';
+import { createMastodonSignIn } from './networks/mastodonSignIn.ts';
+import { mastodonAccessRevoker } from './networks/mastodonSignOut.ts';
 import { providerFactory } from './networks/providers.ts';
 import { createOutcomes } from './outcomes.ts';
 import { createReminders } from './reminders.ts';
@@ -48,6 +50,8 @@ export interface AppOptions {
   timeZone?: string;
   /** Saves the window's report as a PDF where the host can (the desktop app); the path, or null if cancelled. */
   saveReportPdf?: ((fileName: string) => Promise<string | null>) | null;
+  /** Opens a page in the system browser (the desktop app); null where the window opens it (the browser preview). */
+  openInBrowser?: ((url: string) => Promise<void>) | null;
   /** How the app updates itself: the desktop app's updater; elsewhere none, and the reason. */
   updates?:
     | { source: 'desktop'; currentVersion: string; updater: Updater }
@@ -74,6 +78,7 @@ export function createServices({
   newId = randomUUID,
   timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
   saveReportPdf = null,
+  openInBrowser = null,
   updates: updateSource = { source: 'preview' },
   applyToSystem,
   chooseXArchive = null,
@@ -103,8 +108,18 @@ export function createServices({
 
   const settings = createSettings(context, events, applyToSystem);
   const time = createTimeTracker({ context, clock, events, settings, scheduler, systemIdleMs, newId });
-  const accounts = createAccounts({ context, clock, events, settings, vault });
+  const revokeAccess = mastodonAccessRevoker({ clock, scheduler });
+  const accounts = createAccounts({ context, clock, events, settings, vault, revokeAccess });
   const syncing = createSyncing({ accounts, clock, scheduler, events, settings, providerFor });
+  const mastodonSignIn = createMastodonSignIn({
+    accounts,
+    syncing,
+    clock,
+    scheduler,
+    events,
+    secretStorage: knowStorage,
+    openInBrowser,
+  });
   const queue = createActionQueue({ context, accounts, clock, scheduler, events, settings, providerFor, newId });
   const outcomes = createOutcomes({ context, clock, events, newId });
   const catchUp = createCatchUp({ context, accounts, clock, events, providerFor });
@@ -153,6 +168,7 @@ export function createServices({
     reports,
     backup,
     catchUp,
+    mastodonSignIn,
     updates,
     xImports,
     status,
@@ -188,6 +204,7 @@ export function createServices({
       syncing.close();
       queue.close();
       catchUp.close();
+      mastodonSignIn.close();
     },
     addAccount: (input: AccountInput) =>
       addAccount(input, { accounts, syncing, clock, scheduler, secretStorage: knowStorage }),

@@ -22,4 +22,6 @@ export const secretKeys = (accountId: string) => ({
   password: `${accountId}:app-password`,
   token: `${accountId}:token`,
   session: `${accountId}:session`,
+  /** The app a Mastodon sign-in registered, which revokes its token. */
+  app: `${accountId}:oauth-app`,
 });
