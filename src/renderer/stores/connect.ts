@@ -8,6 +8,7 @@ import { useOutcomes } from './outcomesStore.ts';
 import { useReport } from './reportStore.ts';
 import { useTime } from './timeStore.ts';
 import { useUpdates } from './updatesStore.ts';
+import { useXImport } from './xImportStore.ts';
 
 export function connectStores(): () => void {
   const unsubscribers = [
@@ -37,6 +38,7 @@ export function connectStores(): () => void {
     subscribe('queueChanged', (queue) => useNetwork.getState().api.receiveQueue(queue)),
     subscribe('catchUpChanged', (summary) => useCatchUp.getState().api.summaryChanged(summary)),
     subscribe('updatesChanged', (status) => useUpdates.setState({ status })),
+    subscribe('xImportChanged', (progress) => useXImport.setState({ progress })),
     subscribe('outcomesChanged', (outcomes) => {
       useOutcomes.setState({ outcomes });
       void useReport.getState().api.refresh();

@@ -3,11 +3,14 @@ import type { AccountInput } from '../../../shared/inputs.ts';
 import { ApiError } from '../../api.ts';
 import { useApp } from '../../stores/appStore.ts';
 import { useNetwork } from '../../stores/networkStore.ts';
+import { networkNames } from './networkWords.ts';
 import { TextField } from './TextField.tsx';
+import { XAccountFields, type XValues } from './XAccountFields.tsx';
 
 const blank = {
   bluesky: { handle: '', appPassword: '', appviewUrl: '', plcUrl: '' },
   mastodon: { instanceUrl: '', handle: '', token: '' },
+  x: { how: 'archive', handle: '', token: '', apiUrl: '' } as XValues,
 };
 type Choice = keyof typeof blank;
 
@@ -15,6 +18,7 @@ type Choice = keyof typeof blank;
 const fieldsOf: Record<Choice, string[]> = {
   bluesky: ['handle', 'appPassword', 'appviewUrl', 'plcUrl'],
   mastodon: ['instanceUrl', 'handle', 'token'],
+  x: ['handle', 'token', 'apiUrl'],
 };
 
 /** What the user typed, as the API takes it: empty optional fields are left out so main's defaults apply. */
@@ -32,11 +36,15 @@ function inputOf(network: Choice, values: typeof blank, keepWeak: boolean): Acco
       ...(filled(plcUrl) && { plcUrl }),
     };
   }
+  if (network === 'x') {
+    const { handle, token, apiUrl } = values.x;
+    return { network, handle, token, ...weak, ...(filled(apiUrl) && { apiUrl }) };
+  }
   const { instanceUrl, handle, token } = values.mastodon;
   return { network, instanceUrl, handle, ...weak, ...(filled(token) && { token }) };
 }
 
-/** Adds a Bluesky or Mastodon account. Nothing typed is lost when main refuses it. */
+/** Adds a Bluesky, Mastodon or X account. Nothing typed is lost when main refuses it. */
 export function AddAccountForm({ onDone }: { onDone(): void }) {
   const secretStorage = useApp((state) => state.status?.secretStorage ?? 'encrypted');
   const addAccount = useNetwork((state) => state.api.addAccount);
@@ -48,13 +56,18 @@ export function AddAccountForm({ onDone }: { onDone(): void }) {
 
   const bluesky = values.bluesky;
   const mastodon = values.mastodon;
-  const hasSecret = network === 'bluesky' ? !!bluesky.appPassword.trim() : !!mastodon.token.trim();
+  const x = values.x;
+  // An archive import runs on its own; the form's submit connects X's API.
+  const importing = network === 'x' && x.how === 'archive';
+  const hasSecret =
+    network === 'bluesky' ? !!bluesky.appPassword.trim() : !!(network === 'x' ? x : mastodon).token.trim();
   const setBluesky = (patch: Partial<typeof bluesky>) => setValues({ ...values, bluesky: { ...bluesky, ...patch } });
   const setMastodon = (patch: Partial<typeof mastodon>) =>
     setValues({ ...values, mastodon: { ...mastodon, ...patch } });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (importing) return;
     setBusy(true);
     try {
       await addAccount(inputOf(network, values, secretStorage === 'weak' && keepWeak));
@@ -97,7 +110,7 @@ export function AddAccountForm({ onDone }: { onDone(): void }) {
       </h2>
       <fieldset className="kind-choice">
         <legend>Network</legend>
-        {(['bluesky', 'mastodon'] as const).map((choice) => (
+        {(['bluesky', 'mastodon', 'x'] as const).map((choice) => (
           <label key={choice}>
             <input
               type="radio"
@@ -108,7 +121,7 @@ export function AddAccountForm({ onDone }: { onDone(): void }) {
                 setErrors({});
               }}
             />
-            {choice === 'bluesky' ? 'Bluesky' : 'Mastodon'}
+            {networkNames[choice]}
           </label>
         ))}
       </fieldset>
@@ -152,6 +165,14 @@ export function AddAccountForm({ onDone }: { onDone(): void }) {
             </div>
           </details>
         </div>
+      ) : network === 'x' ? (
+        <XAccountFields
+          values={x}
+          onChange={(patch) => setValues({ ...values, x: { ...x, ...patch } })}
+          errors={errors}
+          storageNote={storageNote}
+          onDone={onDone}
+        />
       ) : (
         <div className="form-grid">
           <TextField
@@ -181,9 +202,11 @@ export function AddAccountForm({ onDone }: { onDone(): void }) {
         </div>
       )}
       <div className="form-actions">
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? 'Adding…' : 'Add and sync'}
-        </button>
+        {!importing && (
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? 'Adding…' : 'Add and sync'}
+          </button>
+        )}
         <button type="button" className="button" onClick={onDone}>
           Cancel
         </button>
