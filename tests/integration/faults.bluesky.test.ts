@@ -60,7 +60,8 @@ async function gainFollower() {
 }
 
 async function synced(handle = 'consultant.test') {
-  const s = servicesAt(now, { warp: true, requestTimeoutMs: 1000 });
+  // The app's clock starts at the real time: the proxy dates its rate-limit resets by it.
+  const s = servicesAt(Date.now(), { warp: true, requestTimeoutMs: 1000 });
   const reply = await s.dispatch('addAccount', {
     network: 'bluesky',
     handle,
