@@ -213,6 +213,13 @@ const catalogue: Record<string, Case> = {
     field: 'appviewUrl',
     message: 'This address is on a private network; use the server’s public https address.',
   },
+  'a handle resolver on a private network': {
+    method: 'addAccount',
+    input: { network: 'bluesky', handle: 'alice.bsky.social', handleResolverUrl: 'https://192.168.1.20' },
+    code: 'invalid-input',
+    field: 'handleResolverUrl',
+    message: 'This address is on a private network; use the server’s public https address.',
+  },
   'a private address written as a decimal number': {
     method: 'addAccount',
     input: { ...mastodon, instanceUrl: 'https://167772161' },
