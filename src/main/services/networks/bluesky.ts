@@ -1,12 +1,24 @@
 // Bluesky through @atproto/api: public reads from the AppView, the user's own follow records (with their
 // createdAt, the grace clock) from their PDS, and writes with the app password's session (blueskySession.ts).
-import { Agent, XRPCError } from '@atproto/api';
+import { Agent } from '@atproto/api';
 import type { Followed, Person } from '../../../shared/network.ts';
 import type { Clock } from '../../core/clock.ts';
 import { blueskyCatchUp } from './blueskyCatchUp.ts';
+import {
+  blueskyFollowersPage,
+  blueskyFollowRecord,
+  blueskyPerson,
+  blueskyPersonOf,
+  blueskyProfile,
+  blueskyProfiles,
+  blueskyRecordsPage,
+  blueskyRelationships,
+  xrpcRead,
+} from './blueskyReplies.ts';
 import { blueskySignIn, type BlueskyVault } from './blueskySession.ts';
 import type { NetworkProvider } from './provider.ts';
-import { NetworkFailure, type ResilientFetch } from './resilientFetch.ts';
+import { readEntries, readReply } from './replies.ts';
+import type { ResilientFetch } from './resilientFetch.ts';
 
 export interface BlueskyAccount {
   did: string;
@@ -17,34 +29,6 @@ export interface BlueskyAccount {
 
 const followCollection = 'app.bsky.graph.follow';
 const pageSize = 100;
-
-interface ProfileLike {
-  did: string;
-  handle: string;
-  displayName?: string;
-}
-const person = (p: ProfileLike): Person => ({ id: p.did, handle: p.handle, displayName: p.displayName ?? '' });
-
-/**
- * The XRPC client wraps what the fetch threw (a rate limit and when it lifts, a dropped connection) and what the
- * server said in errors of its own; unwrapped and named, the sync can tell the user what happened.
- */
-async function read<T>(method: string, call: () => Promise<T>, ownAccount = false): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (!(error instanceof XRPCError)) throw error;
-    if (error.cause instanceof NetworkFailure) throw error.cause;
-    if (error.cause instanceof SyntaxError) {
-      throw new NetworkFailure('bad-response', `Bluesky sent an answer that is not JSON (${method})`);
-    }
-    const gone = /RepoNotFound|AccountTakedown|AccountDeactivated|Could not find repo|Profile not found/i;
-    if (ownAccount && gone.test(`${error.error} ${error.message}`)) {
-      throw new NetworkFailure('refused', 'Bluesky no longer has this account: it was deleted or taken down');
-    }
-    throw error;
-  }
-}
 
 export function blueskyProvider(
   account: BlueskyAccount,
@@ -66,28 +50,31 @@ export function blueskyProvider(
     requests: fetch.requests,
     catchUp: async () => blueskyCatchUp(account, appview, await signIn(), fetch.requests),
     async profile() {
-      const { data } = await read(
+      const answer = await xrpcRead(
         'app.bsky.actor.getProfile',
         () => appview.app.bsky.actor.getProfile({ actor: account.did }),
         true,
       );
+      const data = readReply(blueskyProfile, answer, 'Bluesky sent a profile');
       return {
-        ...person(data),
-        followers: data.followersCount ?? 0,
-        following: data.followsCount ?? 0,
+        ...blueskyPersonOf(data),
+        followers: data.followersCount,
+        following: data.followsCount,
         posts: data.postsCount,
       };
     },
     async followersPage(cursor) {
-      const { data } = await read(
+      const answer = await xrpcRead(
         'app.bsky.graph.getFollowers',
         () => appview.app.bsky.graph.getFollowers({ actor: account.did, limit: pageSize, cursor: cursor ?? undefined }),
         true,
       );
-      return { items: data.followers.map(person), cursor: data.cursor ?? null };
+      const data = readReply(blueskyFollowersPage, answer, 'Bluesky sent a followers page');
+      const { items, unreadable } = readEntries(blueskyPerson, data.followers);
+      return { items: items.map(blueskyPersonOf), cursor: data.cursor ?? null, unreadable };
     },
     async followingPage(cursor) {
-      const { data } = await read(
+      const answer = await xrpcRead(
         'com.atproto.repo.listRecords',
         () =>
           pds.com.atproto.repo.listRecords({
@@ -98,32 +85,31 @@ export function blueskyProvider(
           }),
         true,
       );
-      const items = data.records.flatMap((record): Followed[] => {
-        const value = record.value as { subject?: unknown; createdAt?: unknown };
-        if (typeof value.subject !== 'string') return [];
-        const createdAt = typeof value.createdAt === 'string' ? Date.parse(value.createdAt) : Number.NaN;
+      const data = readReply(blueskyRecordsPage, answer, 'Bluesky sent a page of follow records');
+      const { items: records, unreadable } = readEntries(blueskyFollowRecord, data.records);
+      const items = records.map(({ uri, value }): Followed => {
+        const createdAt = value.createdAt === undefined ? Number.NaN : Date.parse(value.createdAt);
         // Names come later from the AppView; the record holds only the DID.
-        return [
-          { id: value.subject, handle: '', displayName: '', followedAt: createdAt, ref: record.uri.split('/').pop()! },
-        ];
+        return { id: value.subject, handle: '', displayName: '', followedAt: createdAt, ref: uri.split('/').pop()! };
       });
-      return { items, cursor: data.cursor ?? null };
+      return { items, cursor: data.cursor ?? null, unreadable };
     },
     async people(ids) {
       const found: Person[] = [];
       for (let i = 0; i < ids.length; i += 25) {
-        const { data } = await read('app.bsky.actor.getProfiles', () =>
+        const answer = await xrpcRead('app.bsky.actor.getProfiles', () =>
           appview.app.bsky.actor.getProfiles({ actors: ids.slice(i, i + 25) }),
         );
-        found.push(...data.profiles.map(person));
+        const data = readReply(blueskyProfiles, answer, 'Bluesky sent profiles');
+        found.push(...readEntries(blueskyPerson, data.profiles).items.map(blueskyPersonOf));
       }
       return found;
     },
     async relationship(other) {
-      const { data } = await read('app.bsky.graph.getRelationships', () =>
+      const answer = await xrpcRead('app.bsky.graph.getRelationships', () =>
         appview.app.bsky.graph.getRelationships({ actor: account.did, others: [other.id] }),
       );
-      const relation = data.relationships[0] as { following?: string; followedBy?: string } | undefined;
+      const relation = readReply(blueskyRelationships, answer, 'Bluesky sent a relationship').relationships[0];
       return { youFollow: !!relation?.following, followsYou: !!relation?.followedBy };
     },
     async unfollow(followed) {
