@@ -70,24 +70,34 @@ function guarded(fetch: ResilientFetch): ResilientFetch {
   return Object.assign(check, { requests: fetch.requests });
 }
 
-export async function verifiedIdentity(
-  typedHandle: string,
-  directory: IdentityDirectory,
-  fetch: ResilientFetch,
-): Promise<BlueskyIdentity> {
-  const handle = typedHandle.toLowerCase();
-  const did = directory.handleResolverUrl
-    ? await reaching(directory.handleResolverUrl, askResolver(handle, directory.handleResolverUrl, fetch))
-    : ((await new HandleResolver({ timeout: 10_000 }).resolve(handle)) ?? null);
-  if (!did) throw invalid({ handle: `No Bluesky account is called ${handle}.` });
-  if (!didSyntax.test(did))
-    throw invalid({ handle: `${handle} names ${did.slice(0, 100)}, which is not a Bluesky identity.` });
+/** The DID the handle names: from the configured resolver, else from DNS or the handle's own web address. */
+async function didOf(handle: string, directory: IdentityDirectory, fetch: ResilientFetch): Promise<string> {
+  const { handleResolverUrl } = directory;
+  if (handleResolverUrl) {
+    const did = await reaching(handleResolverUrl, askResolver(handle, handleResolverUrl, fetch));
+    if (!did) throw invalid({ handle: `No Bluesky account is called ${handle}.` });
+    return did;
+  }
+  const did = await new HandleResolver({ timeout: 10_000 }).resolve(handle);
+  if (!did) {
+    throw invalid({
+      handle: `No Bluesky account is called ${handle}: neither _atproto.${handle} in DNS nor https://${handle}/.well-known/atproto-did names one. Check the handle, and that this computer is online.`,
+    });
+  }
+  return did;
+}
 
-  const resolver = new DidResolver({ plcUrl: normalServiceUrl(directory.plcUrl), fetch: guarded(fetch) });
-  let doc: Awaited<ReturnType<DidResolver['resolve']>>;
+/** The DID's document, checked against the DID document schema, from the PLC directory or its did:web host. */
+async function documentOf(handle: string, did: string, plcUrl: string, fetch: ResilientFetch) {
+  if (!didSyntax.test(did)) {
+    throw invalid({ handle: `${handle} names ${did.slice(0, 100)}, which is not a Bluesky identity.` });
+  }
+  const resolver = new DidResolver({ plcUrl: normalServiceUrl(plcUrl), fetch: guarded(fetch) });
+  const keeper = did.startsWith('did:web:') ? `https://${decodeURIComponent(did.slice('did:web:'.length))}` : plcUrl;
   try {
-    const keeper = did.startsWith('did:web:') ? `https://${decodeURIComponent(did.slice(8))}` : directory.plcUrl;
-    doc = await reaching(keeper, resolver.resolve(did));
+    const doc = await reaching(keeper, resolver.resolve(did));
+    if (!doc) throw invalid({ handle: `The identity directory does not know ${did}, the account ${handle} names.` });
+    return doc;
   } catch (error) {
     if (error instanceof PoorlyFormattedDidDocumentError) {
       throw invalid({ handle: `The identity document of ${did} is malformed: Twoway signs in nowhere with it.` });
@@ -97,8 +107,16 @@ export async function verifiedIdentity(
     }
     throw error;
   }
-  if (!doc) throw invalid({ handle: `The identity directory does not know ${did}, the account ${handle} names.` });
+}
 
+export async function verifiedIdentity(
+  typedHandle: string,
+  directory: IdentityDirectory,
+  fetch: ResilientFetch,
+): Promise<BlueskyIdentity> {
+  const handle = typedHandle.toLowerCase();
+  const did = await didOf(handle, directory, fetch);
+  const doc = await documentOf(handle, did, directory.plcUrl, fetch);
   const named = getHandle(doc)?.toLowerCase();
   if (named !== handle) {
     throw invalid({
@@ -108,9 +126,10 @@ export async function verifiedIdentity(
   const pds = getPds(doc);
   if (!pds) throw invalid({ handle: `${did} names no personal data server.` });
   const problem = serviceUrlProblem(pds);
-  if (problem)
+  if (problem) {
     throw invalid({
       handle: `${handle}’s identity names its server as ${pds.slice(0, 200)}, which Twoway refuses: ${problem}`,
     });
+  }
   return { did, handle, pdsUrl: normalServiceUrl(pds) };
 }
