@@ -35,8 +35,9 @@ export function Network() {
       <div className="network">
         <EmptyState title="No network accounts yet">
           <p>
-            Twoway compares who follows you with who you follow on Bluesky and Mastodon, shows who has not followed back
-            after your grace period, and unfollows them at a safe pace when you say so.
+            Twoway compares who follows you with who you follow on Bluesky, Mastodon and X, shows who has not followed
+            back after your grace period, and unfollows them at a safe pace when you say so. X takes no unfollows from
+            apps: there Twoway opens each profile for you to unfollow on X.
           </p>
           {!adding && (
             <p>

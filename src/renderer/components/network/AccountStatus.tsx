@@ -4,6 +4,7 @@ import { clockTime } from '../../format.ts';
 import { useNetwork } from '../../stores/networkStore.ts';
 import { useNow } from '../../useNow.ts';
 import { NetworkBadge } from './NetworkBadge.tsx';
+import { XArchiveImport } from './XArchiveImport.tsx';
 import { count, isArchive, isSample, momentLabel, networkNames } from './networkWords.ts';
 
 function SyncState({ progress }: { progress: SyncProgress }) {
@@ -38,9 +39,10 @@ export function AccountStatus({ balance }: { balance: AccountBalance }) {
   const api = useNetwork((state) => state.api);
   const now = useNow(true, 60_000);
   const [confirming, setConfirming] = useState(false);
+  const [reimporting, setReimporting] = useState(false);
   const [error, setError] = useState('');
   const sample = isSample(account);
-  const archive = isArchive(account);
+  const archive = isArchive(balance);
   const readOnly = !canWrite && !sample && account.network !== 'x';
 
   const attempt = (action: () => Promise<void>) => async () => {
@@ -60,7 +62,7 @@ export function AccountStatus({ balance }: { balance: AccountBalance }) {
   else
     state = (
       <span className="muted">
-        {archive ? 'From your X archive of' : 'Synced'} {momentLabel(syncedAt, now)}
+        {archive ? 'Archive imported' : 'Synced'} {momentLabel(syncedAt, now)}
       </span>
     );
 
@@ -91,12 +93,27 @@ export function AccountStatus({ balance }: { balance: AccountBalance }) {
             </button>
           )
         )}
+        {account.network === 'x' && !sample && (
+          <button
+            type="button"
+            className="button small"
+            aria-expanded={reimporting}
+            onClick={() => setReimporting(!reimporting)}
+          >
+            Import a newer archive
+          </button>
+        )}
         {!confirming && (
           <button type="button" className="button small danger" onClick={() => setConfirming(true)}>
             Remove
           </button>
         )}
       </span>
+      {reimporting && (
+        <div className="confirm x-reimport" role="group" aria-label={`Import a newer archive of ${account.handle}`}>
+          <XArchiveImport account={account} onDone={() => setReimporting(false)} />
+        </div>
+      )}
       {confirming && (
         <div className="confirm" role="group" aria-label={`Remove ${account.handle}`}>
           <span>

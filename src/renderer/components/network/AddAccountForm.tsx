@@ -201,19 +201,20 @@ export function AddAccountForm({ onDone }: { onDone(): void }) {
           {storageNote}
         </div>
       )}
-      <div className="form-actions">
-        {!importing && (
+      {/* An archive import has its own Cancel and Done. */}
+      {!importing && (
+        <div className="form-actions">
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? 'Adding…' : 'Add and sync'}
           </button>
-        )}
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-        <span className={besideField ? 'visually-hidden' : 'field-error'} role="alert">
-          {errors.form}
-        </span>
-      </div>
+          <button type="button" className="button" onClick={onDone}>
+            Cancel
+          </button>
+          <span className={besideField ? 'visually-hidden' : 'field-error'} role="alert">
+            {errors.form}
+          </span>
+        </div>
+      )}
     </form>
   );
 }

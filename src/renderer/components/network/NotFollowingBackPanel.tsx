@@ -102,6 +102,7 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
             row={row}
             network={networkOf(row.accountId)}
             graceDays={graceDays}
+            firstSeen={balances.find((b) => b.account.id === row.accountId)?.account.network === 'x'}
             checked={selected.has(pickKey(row.accountId, row.person.id))}
             onPick={(on) => api.pick('unfollow', [{ accountId: row.accountId, person: row.person }], on)}
             onKeep={(keep) => attempt(api.setKeep(row.accountId, row.person.id, keep))}

@@ -1,6 +1,6 @@
 import type { NotFollowingBackRow as Row } from '../../../shared/contract.ts';
 import type { Network } from '../../../shared/types.ts';
-import { followedAgo } from './networkWords.ts';
+import { firstSeenAgo, followedAgo } from './networkWords.ts';
 import { handleWords } from './PersonHandle.tsx';
 import { PersonPick } from './PersonPick.tsx';
 
@@ -16,12 +16,15 @@ export function NotFollowingBackRow({
   row,
   network,
   graceDays,
+  firstSeen,
   checked,
   onPick,
   onKeep,
 }: {
   row: Row;
   network: Network | undefined;
+  /** The network gives no follow dates (X's archive): the grace clock runs from when Twoway first saw the follow. */
+  firstSeen: boolean;
   graceDays: number;
   checked: boolean;
   onPick(checked: boolean): void;
@@ -31,7 +34,7 @@ export function NotFollowingBackRow({
   return (
     <div className="person-row">
       <PersonPick person={row.person} network={network} checked={checked} disabled={row.kept} onChange={onPick} />
-      <span className="person-since muted">{followedAgo(row.days)}</span>
+      <span className="person-since muted">{firstSeen ? firstSeenAgo(row.days) : followedAgo(row.days)}</span>
       <span className={`state-badge ${badge.kind}`}>{badge.text}</span>
       <button
         type="button"

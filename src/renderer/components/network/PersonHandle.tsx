@@ -1,9 +1,12 @@
 import type { Person } from '../../../shared/network.ts';
 import { shownHandle, shownName } from '../../../shared/shownNames.ts';
 import type { Network } from '../../../shared/types.ts';
+import { isUnnamed, personLabel } from '../../../shared/xPeople.ts';
 
 /** A person's handle as a server cannot spoof it: cleaned, isolated from the text around it, cut, and marked. */
 export function PersonHandle({ person, network }: { person: Person; network?: Network | undefined }) {
+  // Someone an X archive names by id alone shows as that id, never as an address passing for a handle.
+  if (isUnnamed(person)) return <bdi className="person-handle">{personLabel(person)}</bdi>;
   const { text, marks } = shownHandle(person.handle, network, person.profileHost);
   return (
     <>
@@ -24,4 +27,5 @@ export function PersonName({ name }: { name: string }) {
 }
 
 /** The handle as words for labels (aria-label, hidden text): cleaned and cut like the shown one. */
-export const handleWords = (person: Person, network?: Network) => shownHandle(person.handle, network).text;
+export const handleWords = (person: Person, network?: Network) =>
+  isUnnamed(person) ? personLabel(person) : shownHandle(person.handle, network).text;

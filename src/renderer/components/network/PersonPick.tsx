@@ -1,7 +1,9 @@
 import type { Network } from '../../../shared/types.ts';
 import type { Person } from '../../../shared/network.ts';
+import { isUnnamed } from '../../../shared/xPeople.ts';
 import { NetworkBadge } from './NetworkBadge.tsx';
 import { PersonHandle, PersonName } from './PersonHandle.tsx';
+import { XProfileLink } from './XProfileLink.tsx';
 
 /** The start of a person's row: the checkbox, labelled by the handle and its marks, and the display name. */
 export function PersonPick({
@@ -30,7 +32,8 @@ export function PersonPick({
         <PersonHandle person={person} network={network} />
       </label>
       <span className="person-name">
-        {network && <NetworkBadge network={network} />} <PersonName name={person.displayName} />
+        {network && <NetworkBadge network={network} />}{' '}
+        {isUnnamed(person) ? <XProfileLink person={person} /> : <PersonName name={person.displayName} />}
       </span>
     </>
   );

@@ -1,5 +1,6 @@
 import type { QueueItem } from '../../../shared/network.ts';
 import type { Network } from '../../../shared/types.ts';
+import { personLabel } from '../../../shared/xPeople.ts';
 import { momentLabel } from './networkWords.ts';
 import { NetworkBadge } from './NetworkBadge.tsx';
 
@@ -35,12 +36,12 @@ export function QueueItemRow({
   onDone(): void;
 }) {
   // Names the row in each button, so a list of "Cancel" buttons still says which one.
-  const which = (verb: string) => `${verb}: ${actionWords(item).toLowerCase()} ${item.person.handle}`;
+  const which = (verb: string) => `${verb}: ${actionWords(item).toLowerCase()} ${personLabel(item.person)}`;
   return (
     <div className="queue-row">
       <span className="queue-action">{actionWords(item)}</span>
       <span className="person-handle">
-        {network && <NetworkBadge network={network} />} {item.person.handle}
+        {network && <NetworkBadge network={network} />} {personLabel(item.person)}
       </span>
       <span className={`state-badge ${item.state}`}>{stateWords[item.state]}</span>
       <span className="queue-note muted">{item.note}</span>
@@ -53,7 +54,7 @@ export function QueueItemRow({
               href={`https://x.com/intent/user?user_id=${encodeURIComponent(item.person.id)}`}
               target="_blank"
               rel="noreferrer"
-              aria-label={`Open profile of ${item.person.handle}`}
+              aria-label={`Open profile of ${personLabel(item.person)}`}
             >
               Open profile
             </a>

@@ -1,4 +1,4 @@
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useId, useRef, useState, type ChangeEvent } from 'react';
 import type { Account } from '../../../shared/types.ts';
 import type { XImportResult } from '../../../shared/xImport.ts';
 import { ApiError, call } from '../../api.ts';
@@ -70,6 +70,7 @@ export function XArchiveImport({ account, onDone }: { account?: Account; onDone(
   const [result, setResult] = useState<XImportResult | null>(null);
   const [cancelled, setCancelled] = useState(false);
   const stopReading = useRef<AbortController | null>(null);
+  const errorId = useId();
 
   const target = account ? { accountId: account.id } : handle.trim() ? { handle } : {};
 
@@ -178,8 +179,13 @@ export function XArchiveImport({ account, onDone }: { account?: Account; onDone(
               disabled={busy}
               onChange={upload}
               aria-invalid={!!errors.files}
+              aria-describedby={errors.files ? errorId : undefined}
             />
-            {errors.files && <span className="field-error">{errors.files}</span>}
+            {errors.files && (
+              <span className="field-error" id={errorId}>
+                {errors.files}
+              </span>
+            )}
           </label>
         )}
         {!account && (
@@ -210,9 +216,16 @@ export function XArchiveImport({ account, onDone }: { account?: Account; onDone(
         </div>
       )}
       {cancelled && <p role="status">Import cancelled: nothing was changed.</p>}
-      <span className={errors.files || errors.handle ? 'visually-hidden' : 'field-error'} role="alert">
-        {errors.form}
-      </span>
+      <div className="form-actions">
+        {!busy && (
+          <button type="button" className="button" onClick={onDone}>
+            Cancel
+          </button>
+        )}
+        <span className={errors.files || errors.handle ? 'visually-hidden' : 'field-error'} role="alert">
+          {errors.form}
+        </span>
+      </div>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // How networks, counts and times read on the Network view.
-import type { Account, Network } from '../../../shared/types.ts';
+import type { Account, AccountBalance, Network } from '../../../shared/types.ts';
 import { clockTime } from '../../format.ts';
 import { networkNames, writeIntervalMs } from '../../../shared/networks.ts';
 
@@ -10,8 +10,8 @@ export const writeSeconds = (network: Network) => writeIntervalMs[network] / 100
 
 export const isSample = (account: Account) => account.connection.network === 'demo';
 
-/** X accounts read from an archive cannot sync: a newer archive updates them. */
-export const isArchive = (account: Account) => account.connection.network === 'x' && account.connection.userId === null;
+/** X accounts without an API token are read from their archive: a newer archive updates them, no sync can. */
+export const isArchive = ({ account, canWrite }: AccountBalance) => account.connection.network === 'x' && !canWrite;
 
 export const count = (n: number) => n.toLocaleString();
 
@@ -26,6 +26,12 @@ export function listed(words: string[]): string {
 export function momentLabel(at: number, now: number): string {
   if (now - at < 24 * 60 * 60 * 1000) return clockTime(at);
   return new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/** For follows without a date (X's archive), when Twoway first saw them. */
+export function firstSeenAgo(days: number): string {
+  if (days === 0) return 'first seen today';
+  return days === 1 ? 'first seen yesterday' : `first seen ${count(days)} days ago`;
 }
 
 export function followedAgo(days: number): string {
