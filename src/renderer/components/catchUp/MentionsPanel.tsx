@@ -2,6 +2,7 @@ import type { Mention, MentionState } from '../../../shared/catchUp.ts';
 import { browserLink } from '../../../shared/catchUp.ts';
 import type { Network } from '../../../shared/types.ts';
 import { NetworkBadge } from '../network/NetworkBadge.tsx';
+import { handleWords, PersonHandle, PersonName } from '../network/PersonHandle.tsx';
 import { ago, moment, openWords, reasonWords, span } from './catchUpWords.ts';
 
 function MentionRow({
@@ -18,15 +19,10 @@ function MentionRow({
   onMark(state: MentionState): void;
 }) {
   const link = browserLink(mention.url);
-  const who = mention.author.displayName || mention.author.handle;
+  const handle = handleWords(mention.author, network);
   // Named after the author, so a list of these buttons still says which one.
   const button = (label: string, state: MentionState) => (
-    <button
-      type="button"
-      className="button small"
-      aria-label={`${label}: ${mention.author.handle}`}
-      onClick={() => onMark(state)}
-    >
+    <button type="button" className="button small" aria-label={`${label}: ${handle}`} onClick={() => onMark(state)}>
       {label}
     </button>
   );
@@ -44,9 +40,12 @@ function MentionRow({
   return (
     <li className={`mention-row ${mention.state}`}>
       <p className="post-meta">
-        {showNetwork && <NetworkBadge network={network} />} <strong>{who}</strong>{' '}
+        {showNetwork && <NetworkBadge network={network} />}{' '}
+        <strong>
+          {mention.author.displayName ? <PersonName name={mention.author.displayName} /> : <bdi>{handle}</bdi>}
+        </strong>{' '}
         <span className="muted">
-          {mention.author.handle} {reasonWords[mention.reason]} ·{' '}
+          <PersonHandle person={mention.author} network={network} /> {reasonWords[mention.reason]} ·{' '}
           <time dateTime={new Date(mention.createdAt).toISOString()}>{ago(mention.createdAt, now)}</time>
         </span>{' '}
         {state}

@@ -1,6 +1,7 @@
 import type { FollowerPost } from '../../../shared/catchUp.ts';
 import { browserLink } from '../../../shared/catchUp.ts';
 import type { Network } from '../../../shared/types.ts';
+import { handleWords } from '../network/PersonHandle.tsx';
 import { ago, countsLine, kindWords, openWords } from './catchUpWords.ts';
 
 /**
@@ -42,7 +43,7 @@ export function PostItem({
         <button
           type="button"
           className="button small"
-          aria-label={`${verb}: ${post.author.handle}, ${ago(post.createdAt, now)}`}
+          aria-label={`${verb}: ${handleWords(post.author, network)}, ${ago(post.createdAt, now)}`}
           onClick={() => onScanned(!post.scanned)}
         >
           {verb}

@@ -6,6 +6,7 @@ import { useCatchUp } from '../../stores/catchUpStore.ts';
 import { useNetwork } from '../../stores/networkStore.ts';
 import { useNow } from '../../useNow.ts';
 import { NetworkBadge } from '../network/NetworkBadge.tsx';
+import { PersonHandle, PersonName } from '../network/PersonHandle.tsx';
 import { answerLine, moment } from './catchUpWords.ts';
 
 function RateRow({ rate, balances, now }: { rate: AnswerRate; balances: AccountBalance[]; now: number }) {
@@ -13,9 +14,11 @@ function RateRow({ rate, balances, now }: { rate: AnswerRate; balances: AccountB
   return (
     <li className="answer-row">
       <span className="person-handle">
-        {network && <NetworkBadge network={network} />} {rate.person.handle}
+        {network && <NetworkBadge network={network} />} <PersonHandle person={rate.person} network={network} />
       </span>
-      <span className="person-name">{rate.person.displayName}</span>
+      <span className="person-name">
+        <PersonName name={rate.person.displayName} />
+      </span>
       <span className={rarelyAnswers(rate) ? 'warn-text' : 'muted'}>{answerLine(rate)}</span>
       <span className="muted">last asked {moment(rate.lastAskedAt, now)}</span>
     </li>
