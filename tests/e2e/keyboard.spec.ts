@@ -67,6 +67,10 @@ test('start a session, log offline time, open the report and unfollow one accoun
     await expect(page.getByRole('radio', { name: 'Mastodon' })).toBeChecked();
     await tabTo(page, 'textbox', 'Instance URL');
     await page.keyboard.type(server.url);
+    // Past Sign in with Mastodon, Advanced opens the handle and token fields.
+    await tabTo(page, 'button', 'Sign in with Mastodon');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
     await tabTo(page, 'textbox', 'Handle');
     await page.keyboard.type('@consultant');
     await tabTo(page, 'textbox', 'Access token (optional)');

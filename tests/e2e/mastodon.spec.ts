@@ -18,6 +18,8 @@ test('add a Mastodon account, unfollow two after the preview, undo one', async (
     await page.getByRole('button', { name: 'Add account' }).first().click();
     await page.getByRole('radio', { name: 'Mastodon' }).check();
     await page.getByLabel('Instance URL').fill(server.url);
+    // A handle and a pasted token wait under Advanced, beside Sign in with Mastodon.
+    await page.getByText('Advanced: add with your handle or an access token').click();
     await page.getByLabel('Handle').fill('@consultant');
     await page.getByLabel('Access token (optional)').fill('e2e-token-123');
     await page.getByRole('button', { name: 'Add and sync' }).click();

@@ -115,6 +115,7 @@ test.describe('with the sample data', () => {
 
     await form.getByRole('radio', { name: 'Mastodon' }).check();
     await form.getByLabel('Instance URL').fill('ftp://example.social');
+    await form.getByText('Advanced: add with your handle or an access token').click();
     await form.getByLabel('Handle').fill('@alex');
     await form.getByRole('button', { name: 'Add and sync' }).click();
     await expect(form.getByLabel('Instance URL')).toHaveAccessibleDescription(

@@ -3,6 +3,7 @@ import { subscribe } from '../api.ts';
 import { useApp } from './appStore.ts';
 import { useBalances } from './balanceStore.ts';
 import { useCatchUp } from './catchUpStore.ts';
+import { useMastodonSignIn } from './mastodonSignInStore.ts';
 import { useNetwork } from './networkStore.ts';
 import { useOutcomes } from './outcomesStore.ts';
 import { useReport } from './reportStore.ts';
@@ -39,6 +40,7 @@ export function connectStores(): () => void {
     subscribe('catchUpChanged', (summary) => useCatchUp.getState().api.summaryChanged(summary)),
     subscribe('updatesChanged', (status) => useUpdates.setState({ status })),
     subscribe('xImportChanged', (progress) => useXImport.setState({ progress })),
+    subscribe('mastodonSignInChanged', (view) => useMastodonSignIn.setState({ view })),
     subscribe('outcomesChanged', (outcomes) => {
       useOutcomes.setState({ outcomes });
       void useReport.getState().api.refresh();
@@ -52,6 +54,7 @@ export function connectStores(): () => void {
     useCatchUp.getState().api.load(),
     useOutcomes.getState().api.load(),
     useUpdates.getState().api.load(),
+    useMastodonSignIn.getState().api.load(),
   ]);
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }

@@ -38,7 +38,8 @@ interface NetworkState {
     pick(action: QueueAction, people: Picked[], on: boolean): void;
     clear(action: QueueAction): void;
     addAccount(input: AccountInput): Promise<AccountBalance>;
-    removeAccount(accountId: string): Promise<void>;
+    /** `revoke: false` keeps a Mastodon sign-in's access on its instance (one out of reach). */
+    removeAccount(accountId: string, options?: { revoke: boolean }): Promise<void>;
     sync(accountId: string): Promise<void>;
     cancelSync(accountId: string): Promise<void>;
     setKeep(accountId: string, personId: string, keep: boolean): Promise<void>;
@@ -112,8 +113,8 @@ export const useNetwork = create<NetworkState>()((set, get) => {
         get().api.show(balance.account.id);
         return balance;
       },
-      async removeAccount(accountId) {
-        await call('removeAccount', { accountId });
+      async removeAccount(accountId, options) {
+        await call('removeAccount', { accountId, ...options });
         if (get().scope === accountId) get().api.show(null);
       },
       async sync(accountId) {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AccountBalance, SyncProgress } from '../../../shared/types.ts';
+import { ApiError } from '../../api.ts';
 import { clockTime } from '../../format.ts';
 import { useNetwork } from '../../stores/networkStore.ts';
 import { useNow } from '../../useNow.ts';
@@ -41,6 +42,8 @@ export function AccountStatus({ balance }: { balance: AccountBalance }) {
   const [confirming, setConfirming] = useState(false);
   const [reimporting, setReimporting] = useState(false);
   const [error, setError] = useState('');
+  // The instance could not be told to end Twoway's access: the user may still remove the account here only.
+  const [hereOnly, setHereOnly] = useState(false);
   const sample = isSample(account);
   const archive = isArchive(balance);
   const readOnly = !canWrite && !sample && account.network !== 'x';
@@ -117,17 +120,35 @@ export function AccountStatus({ balance }: { balance: AccountBalance }) {
       {confirming && (
         <div className="confirm" role="group" aria-label={`Remove ${account.handle}`}>
           <span>
-            Remove {account.handle} from Twoway? Its lists and history here are deleted; nothing changes on{' '}
-            {networkNames[account.network]}.
+            Remove {account.handle} from Twoway? Its lists and history here are deleted;{' '}
+            {account.network === 'mastodon'
+              ? 'if you signed in with Mastodon, Twoway’s access there ends; nothing else changes on Mastodon.'
+              : `nothing changes on ${networkNames[account.network]}.`}
           </span>
           <button
             type="button"
             className="button small danger"
             autoFocus
-            onClick={attempt(() => api.removeAccount(account.id))}
+            onClick={attempt(async () => {
+              try {
+                await api.removeAccount(account.id);
+              } catch (failure) {
+                setHereOnly(failure instanceof ApiError && 'revoke' in failure.fields);
+                throw failure;
+              }
+            })}
           >
             Yes, remove
           </button>
+          {hereOnly && (
+            <button
+              type="button"
+              className="button small danger"
+              onClick={attempt(() => api.removeAccount(account.id, { revoke: false }))}
+            >
+              Remove from Twoway only
+            </button>
+          )}
           <button type="button" className="button small" onClick={() => setConfirming(false)}>
             Keep it
           </button>

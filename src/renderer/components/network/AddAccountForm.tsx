@@ -3,6 +3,7 @@ import type { AccountInput } from '../../../shared/inputs.ts';
 import { ApiError } from '../../api.ts';
 import { useApp } from '../../stores/appStore.ts';
 import { useNetwork } from '../../stores/networkStore.ts';
+import { MastodonSignIn } from './MastodonSignIn.tsx';
 import { networkNames } from './networkWords.ts';
 import { TextField } from './TextField.tsx';
 import { XAccountFields, type XValues } from './XAccountFields.tsx';
@@ -53,21 +54,26 @@ export function AddAccountForm({ onDone }: { onDone(): void }) {
   const [keepWeak, setKeepWeak] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  // Mastodon signs in through the browser; a handle and a pasted token wait under Advanced.
+  const [mastodonAdvanced, setMastodonAdvanced] = useState(false);
 
   const bluesky = values.bluesky;
   const mastodon = values.mastodon;
   const x = values.x;
   // An archive import runs on its own; the form's submit connects X's API.
   const importing = network === 'x' && x.how === 'archive';
+  const signingIn = network === 'mastodon' && !mastodonAdvanced;
+  // A sign-in always ends with a token to keep.
   const hasSecret =
-    network === 'bluesky' ? !!bluesky.appPassword.trim() : !!(network === 'x' ? x : mastodon).token.trim();
+    signingIn ||
+    (network === 'bluesky' ? !!bluesky.appPassword.trim() : !!(network === 'x' ? x : mastodon).token.trim());
   const setBluesky = (patch: Partial<typeof bluesky>) => setValues({ ...values, bluesky: { ...bluesky, ...patch } });
   const setMastodon = (patch: Partial<typeof mastodon>) =>
     setValues({ ...values, mastodon: { ...mastodon, ...patch } });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (importing) return;
+    if (importing || signingIn) return;
     setBusy(true);
     try {
       await addAccount(inputOf(network, values, secretStorage === 'weak' && keepWeak));
@@ -183,30 +189,49 @@ export function AddAccountForm({ onDone }: { onDone(): void }) {
             onChange={(instanceUrl) => setMastodon({ instanceUrl })}
             error={errors.instanceUrl}
           />
-          <TextField
-            label="Handle"
-            value={mastodon.handle}
-            placeholder="@name"
-            onChange={(handle) => setMastodon({ handle })}
-            error={errors.handle}
-          />
-          <TextField
-            label="Access token (optional)"
-            type="password"
-            value={mastodon.token}
-            onChange={(token) => setMastodon({ token })}
-            error={errors.token}
-            hint="Needed only to unfollow and follow from Twoway. Create one under Preferences → Development → New application, with the scopes read and write:follows. It never leaves this computer."
+          <MastodonSignIn
+            instanceUrl={mastodon.instanceUrl}
+            acceptWeakStorage={secretStorage === 'weak' && keepWeak}
+            isDefault={signingIn}
+            onErrors={setErrors}
+            onDone={onDone}
           />
           {storageNote}
+          <details
+            className="advanced"
+            open={mastodonAdvanced}
+            onToggle={(event) => setMastodonAdvanced(event.currentTarget.open)}
+          >
+            <summary>Advanced: add with your handle or an access token</summary>
+            <div className="form-grid">
+              <TextField
+                label="Handle"
+                value={mastodon.handle}
+                placeholder="@name"
+                onChange={(handle) => setMastodon({ handle })}
+                error={errors.handle}
+                hint="Without a token, Twoway only reads your lists."
+              />
+              <TextField
+                label="Access token (optional)"
+                type="password"
+                value={mastodon.token}
+                onChange={(token) => setMastodon({ token })}
+                error={errors.token}
+                hint="Needed only to unfollow and follow from Twoway. Create one under Preferences → Development → New application, with the scopes read and write:follows. It never leaves this computer."
+              />
+            </div>
+          </details>
         </div>
       )}
       {/* An archive import has its own Cancel and Done. */}
       {!importing && (
         <div className="form-actions">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Adding…' : 'Add and sync'}
-          </button>
+          {!signingIn && (
+            <button type="submit" className="button primary" disabled={busy}>
+              {busy ? 'Adding…' : 'Add and sync'}
+            </button>
+          )}
           <button type="button" className="button" onClick={onDone}>
             Cancel
           </button>
