@@ -33,7 +33,8 @@ export interface BlueskyIdentity {
 }
 
 const resolved = z.object({ did: z.string() });
-const didSyntax = /^did:(plc:[a-z2-7]{24}|web:[a-z0-9.%-]+)$/i;
+/** A did:web of at most 100 characters keeps the account id made from it a file name of at most 120. */
+const didSyntax = /^did:(plc:[a-z2-7]{24}|web:[a-z0-9.%-]{1,100})$/i;
 
 /** What a step of the look-up waits for, with the server it could not reach named (not the AppView's). */
 async function reaching<T>(url: string, step: Promise<T>): Promise<T> {
