@@ -9,6 +9,7 @@ await import('./followers.ts');
 await import('./firstRows.ts');
 await import('./bluesky.ts');
 await import('./catchUp.ts');
+await import('./xArchive.ts');
 
 // The renderer's initial JavaScript, gzipped (npm run bench builds first).
 const assets = path.join('out', 'renderer', 'assets');
