@@ -37,6 +37,17 @@ describe('importing the X data archive', () => {
     expect(personLabel(list.rows[0]!.person)).toMatch(/^X account 9\d{3}$/);
   });
 
+  it('reads a ZIP64 archive, as zip tools write past 4 GB or 65,535 files', async () => {
+    const { dispatch } = servicesAt(start);
+    const zip = archiveZip(archiveFiles({ followers: ['1', '2', '3'], following: ['3'], account: owner }), {
+      zip64: true,
+    });
+    expect(await dispatch('importXArchive', { files: [file('x.zip', zip)] })).toMatchObject({
+      ok: true,
+      value: { followers: 3, following: 1, balance: { account: { id: 'x-4242' } } },
+    });
+  });
+
   it('takes follower.js and following.js on their own, with the handle typed in', async () => {
     const { dispatch } = servicesAt(start);
     const reply = await dispatch('importXArchive', {
