@@ -1,114 +1,38 @@
-// "Sign in with Mastodon" against the local server's OAuth endpoints: the browser's part (the approval page, its
-// Authorize button, the redirect) is played by HTTP requests as a browser makes them, so every other part is real:
-// the app registration, the loopback listener, PKCE, the token exchange, the vault, the sync and the revocation.
-import net from 'node:net';
-import os from 'node:os';
+// "Sign in with Mastodon" against the local server's OAuth endpoints, the browser's part played by HTTP requests as
+// a browser makes them (tests/support/mastodonSignIn.ts), so every other part is real: the app registration, the
+// loopback listener, the state, PKCE, the token exchange, the vault, the sync, the timeout and the revocation.
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MastodonSignIn } from '../../src/shared/mastodonSignIn.ts';
-import { createMastodonSignIn } from '../../src/main/services/networks/mastodonSignIn.ts';
-import { memoryVault, secretKeys } from '../../src/main/services/secrets.ts';
-import { startMastodonServer } from '../servers/mastodon.ts';
-import { servicesAt } from '../support/services.ts';
+import { secretKeys } from '../../src/main/services/secrets.ts';
+import {
+  approve,
+  closeSignInWorlds,
+  press,
+  reach,
+  reaches,
+  signInStart,
+  signInWorld,
+  startSignIn,
+  whileTimersRun,
+} from '../support/mastodonSignIn.ts';
 import { settled } from '../support/settled.ts';
 
-type Server = Awaited<ReturnType<typeof startMastodonServer>>;
-let server: Server | undefined;
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-  await server?.close();
-  server = undefined;
-});
-
-const start = Date.UTC(2026, 10, 25, 14, 0);
-
-async function world() {
-  const vault = memoryVault();
-  const s = servicesAt(start, { vault });
-  cleanups.push(() => s.services.close());
-  server = await startMastodonServer({ now: () => s.clock.now() });
-  const me = server.state.addAccount({ username: 'consultant', displayName: 'Consultant' });
-  for (let i = 0; i < 3; i++) server.state.follow(server.state.addAccount({ username: `fan${i}` }).id, me.id);
-  server.state.oauth.signedInAs = me.id;
-  return { ...s, vault, me, url: server.url, state: server.state };
-}
-
-/** The next sign-in state at one of these steps. */
-function reaches(w: Awaited<ReturnType<typeof world>>, ...steps: MastodonSignIn['step'][]) {
-  return new Promise<MastodonSignIn>((resolve) => {
-    const stop = w.services.events.listen((event, payload) => {
-      if (event !== 'mastodonSignInChanged') return;
-      const view = payload as MastodonSignIn | null;
-      if (view && steps.includes(view.step)) {
-        stop();
-        resolve(view);
-      }
-    });
-  });
-}
-
-const unescape = (text: string) =>
-  text
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-
-/** What a browser does on the approval page: load it, press a button; the instance's redirect, not yet followed. */
-async function press(authorizeUrl: string, button: 'approve' | 'deny' = 'approve'): Promise<Response> {
-  const page = await fetch(authorizeUrl);
-  expect(page.status).toBe(200);
-  const html = await page.text();
-  expect(html).toContain('<button name="decision" value="approve">Authorize</button>');
-  const form = new URLSearchParams(
-    [...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map((m) => [
-      unescape(m[1]!),
-      unescape(m[2]!),
-    ]),
-  );
-  form.set('decision', button);
-  return fetch(new URL('/oauth/authorize', authorizeUrl), { method: 'POST', body: form, redirect: 'manual' });
-}
-
-/** Approves and follows the redirect to wherever it points, as the browser would. */
-async function approve(authorizeUrl: string, button: 'approve' | 'deny' = 'approve') {
-  const answer = await press(authorizeUrl, button);
-  expect(answer.status).toBe(302);
-  const location = answer.headers.get('location')!;
-  const back = await fetch(location);
-  return { location, status: back.status, text: await back.text() };
-}
-
-async function startSignIn(w: Awaited<ReturnType<typeof world>>): Promise<MastodonSignIn> {
-  const reply = await w.dispatch('startMastodonSignIn', { instanceUrl: w.url });
-  if (!reply.ok) throw new Error(reply.error.message);
-  return reply.value;
-}
-
-const refused = (url: string) =>
-  fetch(url).then(
-    () => 'answered',
-    (error: Error) => String(error.cause ?? error),
-  );
-
-/** Runs the timers the app's retries wait on while `work` is pending (the test owns the clock). */
-async function whileTimersRun<T>(w: Awaited<ReturnType<typeof world>>, work: Promise<T>): Promise<T> {
-  let done = false;
-  const result = work.finally(() => (done = true));
-  while (!done) {
-    await new Promise((resolve) => setImmediate(resolve));
-    w.timers.advance(1000);
-  }
-  return result;
-}
+afterEach(closeSignInWorlds);
 
 describe('signing in with Mastodon through the browser', () => {
   it('registers Twoway, opens the approval page, catches the code on 127.0.0.1 and adds the account synced', async () => {
-    const w = await world();
+    const w = await signInWorld();
     const view = await startSignIn(w);
-    expect(view).toMatchObject({ step: 'waiting', via: 'browser', openedInBrowser: false, until: start + 5 * 60_000 });
+    expect(view).toMatchObject({
+      step: 'waiting',
+      via: 'browser',
+      openedInBrowser: false,
+      until: signInStart + 5 * 60_000,
+    });
 
     const app = [...w.state.oauth.apps.values()][0]!;
     expect(app).toMatchObject({ name: 'Twoway', scopes: ['read', 'write:follows'] });
@@ -150,11 +74,11 @@ describe('signing in with Mastodon through the browser', () => {
     expect(checked.map((r) => r.token)).toEqual([issued]);
     expect(w.state.requests.filter((r) => r.path.endsWith('/followers')).map((r) => r.token)).toEqual([issued]);
     // The listener is gone once the code is in.
-    expect(await refused(back.location)).toMatch(/ECONNREFUSED/);
+    expect(await reach(back.location)).toMatch(/ECONNREFUSED/);
   });
 
   it('refuses an answer with another state, or on another path, and goes on waiting for the real one', async () => {
-    const w = await world();
+    const w = await signInWorld();
     const view = await startSignIn(w);
     const callback = new URL(new URL(view.authorizeUrl).searchParams.get('redirect_uri')!);
     const stranger = await fetch(`${callback.href}?code=forged-code&state=not-this-sign-in`);
@@ -171,7 +95,7 @@ describe('signing in with Mastodon through the browser', () => {
   });
 
   it('keeps a code useless without the verifier: an intercepted code is refused, a swapped challenge fails the sign-in', async () => {
-    const w = await world();
+    const w = await signInWorld();
     const view = await startSignIn(w);
     const app = [...w.state.oauth.apps.values()][0]!;
     const redirect = (await press(view.authorizeUrl)).headers.get('location')!;
@@ -208,7 +132,7 @@ describe('signing in with Mastodon through the browser', () => {
   });
 
   it('says when the user denies Twoway, and adds nothing', async () => {
-    const w = await world();
+    const w = await signInWorld();
     const view = await startSignIn(w);
     const failed = reaches(w, 'failed', 'done');
     const back = await approve(view.authorizeUrl, 'deny');
@@ -218,7 +142,7 @@ describe('signing in with Mastodon through the browser', () => {
   });
 
   it('stops waiting after 5 minutes: the listener closes and a late approval reaches nothing', async () => {
-    const w = await world();
+    const w = await signInWorld();
     const view = await startSignIn(w);
     const failed = reaches(w, 'failed', 'done');
     w.timers.advance(5 * 60_000 - 1);
@@ -226,12 +150,12 @@ describe('signing in with Mastodon through the browser', () => {
     w.timers.advance(1);
     expect(await failed).toMatchObject({ step: 'failed', message: 'Sign-in timed out after 5 minutes; try again.' });
     const late = (await press(view.authorizeUrl)).headers.get('location')!;
-    expect(await refused(late)).toMatch(/ECONNREFUSED/);
+    expect(await reach(late)).toMatch(/ECONNREFUSED/);
     expect(w.services.accounts.list()).toEqual([]);
   });
 
   it('listens on 127.0.0.1 only, and answers only requests for 127.0.0.1', async () => {
-    const w = await world();
+    const w = await signInWorld();
     const view = await startSignIn(w);
     const port = Number(new URL(new URL(view.authorizeUrl).searchParams.get('redirect_uri')!).port);
     const connects = (host: string) =>
@@ -262,7 +186,7 @@ describe('signing in with Mastodon through the browser', () => {
   });
 
   it('revokes the token when the account is removed; an instance out of reach keeps it until removed here only', async () => {
-    const w = await world();
+    const w = await signInWorld();
     const view = await startSignIn(w);
     const done = reaches(w, 'done', 'failed');
     await approve(view.authorizeUrl);
@@ -284,7 +208,7 @@ describe('signing in with Mastodon through the browser', () => {
     await approve(next.authorizeUrl);
     await added;
     await settled(w.services);
-    await server!.close();
+    await w.server.close();
     const offline = await whileTimersRun(w, w.dispatch('removeAccount', { accountId }));
     expect(offline).toMatchObject({
       ok: false,
@@ -294,82 +218,5 @@ describe('signing in with Mastodon through the browser', () => {
     expect(w.services.accounts.list().map((a) => a.id)).toEqual([accountId]);
     expect(await w.dispatch('removeAccount', { accountId, revoke: false })).toMatchObject({ ok: true });
     expect(w.services.accounts.list()).toEqual([]);
-  });
-});
-
-describe('signing in where nothing can listen, and codes that come twice', () => {
-  async function direct(w: Awaited<ReturnType<typeof world>>, options: { loopbackPort?: number } = {}) {
-    let counter = 0;
-    const opened: string[] = [];
-    const signIn = createMastodonSignIn({
-      accounts: w.services.accounts,
-      syncing: w.services.syncing,
-      clock: w.clock,
-      scheduler: w.timers.scheduler,
-      events: w.services.events,
-      secretStorage: async () => 'memory',
-      openInBrowser: async (url) => void opened.push(url),
-      // Known bytes, so the test knows the verifier: the one Twoway sends is base64url of 32 bytes of 7, 8, …
-      randomBytes: (size) => new Uint8Array(size).fill(7 + counter++),
-      ...options,
-    });
-    cleanups.push(() => signIn.close());
-    return { signIn, opened, verifier: Buffer.from(new Uint8Array(32).fill(7)).toString('base64url') };
-  }
-
-  it('falls back to a pasted code when the loopback cannot listen', async () => {
-    const w = await world();
-    const busy = net.createServer();
-    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise((resolve) => busy.close(resolve)));
-    const { signIn, opened } = await direct(w, { loopbackPort: (busy.address() as net.AddressInfo).port });
-
-    const view = await signIn.start({ instanceUrl: w.url });
-    expect(view).toMatchObject({ step: 'waiting', via: 'code', openedInBrowser: true });
-    expect(opened).toEqual([view.authorizeUrl]);
-    expect([...w.state.oauth.apps.values()][0]!.redirectUris).toEqual(['urn:ietf:wg:oauth:2.0:oob']);
-    const shown = await (await press(view.authorizeUrl)).text();
-    const code = /class="oauth-code" readonly value="([^"]+)"/.exec(shown)![1]!;
-
-    await expect(signIn.finishWithCode(view.id, 'not-the-code')).rejects.toMatchObject({
-      code: 'invalid-input',
-      fields: { code: expect.stringMatching(/did not accept this code .* copy it again/) },
-    });
-    expect(signIn.current()).toMatchObject({ step: 'waiting', via: 'code' });
-    expect(await signIn.finishWithCode(view.id, code)).toMatchObject({ step: 'done' });
-    await settled(w.services);
-    expect(w.services.accounts.balances()[0]).toMatchObject({ canWrite: true });
-  });
-
-  it('trades a code once: the same code and verifier again are refused by the instance', async () => {
-    const w = await world();
-    const { signIn, verifier } = await direct(w);
-    const view = await signIn.start({ instanceUrl: w.url });
-    expect(new URL(view.authorizeUrl).searchParams.get('code_challenge')).toBe(
-      createHash('sha256').update(verifier).digest('base64url'),
-    );
-    const done = reaches(w, 'done', 'failed');
-    const { location } = await approve(view.authorizeUrl);
-    expect(await done).toMatchObject({ step: 'done' });
-    const app = [...w.state.oauth.apps.values()][0]!;
-    const replay = await fetch(`${w.url}/oauth/token`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code: new URL(location).searchParams.get('code')!,
-        client_id: app.clientId,
-        client_secret: app.clientSecret,
-        redirect_uri: app.redirectUris[0]!,
-        code_verifier: verifier,
-      }),
-    });
-    expect(replay.status).toBe(400);
-    expect(await replay.json()).toEqual({
-      error: 'invalid_grant',
-      error_description: expect.stringContaining('The provided authorization grant is invalid'),
-    });
-    expect(await refused(location)).toMatch(/ECONNREFUSED/);
-    expect(w.state.oauth.tokenApps.size).toBe(1);
-    expect(w.services.accounts.list()).toHaveLength(1);
   });
 });
