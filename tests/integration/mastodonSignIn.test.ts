@@ -2,9 +2,11 @@
 // a browser makes them (tests/support/mastodonSignIn.ts), so every other part is real: the app registration, the
 // loopback listener, the state, PKCE, the token exchange, the vault, the sync, the timeout and the revocation.
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MastodonSignIn } from '../../src/shared/mastodonSignIn.ts';
 import { secretKeys } from '../../src/main/services/secrets.ts';
@@ -152,6 +154,30 @@ describe('signing in with Mastodon through the browser', () => {
     const late = (await press(view.authorizeUrl)).headers.get('location')!;
     expect(await reach(late)).toMatch(/ECONNREFUSED/);
     expect(w.services.accounts.list()).toEqual([]);
+  });
+
+  it('shows the token and the app’s secret to nobody: not in replies, events, the data folder or the pages', async () => {
+    const w = await signInWorld();
+    const seen: string[] = [];
+    w.services.events.listen((event, payload) => seen.push(JSON.stringify({ event, payload })));
+    const view = await startSignIn(w);
+    seen.push(JSON.stringify(view));
+    const done = reaches(w, 'done', 'failed');
+    const back = await approve(view.authorizeUrl);
+    seen.push(back.text, JSON.stringify(await done));
+    await settled(w.services);
+    seen.push(JSON.stringify(await w.dispatch('listBalances', undefined)));
+    seen.push(JSON.stringify(await w.dispatch('getMastodonSignIn', undefined)));
+    for (const file of fs.readdirSync(w.dataDir, { recursive: true, withFileTypes: true })) {
+      if (file.isFile()) seen.push(fs.readFileSync(path.join(file.parentPath, file.name), 'utf8'));
+    }
+    const [token] = [...w.state.oauth.tokenApps.keys()];
+    const { clientSecret } = [...w.state.oauth.apps.values()][0]!;
+    expect(seen.length).toBeGreaterThan(5);
+    for (const text of seen) {
+      expect(text).not.toContain(token);
+      expect(text).not.toContain(clientSecret);
+    }
   });
 
   it('listens on 127.0.0.1 only, and answers only requests for 127.0.0.1', async () => {
