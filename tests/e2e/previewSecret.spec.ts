@@ -56,6 +56,9 @@ test('a page from another port on this computer neither receives nor uses the pr
     expect(tries.events).toMatch(/^refused/);
     expect(tries.cookie).toBe('');
     expect(tries.stored).toBe('{}');
+    // A tab opened on the preview without the printed address says what it needs.
+    await other.goto(`${target}/#/network`);
+    await expect(other.getByRole('alert')).toHaveText('Open the address the preview printed: it carries the secret.');
     // The preview's own tab still works, and nothing was started from elsewhere.
     const timer = await page.evaluate(() =>
       (globalThis as unknown as { twoway: { getTimer(): Promise<unknown> } }).twoway.getTimer(),

@@ -72,6 +72,15 @@
     }
   }
   if (secret) void listen();
+  // Without the secret nothing would load: say so instead of showing an empty app.
+  else {
+    document.addEventListener('DOMContentLoaded', () => {
+      const note = document.createElement('p');
+      note.setAttribute('role', 'alert');
+      note.textContent = noSecret.error.message;
+      document.body.replaceChildren(note);
+    });
+  }
 
   const api = {
     subscribe(event, listener) {
