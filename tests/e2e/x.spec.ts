@@ -139,3 +139,37 @@ test('names fill in once X’s paid API is connected for the account an archive 
     await server.close();
   }
 });
+
+test('an unfollow on X is a step for the user: no checks or undo promised, the profile opened by id', async ({
+  page,
+  preview,
+}) => {
+  void preview;
+  await addFromArchive(page, zip(fans, quiet));
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByLabel('Show', { exact: true }).selectOption('All');
+  const list = page.getByRole('list', { name: 'Not following back' });
+  await list.getByRole('checkbox', { name: `X account ${quiet[0]}` }).check();
+  await page.getByRole('button', { name: 'Unfollow 1…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'You are about to unfollow 1 person on X' });
+  await expect(dialog).toContainText(`X account ${quiet[0]}`);
+  await expect(dialog).toContainText('On X you make each change yourself');
+  await expect(dialog).not.toContainText('checked again');
+  await expect(dialog).not.toContainText('undo');
+  await dialog.getByRole('button', { name: 'Unfollow 1' }).click();
+
+  const queue = page.getByRole('list', { name: 'Queue and log' });
+  const step = queue.getByRole('listitem').filter({ hasText: `X account ${quiet[0]}` });
+  await expect(step).toContainText('needs you');
+  await expect(step.getByRole('link', { name: `Open profile of X account ${quiet[0]}` })).toHaveAttribute(
+    'href',
+    `https://x.com/intent/user?user_id=${quiet[0]}`,
+  );
+  await step.getByRole('button', { name: `Done: unfollow X account ${quiet[0]}` }).click();
+  await expect(step).toContainText('Done by you on X.');
+  // Marked done, the unfollow counts at once: two left who do not follow back.
+  await page.getByRole('tab', { name: /^Not following back/ }).click();
+  await page.getByLabel('Show', { exact: true }).selectOption('All');
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list).not.toContainText(`X account ${quiet[0]}`);
+});

@@ -54,6 +54,7 @@ export function ActionPreview({
 
   const accounts = balances.filter((b) => picked.some((p) => p.accountId === b.account.id));
   const networks = [...new Set(accounts.map((b) => b.account.network))];
+  const checkedHere = networks.filter((n) => n !== 'x');
   const readOnly = accounts.filter((b) => !b.canWrite && !isSample(b.account) && b.account.network !== 'x');
   const verb = verbs[action];
   const networkOf = (accountId: string) => accounts.find((b) => b.account.id === accountId)?.account.network;
@@ -85,12 +86,17 @@ export function ActionPreview({
       {paceOf(networks, cap, lengthOf(picked, accounts, cap)).map((line) => (
         <p key={line}>{line}</p>
       ))}
-      <p>
-        {action === 'unfollow'
-          ? 'Each one is checked again right before: anyone who followed you back meanwhile is kept.'
-          : 'Each one is checked again right before: anyone you follow already is skipped.'}{' '}
-        You can undo each for 24 hours in Queue and log.
-      </p>
+      {/* X takes no writes from apps, so Twoway can neither check nor undo what the user does there. */}
+      {checkedHere.length > 0 && (
+        <p>
+          {networks.includes('x') ? `On ${listed(checkedHere.map((n) => networkNames[n]))}, each` : 'Each'} one is
+          checked again right before:{' '}
+          {action === 'unfollow'
+            ? 'anyone who followed you back meanwhile is kept.'
+            : 'anyone you follow already is skipped.'}{' '}
+          You can undo each for 24 hours in Queue and log.
+        </p>
+      )}
       {readOnly.map(({ account }) => (
         <p key={account.id} className="note warn">
           Twoway holds no {account.network === 'bluesky' ? 'app password' : 'access token'} for {account.handle}, so it
