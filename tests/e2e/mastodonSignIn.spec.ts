@@ -65,3 +65,36 @@ test('sign in with Mastodon in the browser, see the account synced, remove it an
     await server.close();
   }
 });
+
+test('a denied sign-in says so and offers another try; an address the rules refuse shows beside its field', async ({
+  page,
+  context,
+  preview,
+}) => {
+  void preview;
+  const server = await startMastodonServer();
+  try {
+    server.state.oauth.signedInAs = server.state.addAccount({ username: 'consultant' }).id;
+    await page.getByRole('navigation').getByRole('link', { name: 'Network' }).click();
+    await page.getByRole('button', { name: 'Add account' }).first().click();
+    await page.getByRole('radio', { name: 'Mastodon' }).check();
+    await page.getByLabel('Instance URL').fill(server.url);
+    // Enter in the address starts the sign-in, as its button does.
+    const approvalTab = context.waitForEvent('page');
+    await page.getByLabel('Instance URL').press('Enter');
+    await (await approvalTab).getByRole('button', { name: 'Deny' }).click();
+    const form = page.getByRole('form', { name: 'Add an account' });
+    await expect(form.getByRole('alert').filter({ hasText: 'You did not approve Twoway on 127.0.0.1' })).toBeVisible();
+
+    await form.getByLabel('Instance URL').fill('https://10.0.0.1');
+    await form.getByRole('button', { name: 'Try again' }).click();
+    await expect(form.getByLabel('Instance URL')).toHaveAccessibleDescription(
+      'This address is on a private network; use the server’s public https address.',
+    );
+    await expect(form.getByText('You did not approve Twoway')).toBeHidden();
+    await expect(form.getByRole('button', { name: 'Sign in with Mastodon' })).toBeVisible();
+    expect(server.state.tokens.size).toBe(0);
+  } finally {
+    await server.close();
+  }
+});

@@ -62,6 +62,8 @@ export function MastodonSignIn({ instanceUrl, acceptWeakStorage, isDefault, onEr
     }
   };
   const start = act(async () => {
+    // An earlier sign-in's end no longer shows, whatever this one meets.
+    setStarted(null);
     setCode('');
     setStarted((await api.start(instanceUrl, acceptWeakStorage)).id);
   });
