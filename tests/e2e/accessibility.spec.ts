@@ -15,16 +15,16 @@ async function seriousViolations(page: Page) {
 }
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`every view in ${scheme}`, async ({ page, preview }) => {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const view of views) {
+  for (const view of views) {
+    test(`#/${view} in ${scheme}`, async ({ page, preview }) => {
+      await page.emulateMedia({ colorScheme: scheme });
       await page.goto(`${preview.url}#/${view}`);
       await expect(page.locator('main, .mini').first()).toBeVisible();
       // Let data arrive and transitions end before judging contrast.
       await page.waitForTimeout(400);
       expect(await seriousViolations(page), `#/${view} in ${scheme}`).toEqual([]);
-    }
-  });
+    });
+  }
 
   test(`open forms and dialogs in ${scheme}`, async ({ page, preview }) => {
     await page.emulateMedia({ colorScheme: scheme });
