@@ -135,6 +135,11 @@ export interface CountSnapshot {
   mutuals: number;
   /** The profile's post count, where the network gives one. */
   posts?: number;
+  /**
+   * 'write': Twoway's estimate after its own follows and unfollows, until the next sync counts again; absent: a
+   * sync's (or an import's) count.
+   */
+  source?: 'write';
 }
 
 export interface AccountBalance {

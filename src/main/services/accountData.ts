@@ -21,6 +21,7 @@ export const accountDataSchema = z.object({
       following: z.number(),
       mutuals: z.number(),
       posts: z.number().optional(),
+      source: z.literal('write').optional(),
     }),
   ),
   events: z.array(

@@ -1,11 +1,12 @@
 // The user's network accounts: a small index file, one data file per account, and the lists the views
 // ask for (not following back, not followed back), computed from the last completed sync.
 import type { NotFollowingBackRow } from '../../shared/contract.ts';
-import type { AccountData, Followed, Person } from '../../shared/network.ts';
+import type { AccountData } from '../../shared/network.ts';
 import type { Account, AccountBalance } from '../../shared/types.ts';
 import { DAY } from '../../shared/calendar.ts';
 import type { Clock } from '../core/clock.ts';
-import { notFollowedBack, notFollowingBack, withPerson } from '../core/followGraph.ts';
+import { notFollowedBack, notFollowingBack } from '../core/followGraph.ts';
+import { withLearned, type Learned } from '../core/learnedRelationship.ts';
 import { matcher, windowOf, type Window } from '../core/peopleQuery.ts';
 import { openAccountData } from './accountData.ts';
 import { openAccountsIndex } from './accountsIndex.ts';
@@ -149,28 +150,14 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
       else problems.set(accountId, message);
       changed();
     },
-    /** After a confirmed write: the lists change at once rather than at the next sync. */
-    applyWrite(accountId: string, change: { unfollowed?: Person; followed?: Followed }) {
+    /** After a write, or the check right before it: lists and counts change at once rather than at the next sync. */
+    applyWrite(accountId: string, learned: Learned) {
       const store = dataOf(accountId);
       const data = store.read();
-      let following = data.following.filter((f) => f.id !== change.unfollowed?.id);
-      // A network that gives no follow date (Mastodon, X) gets the moment Twoway made the follow.
-      if (change.followed) {
-        const { followedAt } = change.followed;
-        following = withPerson(following, {
-          ...change.followed,
-          followedAt: Number.isNaN(followedAt) ? clock.now() : followedAt,
-        });
-      }
-      const type = change.followed ? 'followed' : 'unfollowed';
-      const person = change.followed ?? change.unfollowed!;
-      const { id, handle, displayName } = person;
+      const next = withLearned(data, learned, clock.now());
+      if (next === data) return;
       // The network has changed already: what is known of it is kept even when the disk refuses it for now.
-      store.keep({
-        ...data,
-        following,
-        events: [...data.events, { at: clock.now(), type, person: { id, handle, displayName } }],
-      });
+      store.keep(next);
       changed();
     },
     setKeep(accountId: string, personId: string, keep: boolean) {

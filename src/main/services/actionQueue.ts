@@ -126,11 +126,11 @@ export function createActionQueue({
       if (!relation.youFollow) return update(item.id, { state: 'skipped', note: 'You no longer follow this account.' });
       const followed = accounts.data(item.accountId).following.find((f) => f.id === item.person.id);
       await provider.unfollow(followed ?? { ...item.person, followedAt: Number.NaN, ref: null });
-      accounts.applyWrite(item.accountId, { unfollowed: item.person });
+      accounts.applyWrite(item.accountId, { person: item.person, youFollow: false });
     } else {
       if (relation.youFollow) return update(item.id, { state: 'skipped', note: 'You follow this account already.' });
       const followed: Followed = await provider.follow(item.person);
-      accounts.applyWrite(item.accountId, { followed });
+      accounts.applyWrite(item.accountId, { person: item.person, youFollow: true, followed });
     }
     recordWrite(item.accountId);
     update(item.id, { state: 'done', doneAt: clock.now(), undoUntil: clock.now() + DAY, note: null });
@@ -252,12 +252,7 @@ export function createActionQueue({
     markDone(id: string): QueueView {
       const waiting = item(id);
       if (waiting.state !== 'needs-you') throw new Failure('conflict', 'This entry is not waiting for you.');
-      accounts.applyWrite(
-        waiting.accountId,
-        waiting.action === 'unfollow'
-          ? { unfollowed: waiting.person }
-          : { followed: { ...waiting.person, followedAt: clock.now(), ref: null } },
-      );
+      accounts.applyWrite(waiting.accountId, { person: waiting.person, youFollow: waiting.action === 'follow' });
       update(id, { state: 'done', doneAt: clock.now(), note: 'Done by you on X.' });
       return view();
     },
