@@ -2,6 +2,7 @@
 // the people who do not follow back by their X id with a link to each profile, and later imports a newer
 // archive from the account's menu to see who came and who went. Then names fill in once X's paid API is
 // connected (a local server speaking the documented v2 API).
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { archiveFiles, archiveZip } from '../servers/xArchive.ts';
 import { startXServer } from '../servers/x.ts';
@@ -18,6 +19,12 @@ function zip(followers: string[], following: string[]) {
     mimeType: 'application/zip',
     buffer: archiveZip(archiveFiles({ followers, following, partSize: 50, account: owner })),
   };
+}
+
+/** axe against WCAG 2.1 A and AA: the serious and critical violations, none expected. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
 }
 
 async function addFromArchive(page: Page, archive: ReturnType<typeof zip>) {
@@ -39,6 +46,7 @@ test('add X from its archive, find who does not follow back by id, import a newe
   await expect(result).toContainText('Alex Morgan');
   await expect(result.getByRole('definition')).toHaveText(['120', '103', '100']);
   await expect(result).toContainText('Archives hold no follow dates');
+  expect(await seriousViolations(page), 'the X import result').toEqual([]);
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(result).toBeHidden();
 
@@ -78,6 +86,7 @@ test('add X from its archive, find who does not follow back by id, import a newe
   await expect(changes.getByRole('link', { name: `Open profile of X account ${fans[0]}` })).toBeVisible();
   await changes.getByText('You unfollowed 1 person').click();
   await expect(changes).toContainText(`X account ${quiet[2]}`);
+  expect(await seriousViolations(page), 'the re-import’s changes and the list').toEqual([]);
   await expect(again.getByRole('definition')).toHaveText(['121', '103', '99']);
   await again.getByRole('button', { name: 'Done' }).click();
   await expect(list.getByRole('listitem').filter({ hasText: 'X account 1950000000000000000' })).toContainText(
@@ -87,7 +96,9 @@ test('add X from its archive, find who does not follow back by id, import a newe
 
 test('another account’s archive is refused on re-import, with nothing changed', async ({ page, preview }) => {
   void preview;
+  await page.emulateMedia({ colorScheme: 'dark' });
   await addFromArchive(page, zip(fans, quiet));
+  expect(await seriousViolations(page), 'the X import result, dark').toEqual([]);
   await page.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('button', { name: 'Import a newer archive' }).click();
   const again = page.getByRole('group', { name: 'Import a newer archive of @alexmorgan_biz' });
@@ -103,6 +114,7 @@ test('another account’s archive is refused on re-import, with nothing changed'
     'This is the archive of @someone_else, not of @alexmorgan_biz: choose @alexmorgan_biz’s archive.',
   );
   await expect(page.getByRole('article', { name: '@alexmorgan_biz balance' })).toContainText('120');
+  expect(await seriousViolations(page), 'a refused re-import, dark').toEqual([]);
 });
 
 test('names fill in once X’s paid API is connected for the account an archive added', async ({ page, preview }) => {
