@@ -127,6 +127,7 @@ async function start() {
     balances: services.accounts.balances,
     catchUp: services.catchUp.summary,
     updates: services.updates.status,
+    queue: services.queue.view,
     events: services.events,
     render: (view) => {
       tray.render(view);

@@ -72,12 +72,18 @@ export interface QueueItem {
   undoUntil: number | null;
   /** The item this one undoes. */
   undoes: string | null;
+  /** When it was queued: the items queued since the queue was last idle make the batch the tray counts. */
+  queuedAt: number;
+  /** While working: the moment a wait ends (the network asked Twoway to slow down); the note says why. */
+  waitingUntil: number | null;
 }
 
 export interface QueueView {
   items: QueueItem[];
   /** When the next write may go, while any wait. */
   nextAt: number | null;
+  /** What holds it back beyond the usual pace, in the user's words ("the daily cap of 100"); null when nothing. */
+  nextBecause: string | null;
   /**
    * Grows with every change. A reply can arrive after an event that describes a later state (a write finishes
    * while the reply to its enqueue is on its way): the higher revision is the newer view.

@@ -15,10 +15,13 @@ const item = (state: QueueItem['state']): QueueItem => ({
   doneAt: state === 'done' ? 1 : null,
   undoUntil: null,
   undoes: null,
+  queuedAt: 0,
+  waitingUntil: null,
 });
 const view = (state: QueueItem['state'], revision: number): QueueView => ({
   items: [item(state)],
   nextAt: null,
+  nextBecause: null,
   revision,
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Followed, Person } from '../../src/shared/network.ts';
-import { DAY, HOUR } from '../../src/shared/calendar.ts';
+import { DAY } from '../../src/shared/calendar.ts';
 import {
   changes,
   datedFollows,
@@ -9,7 +9,6 @@ import {
   notFollowingBack,
 } from '../../src/main/core/followGraph.ts';
 import { afterAttempt, resetAt } from '../../src/main/core/retryPolicy.ts';
-import { nextWriteAt } from '../../src/main/core/writePacing.ts';
 
 const now = Date.UTC(2026, 10, 25, 12);
 const p = (id: string): Person => ({ id, handle: `${id}.test`, displayName: id.toUpperCase() });
@@ -55,14 +54,7 @@ describe('the follow graph', () => {
   });
 });
 
-describe('pacing and retries', () => {
-  it('spaces writes and stops at the daily cap until the oldest write is a day old', () => {
-    expect(nextWriteAt([], now, 3000, 100)).toBe(now);
-    expect(nextWriteAt([now - 1000], now, 3000, 100)).toBe(now + 2000);
-    const hundred = Array.from({ length: 100 }, (_, i) => now - 23 * HOUR + i * 60_000);
-    expect(nextWriteAt(hundred, now, 3000, 100)).toBe(now + HOUR);
-  });
-
+describe('retries', () => {
   it('reads every network’s rate-limit reset header', () => {
     expect(resetAt(new Headers({ 'retry-after': '30' }), now)).toBe(now + 30_000);
     expect(resetAt(new Headers({ 'x-ratelimit-reset': new Date(now + 60_000).toISOString() }), now)).toBe(now + 60_000);

@@ -1,4 +1,5 @@
 // What the tray shows, as a pure view model: the shell only renders it, and only when it changed.
+import type { QueueAction, QueueItem } from '../../shared/network.ts';
 import type { AccountBalance, DayTotals, RunningSession } from '../../shared/types.ts';
 import type { RestartOffer } from '../../shared/updates.ts';
 import { MINUTE } from '../../shared/calendar.ts';
@@ -18,8 +19,8 @@ export type UserCommand =
   | 'update-after-session'
   | 'quit';
 
-/** Lines that only inform: today's totals (or that nothing runs), the follower balance, an update that waits. */
-export type TrayInfo = 'status' | 'balance' | 'update';
+/** Lines that only inform: today's totals (or that nothing runs), the follower balance, the queue, an update. */
+export type TrayInfo = 'status' | 'balance' | 'queue' | 'update';
 
 export type TrayState = 'idle' | 'online' | 'offline' | 'over';
 
@@ -59,9 +60,62 @@ export interface TrayInput {
   catchUp?: { unread: number; waiting: number };
   /** A downloaded update and what restarting for it would do (core/updatePolicy.ts); absent, nothing is said. */
   update?: { offer: RestartOffer; version: string | null };
+  /** The follows and unfollows under way (queueBatches); absent or empty, nothing is said. */
+  queue?: QueueBatch[];
 }
 
-const infoLines: readonly TrayMenuItem['id'][] = ['status', 'balance', 'update'];
+const infoLines: readonly TrayMenuItem['id'][] = ['status', 'balance', 'queue', 'update'];
+
+/** Follows or unfollows under way: how many are through of all queued since the queue was last idle. */
+export interface QueueBatch {
+  action: QueueAction;
+  done: number;
+  total: number;
+  /** The write under way waits until then, as the network asked. */
+  waitingUntil: number | null;
+}
+
+const running: readonly QueueItem['state'][] = ['waiting', 'working'];
+const through: readonly QueueItem['state'][] = ['done', 'skipped', 'failed'];
+
+/**
+ * What the queue works through, one entry per action; none when it is idle. The batch is everything queued since
+ * the earliest item still to go, cancelled items left out; X steps wait for the user, not the queue.
+ */
+export function queueBatches(items: readonly QueueItem[]): QueueBatch[] {
+  const active = items.filter((item) => running.includes(item.state));
+  if (active.length === 0) return [];
+  const since = Math.min(...active.map((item) => item.queuedAt));
+  const batch = items.filter(
+    (item) => item.queuedAt >= since && item.state !== 'cancelled' && item.state !== 'needs-you',
+  );
+  return (['unfollow', 'follow'] as const).flatMap((action) => {
+    const mine = batch.filter((item) => item.action === action);
+    if (!mine.some((item) => running.includes(item.state))) return [];
+    const working = mine.find((item) => item.state === 'working');
+    return [
+      {
+        action,
+        done: mine.filter((item) => through.includes(item.state)).length,
+        total: mine.length,
+        waitingUntil: working?.waitingUntil ?? null,
+      },
+    ];
+  });
+}
+
+const clockOf = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+/** 'Unfollowing 12 of 30…', with a wait the network asked for; batches side by side. */
+function queueWords(batches: readonly QueueBatch[], now: number): string {
+  return batches
+    .map(({ action, done, total, waitingUntil }) => {
+      const verb = action === 'unfollow' ? 'Unfollowing' : 'Following';
+      const wait = waitingUntil !== null && waitingUntil > now ? ` · waiting until ${clockOf(waitingUntil)}` : '…';
+      return `${verb} ${count.format(done)} of ${count.format(total)}${wait}`;
+    })
+    .join(' · ');
+}
 export const isUserCommand = (id: TrayMenuItem['id']): id is UserCommand => !infoLines.includes(id);
 
 /** The update's line: restart now when no session runs, else once it stops (never ending a session from here). */
@@ -124,6 +178,7 @@ export function trayView(input: TrayInput): TrayView {
   const state = trayState(input);
   const split = `${hoursAndMinutes(today.onlineMs)} online`;
   const catchUp = input.catchUp ? catchUpWords(input.catchUp) : '';
+  const queue = input.queue ? queueWords(input.queue, now) : '';
   const tooltip =
     (running
       ? `Twoway — ${running.kind} ${hoursAndMinutes(now - running.start)} · today ${split}, ` +
@@ -153,6 +208,7 @@ export function trayView(input: TrayInput): TrayView {
       { id: 'log-offline', label: 'Log offline time…', enabled: true },
       { id: 'status', label: status, enabled: false, separatorBefore: true },
       ...balance,
+      ...(queue ? [{ id: 'queue' as const, label: queue, enabled: false }] : []),
       ...(catchUp ? [{ id: 'catch-up' as const, label: `Catch up: ${catchUp}…`, enabled: true }] : []),
       { id: 'quick-view', label: 'Open quick view', enabled: true, separatorBefore: true },
       { id: 'open', label: 'Open Twoway', enabled: true },

@@ -3,12 +3,14 @@
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage, type Rectangle } from 'electron';
 import type { EventName } from '../../shared/contract.ts';
 import type { CatchUpSummary } from '../../shared/catchUp.ts';
+import type { QueueView } from '../../shared/network.ts';
 import type { AccountBalance, TimeSummary } from '../../shared/types.ts';
 import type { UpdateStatus } from '../../shared/updates.ts';
 import {
   followerTotals,
   isUserCommand,
   nextTrayRefresh,
+  queueBatches,
   sameMenu,
   sameTrayView,
   trayView,
@@ -143,6 +145,7 @@ export interface FollowTimerOptions {
   balances: () => AccountBalance[];
   catchUp: () => Pick<CatchUpSummary, 'unread' | 'waiting'>;
   updates: () => UpdateStatus;
+  queue: () => QueueView;
   events: EventBus;
   /** Shows a view model: the tray's render, and whatever else mirrors it (the application menu). */
   render: (view: TrayView) => void;
@@ -157,6 +160,7 @@ const changesTray: ReadonlySet<EventName> = new Set([
   'balancesChanged',
   'catchUpChanged',
   'updatesChanged',
+  'queueChanged',
 ]);
 
 /**
@@ -168,6 +172,7 @@ export function followTimer({
   balances,
   catchUp,
   updates,
+  queue,
   events,
   render,
   liveTitle,
@@ -177,6 +182,7 @@ export function followTimer({
   let briefing = catchUp();
   const updateOf = ({ restart, newVersion }: UpdateStatus) => ({ offer: restart, version: newVersion });
   let update = updateOf(updates());
+  let batches = queueBatches(queue().items);
   function refresh() {
     clearTimeout(timer);
     timer = undefined;
@@ -190,6 +196,7 @@ export function followTimer({
       liveTitle,
       catchUp: briefing,
       update,
+      queue: batches,
     };
     render(trayView(input));
     const delay = nextTrayRefresh(input);
@@ -199,6 +206,7 @@ export function followTimer({
     if (event === 'balancesChanged') followers = followerTotals(payload as AccountBalance[]);
     if (event === 'catchUpChanged') briefing = payload as CatchUpSummary;
     if (event === 'updatesChanged') update = updateOf(payload as UpdateStatus);
+    if (event === 'queueChanged') batches = queueBatches((payload as QueueView).items);
     if (changesTray.has(event)) refresh();
   });
   refresh();

@@ -1,43 +1,24 @@
-// The paced, safe follow/unfollow queue. One write at a time, spaced per network and capped per day; each
-// relationship is checked again right before its write, so nobody who followed back meanwhile is
+// The paced, safe follow/unfollow queue. One write at a time, spaced per network from its own limits and capped
+// per day; each relationship is checked again right before its write, so nobody who followed back meanwhile is
 // unfollowed. Done writes can be undone for 24 hours. The queue lives in its own file and survives a restart.
-import { z } from 'zod';
-import type { Followed, Person, QueueAction, QueueItem, QueueView } from '../../shared/network.ts';
+import type { Person, QueueAction, QueueItem, QueueView } from '../../shared/network.ts';
 import { DAY } from '../../shared/calendar.ts';
+import { networkNames, writeBudgets, writeShareWords } from '../../shared/networks.ts';
 import type { Clock } from '../core/clock.ts';
-import { writeIntervalMs } from '../../shared/networks.ts';
 import { nextWriteAt } from '../core/writePacing.ts';
 import type { Accounts } from './accounts.ts';
 import type { EventBus } from './events.ts';
 import { Failure } from './failure.ts';
-import { NetworkFailure } from './networks/resilientFetch.ts';
+import { openQueueFile, type QueueFile } from './queueFile.ts';
+import { performWrite, type WriteOutcome } from './queuedWrite.ts';
 import { singleTimer, type Scheduler } from './scheduler.ts';
 import type { SettingsService } from './settings.ts';
-import { openStore, type StoreContext } from './store.ts';
+import type { StoreContext } from './store.ts';
 import type { ProviderFor } from './syncing.ts';
-
-const person = z.object({ id: z.string(), handle: z.string(), displayName: z.string() });
-const queueSchema = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      accountId: z.string(),
-      action: z.enum(['unfollow', 'follow']),
-      person,
-      state: z.enum(['waiting', 'working', 'needs-you', 'done', 'skipped', 'failed', 'cancelled']),
-      note: z.string().nullable(),
-      doneAt: z.number().nullable(),
-      undoUntil: z.number().nullable(),
-      undoes: z.string().nullable(),
-    }),
-  ),
-  /** Write times per account, for pacing and the daily cap. */
-  writes: z.record(z.string(), z.array(z.number())),
-});
-type QueueFile = z.infer<typeof queueSchema>;
 
 /** Finished items kept for the log. */
 const keptItems = 500;
+const unfinished: readonly QueueItem['state'][] = ['waiting', 'working', 'needs-you'];
 
 export interface QueueDeps {
   context: StoreContext;
@@ -50,22 +31,12 @@ export interface QueueDeps {
   newId: () => string;
 }
 
-export function createActionQueue({
-  context,
-  accounts,
-  clock,
-  scheduler,
-  events,
-  settings,
-  providerFor,
-  newId,
-}: QueueDeps) {
-  const store = openStore<QueueFile>(
-    { name: 'action-queue', version: 1, schema: queueSchema, initial: () => ({ items: [], writes: {} }) },
-    context,
-  );
+export function createActionQueue(deps: QueueDeps) {
+  const { context, accounts, clock, scheduler, events, settings, providerFor, newId } = deps;
+  const store = openQueueFile(context);
   const wake = singleTimer(scheduler);
-  let working = false;
+  const closing = new AbortController();
+  let working: { id: string; cancel: AbortController } | null = null;
   let revision = 0;
 
   // A write interrupted by a quit is tried again (after its re-check), never assumed done.
@@ -73,32 +44,40 @@ export function createActionQueue({
   if (interrupted)
     store.keep({
       ...store.read(),
-      items: store.read().items.map((i) => (i.state === 'working' ? { ...i, state: 'waiting' } : i)),
+      items: store
+        .read()
+        .items.map((i) => (i.state === 'working' ? { ...i, state: 'waiting', waitingUntil: null } : i)),
     });
 
-  function nextAt(item: QueueItem): number {
+  /** When the item may go, and what holds it back beyond the pace, in the user's words. */
+  function nextOf(item: QueueItem): { at: number; because: string | null } {
     const account = accounts.find(item.accountId);
-    return nextWriteAt(
+    const { dailyWriteCap } = settings.get();
+    const next = nextWriteAt(
       store.read().writes[item.accountId] ?? [],
+      { action: item.action, budgets: writeBudgets[account.network], dailyCap: dailyWriteCap },
       clock.now(),
-      writeIntervalMs[account.network],
-      settings.get().dailyWriteCap,
     );
+    // The network asked for a wait longer than a request holds out.
+    if (item.waitingUntil !== null && item.waitingUntil > next.at) return { at: item.waitingUntil, because: item.note };
+    if (next.heldBy === 'pace') return { at: next.at, because: null };
+    if (next.heldBy === 'daily-cap') return { at: next.at, because: `the daily cap of ${dailyWriteCap} per account` };
+    return {
+      at: next.at,
+      because: `Twoway keeps to ${writeShareWords} of ${networkNames[account.network]}’s ${next.heldBy.what}`,
+    };
   }
 
   function view(): QueueView {
     const items = store.read().items;
     const known = new Set(accounts.list().map((a) => a.id));
     const waiting = items.filter((i) => i.state === 'waiting' && known.has(i.accountId));
-    return {
-      items: [...items].reverse(),
-      nextAt: waiting.length > 0 ? Math.min(...waiting.map(nextAt)) : null,
-      revision,
-    };
+    const next = waiting.length > 0 ? waiting.map(nextOf).reduce((a, b) => (b.at < a.at ? b : a)) : null;
+    return { items: [...items].reverse(), nextAt: next?.at ?? null, nextBecause: next?.because ?? null, revision };
   }
 
   function save(file: QueueFile) {
-    const finished = file.items.filter((i) => !['waiting', 'working', 'needs-you'].includes(i.state));
+    const finished = file.items.filter((i) => !unfinished.includes(i.state));
     const drop = new Set(finished.slice(0, Math.max(0, finished.length - keptItems)).map((i) => i.id));
     // The record of writes under way, mostly made as they run: a full disk must not stop them or lose it.
     store.keep({ ...file, items: file.items.filter((i) => !drop.has(i.id)) });
@@ -111,34 +90,53 @@ export function createActionQueue({
     save({ ...file, items: file.items.map((i) => (i.id === id ? { ...i, ...patch } : i)) });
   }
 
-  function recordWrite(accountId: string) {
+  function recordWrite(item: QueueItem) {
     const file = store.read();
-    const recent = (file.writes[accountId] ?? []).filter((at) => at > clock.now() - DAY);
-    save({ ...file, writes: { ...file.writes, [accountId]: [...recent, clock.now()] } });
+    const recent = (file.writes[item.accountId] ?? []).filter((w) => w.at > clock.now() - DAY);
+    const made = [...recent, { at: clock.now(), action: item.action }];
+    save({ ...file, writes: { ...file.writes, [item.accountId]: made } });
   }
 
-  async function perform(item: QueueItem) {
-    const account = accounts.find(item.accountId);
-    const provider = await providerFor(account, { signal: new AbortController().signal, onWait: () => {} });
-    const relation = await provider.relationship(item.person);
-    if (item.action === 'unfollow') {
-      if (relation.followsYou) return update(item.id, { state: 'skipped', note: 'Followed you back meanwhile: kept.' });
-      if (!relation.youFollow) return update(item.id, { state: 'skipped', note: 'You no longer follow this account.' });
-      const followed = accounts.data(item.accountId).following.find((f) => f.id === item.person.id);
-      await provider.unfollow(followed ?? { ...item.person, followedAt: Number.NaN, ref: null });
-      accounts.applyWrite(item.accountId, { person: item.person, youFollow: false });
-    } else {
-      if (relation.youFollow) return update(item.id, { state: 'skipped', note: 'You follow this account already.' });
-      const followed: Followed = await provider.follow(item.person);
-      accounts.applyWrite(item.accountId, { person: item.person, youFollow: true, followed });
+  function settle(item: QueueItem, outcome: WriteOutcome) {
+    if (outcome.state === 'interrupted' || closing.signal.aborted) return;
+    if (outcome.state === 'waiting') {
+      return update(item.id, { state: 'waiting', note: outcome.note, waitingUntil: outcome.until });
     }
-    recordWrite(item.accountId);
-    update(item.id, { state: 'done', doneAt: clock.now(), undoUntil: clock.now() + DAY, note: null });
+    const done = outcome.state === 'done';
+    if (done) recordWrite(item);
+    update(item.id, {
+      state: outcome.state,
+      note: outcome.note,
+      waitingUntil: null,
+      ...(done ? { doneAt: clock.now(), undoUntil: clock.now() + DAY } : {}),
+    });
+  }
+
+  async function perform(item: QueueItem, cancel: AbortController) {
+    const account = accounts.find(item.accountId);
+    const outcome = await performWrite(
+      {
+        item,
+        account,
+        known: accounts.data(item.accountId).following.find((f) => f.id === item.person.id),
+        cancel: cancel.signal,
+        closing: closing.signal,
+        onWait: (until, why) => {
+          if (!closing.signal.aborted) update(item.id, { waitingUntil: until, note: why });
+        },
+        // An account removed meanwhile keeps no data to change.
+        learn: (learned) => {
+          if (accounts.list().some((a) => a.id === item.accountId)) accounts.applyWrite(item.accountId, learned);
+        },
+      },
+      { providerFor, scheduler, clock },
+    );
+    settle(item, outcome);
   }
 
   /** Runs the next waiting item when its network's pace allows, then plans the one after. */
   function pump() {
-    if (working) return;
+    if (working || closing.signal.aborted) return;
     const next = store.read().items.find((i) => i.state === 'waiting');
     if (!next) return wake.disarm();
     // An account removed from Twoway (or a file from elsewhere) leaves entries that can never be written.
@@ -146,22 +144,18 @@ export function createActionQueue({
       update(next.id, { state: 'cancelled', note: 'The account is no longer in Twoway.' });
       return pump();
     }
-    const at = nextAt(next);
+    const { at } = nextOf(next);
     if (at > clock.now()) return wake.arm(pump, at - clock.now());
-    working = true;
-    update(next.id, { state: 'working' });
-    perform(next)
+    const cancel = new AbortController();
+    working = { id: next.id, cancel };
+    update(next.id, { state: 'working', note: null, waitingUntil: null });
+    perform(next, cancel)
       .catch((error: unknown) => {
-        const note =
-          error instanceof NetworkFailure
-            ? `${error.message.replace(/\.$/, '')}${error.retryAt ? `; try again after ${new Date(error.retryAt).toLocaleTimeString()}` : ''}.`
-            : error instanceof Error
-              ? error.message
-              : String(error);
-        update(next.id, { state: 'failed', note });
+        if (closing.signal.aborted) return;
+        update(next.id, { state: 'failed', note: error instanceof Error ? error.message : String(error) });
       })
       .finally(() => {
-        working = false;
+        working = null;
         pump();
       });
   }
@@ -183,7 +177,7 @@ export function createActionQueue({
     const queued = new Set(
       store
         .read()
-        .items.filter((i) => ['waiting', 'working', 'needs-you'].includes(i.state))
+        .items.filter((i) => unfinished.includes(i.state))
         .map((i) => `${i.accountId}/${i.person.id}`),
     );
     const items = people
@@ -198,6 +192,8 @@ export function createActionQueue({
         doneAt: null,
         undoUntil: null,
         undoes,
+        queuedAt: clock.now(),
+        waitingUntil: null,
       }));
     save({ ...store.read(), items: [...store.read().items, ...items] });
     pump();
@@ -227,14 +223,23 @@ export function createActionQueue({
         people.map(({ id, handle, displayName }) => ({ id, handle, displayName })),
       );
     },
-    /** Cancels one waiting item, or all of them. */
+    /**
+     * Cancels one item, or everything waiting. The write under way stops at once; if it may have reached the
+     * network, its check afterwards records what the network did.
+     */
     cancel(id: string | null): QueueView {
+      if (working && working.id === id) {
+        working.cancel.abort();
+        return view();
+      }
       const file = store.read();
       const cancellable = (i: QueueItem) =>
         (i.state === 'waiting' || i.state === 'needs-you') && (id === null || i.id === id);
       save({
         ...file,
-        items: file.items.map((i) => (cancellable(i) ? { ...i, state: 'cancelled', note: 'Cancelled.' } : i)),
+        items: file.items.map((i) =>
+          cancellable(i) ? { ...i, state: 'cancelled', note: 'Cancelled.', waitingUntil: null } : i,
+        ),
       });
       pump();
       return view();
@@ -259,14 +264,17 @@ export function createActionQueue({
     /** An account removed from Twoway takes its unfinished entries with it. */
     forget(accountId: string) {
       const file = store.read();
+      if (working && file.items.some((i) => i.id === working!.id && i.accountId === accountId)) working.cancel.abort();
       save({
         ...file,
-        items: file.items.filter(
-          (i) => i.accountId !== accountId || ['done', 'skipped', 'failed', 'cancelled'].includes(i.state),
-        ),
+        items: file.items.filter((i) => i.accountId !== accountId || !unfinished.includes(i.state)),
       });
     },
-    close: () => wake.disarm(),
+    /** Stops the write under way without recording it: the next start checks it again. */
+    close: () => {
+      wake.disarm();
+      closing.abort();
+    },
   };
 }
 export type ActionQueue = ReturnType<typeof createActionQueue>;

@@ -107,6 +107,8 @@ export async function syncAccount(
     sameIds(firstFollowing.items, previous.heads.following);
   if (unchanged) {
     const snapshot = { ...latest!, at: now, ...(profile.posts === undefined ? {} : { posts: profile.posts }) };
+    // The network counts the same as Twoway's estimate after its writes: the count is the network's now.
+    delete snapshot.source;
     const data = { ...previous, syncedAt: now, history: [...previous.history, snapshot] };
     const unreadable = (firstFollowers.unreadable ?? 0) + (firstFollowing.unreadable ?? 0);
     return { data, unchanged: true, requests: provider.requests() - before, unreadable };

@@ -14,13 +14,20 @@ export interface ProviderDeps {
   clock: Clock;
   scheduler: Scheduler;
   vault: SecretVault;
-  /** How long one request may take before it counts as unanswered (tests of slow servers shorten it). */
+  /** How long any request may take before it counts as unanswered, whatever the caller asks (tests shorten it). */
   timeoutMs?: number;
 }
 
 export function providerFactory({ clock, scheduler, vault, timeoutMs }: ProviderDeps): ProviderFor {
-  return async (account, { signal, onWait }) => {
-    const fetch = resilientFetch({ clock, scheduler, signal, onWait, timeoutMs });
+  return async (account, { signal, onWait, writesOnce, ...asked }) => {
+    const fetch = resilientFetch({
+      clock,
+      scheduler,
+      signal,
+      onWait,
+      writesOnce,
+      timeoutMs: timeoutMs ?? asked.timeoutMs,
+    });
     const keys = secretKeys(account.id);
     const { connection } = account;
     switch (connection.network) {

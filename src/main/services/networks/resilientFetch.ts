@@ -56,11 +56,23 @@ export interface FetchOptions {
   scheduler: Scheduler;
   timeoutMs?: number;
   signal?: AbortSignal;
-  /** Told before each wait, so progress can say "waiting for the rate limit until 14:05". */
-  onWait?: (until: number) => void;
+  /** Told before each wait, and why, so progress can say "waiting for the rate limit until 14:05". */
+  onWait?: (until: number, why: WaitReason) => void;
+  /**
+   * Send a write (any method but GET and HEAD) again only after a 429, which says it was not made: after no answer
+   * or a server error it may have been, and the caller checks before it tries again.
+   */
+  writesOnce?: boolean;
 }
 
-function pause(ms: number, scheduler: Scheduler, signal?: AbortSignal): Promise<void> {
+export type WaitReason = 'rate-limited' | 'server' | 'offline';
+
+function methodOf(input: string | URL | Request, init?: RequestInit): string {
+  return (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+}
+
+/** Waits on the scheduler; a cancel ends the wait with a NetworkFailure. */
+export function pause(ms: number, scheduler: Scheduler, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new NetworkFailure('cancelled', 'Cancelled.'));
     const handle = scheduler.setTimeout(() => {
@@ -75,10 +87,12 @@ function pause(ms: number, scheduler: Scheduler, signal?: AbortSignal): Promise<
   });
 }
 
-export function resilientFetch({ clock, scheduler, timeoutMs = 20_000, signal, onWait }: FetchOptions) {
+export function resilientFetch({ clock, scheduler, timeoutMs = 20_000, signal, onWait, writesOnce }: FetchOptions) {
   let requests = 0;
   const fetchOnce = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const once = writesOnce === true && !['GET', 'HEAD'].includes(methodOf(input, init));
     for (let attempt = 1; ; attempt++) {
+      let timedOut = false;
       if (signal?.aborted) throw new NetworkFailure('cancelled', 'Cancelled.');
       requests++;
       let response: Response | null = null;
@@ -94,23 +108,30 @@ export function resilientFetch({ clock, scheduler, timeoutMs = 20_000, signal, o
         });
       } catch (error) {
         if (signal?.aborted) throw new NetworkFailure('cancelled', 'Cancelled.');
+        timedOut = error instanceof Error && error.name === 'TimeoutError';
         // An answer too large is no accident of the connection: asking again would bring the same.
         if (error instanceof NetworkFailure) throw error;
       }
-      const outcome = afterAttempt(response?.status ?? 0, response?.headers ?? new Headers(), attempt, clock.now());
+      const status = response?.status ?? 0;
+      let outcome = afterAttempt(status, response?.headers ?? new Headers(), attempt, clock.now());
+      if (outcome.kind === 'retry' && once && status !== 429) {
+        outcome = { kind: 'give-up', reason: status === 0 ? 'offline' : 'server', retryAt: null };
+      }
       if (outcome.kind === 'ok') return response!;
       if (outcome.kind === 'give-up') {
         const message = {
           'rate-limited': 'The server is limiting requests',
-          server: `The server keeps failing (HTTP ${response?.status})`,
-          offline: 'The server cannot be reached',
+          server: `The server ${once ? 'failed' : 'keeps failing'} (HTTP ${response?.status})`,
+          offline: timedOut
+            ? `The server did not answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`
+            : 'The server cannot be reached',
         }[outcome.reason];
         throw new NetworkFailure(outcome.reason, message, {
           retryAt: outcome.retryAt,
           status: response?.status ?? null,
         });
       }
-      onWait?.(clock.now() + outcome.afterMs);
+      onWait?.(clock.now() + outcome.afterMs, status === 429 ? 'rate-limited' : status === 0 ? 'offline' : 'server');
       await pause(outcome.afterMs, scheduler, signal);
     }
   };

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { countsDisagreement } from '../../../shared/countCheck.ts';
 import type { AccountBalance, SyncProgress } from '../../../shared/types.ts';
 import { ApiError } from '../../api.ts';
 import { clockTime } from '../../format.ts';
@@ -36,6 +37,7 @@ function SyncState({ progress }: { progress: SyncProgress }) {
 /** One account's line: how fresh its figures are, a sync under way, or what went wrong; and its actions. */
 export function AccountStatus({ balance }: { balance: AccountBalance }) {
   const { account, syncedAt, problem, leftOut, canWrite } = balance;
+  const disagreement = countsDisagreement(balance.history, account.network);
   const progress = useNetwork((state) => state.progress.find((p) => p.accountId === account.id));
   const api = useNetwork((state) => state.api);
   const now = useNow(true, 60_000);
@@ -77,6 +79,7 @@ export function AccountStatus({ balance }: { balance: AccountBalance }) {
       <span className="sync-state">
         {state}
         {!progress && !problem && leftOut && <span className="warn"> · {leftOut}</span>}
+        {!progress && !problem && disagreement && <span className="warn"> · {disagreement}</span>}
         {readOnly && (
           <span className="muted">
             · read only (no {account.network === 'bluesky' ? 'app password' : 'access token'})

@@ -11,13 +11,13 @@ const shownHandles = 10;
 const verbs: Record<QueueAction, string> = { unfollow: 'unfollow', follow: 'follow back' };
 
 /** How long the slowest account takes at its pace and under the daily cap, when that is worth saying. */
-function lengthOf(picked: Picked[], accounts: AccountBalance[], cap: number): string | null {
+function lengthOf(action: QueueAction, picked: Picked[], accounts: AccountBalance[], cap: number): string | null {
   let seconds = 0;
   let days = 0;
   for (const { account } of accounts) {
     if (account.network === 'x') continue;
     const n = picked.filter((p) => p.accountId === account.id).length;
-    seconds = Math.max(seconds, n * writeSeconds(account.network));
+    seconds = Math.max(seconds, n * writeSeconds(account.network, action));
     days = Math.max(days, Math.ceil(n / Math.max(1, cap)));
   }
   if (days > 1) return `The daily cap spreads this over about ${count(days)} days.`;
@@ -25,8 +25,8 @@ function lengthOf(picked: Picked[], accounts: AccountBalance[], cap: number): st
 }
 
 /** What the pace line says: the spacing per network in the selection, and the daily cap. */
-function paceOf(networks: Network[], cap: number, length: string | null): string[] {
-  const spaced = networks.flatMap((n) => (n === 'x' ? [] : [`${writeSeconds(n)} s on ${networkNames[n]}`]));
+function paceOf(action: QueueAction, networks: Network[], cap: number, length: string | null): string[] {
+  const spaced = networks.flatMap((n) => (n === 'x' ? [] : [`${writeSeconds(n, action)} s on ${networkNames[n]}`]));
   const pace = `One every ${spaced.join(', ')}; at most ${count(cap)} a day per account.`;
   const lines = spaced.length > 0 ? [length ? `${pace} ${length}` : pace] : [];
   if (networks.includes('x')) {
@@ -83,7 +83,7 @@ export function ActionPreview({
         ))}
       </ul>
       {picked.length > shownHandles && <p className="muted">and {count(picked.length - shownHandles)} more</p>}
-      {paceOf(networks, cap, lengthOf(picked, accounts, cap)).map((line) => (
+      {paceOf(action, networks, cap, lengthOf(action, picked, accounts, cap)).map((line) => (
         <p key={line}>{line}</p>
       ))}
       {/* X takes no writes from apps, so Twoway can neither check nor undo what the user does there. */}

@@ -1,6 +1,7 @@
 import type { QueueItem } from '../../../shared/network.ts';
 import type { Network } from '../../../shared/types.ts';
 import { personLabel } from '../../../shared/xPeople.ts';
+import { clockTime } from '../../format.ts';
 import { momentLabel } from './networkWords.ts';
 import { NetworkBadge } from './NetworkBadge.tsx';
 
@@ -17,6 +18,12 @@ const stateWords: Record<QueueItem['state'], string> = {
 function actionWords(item: QueueItem): string {
   if (item.undoes) return item.action === 'follow' ? 'Follow again' : 'Unfollow again';
   return item.action === 'follow' ? 'Follow back' : 'Unfollow';
+}
+
+/** Why it stands where it does; a wait the network asked for says until when. */
+export function noteWords(item: QueueItem, now: number): string | null {
+  if (item.waitingUntil === null || item.waitingUntil <= now) return item.note;
+  return `waiting until ${clockTime(item.waitingUntil)}${item.note ? ` (${item.note})` : ''}`;
 }
 
 /** One follow or unfollow: where it stands, why, and what can still be done about it. */
@@ -44,7 +51,7 @@ export function QueueItemRow({
         {network && <NetworkBadge network={network} />} {personLabel(item.person)}
       </span>
       <span className={`state-badge ${item.state}`}>{stateWords[item.state]}</span>
-      <span className="queue-note muted">{item.note}</span>
+      <span className="queue-note muted">{noteWords(item, now)}</span>
       <span className="queue-time muted">{item.doneAt !== null && momentLabel(item.doneAt, now)}</span>
       <span className="queue-buttons">
         {item.state === 'needs-you' && (
@@ -63,7 +70,7 @@ export function QueueItemRow({
             </button>
           </>
         )}
-        {(item.state === 'waiting' || item.state === 'needs-you') && (
+        {(item.state === 'waiting' || item.state === 'working' || item.state === 'needs-you') && (
           <button type="button" className="button small" onClick={onCancel} aria-label={which('Cancel')}>
             Cancel
           </button>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AccountBalance } from '../../../shared/types.ts';
+import { clockTime } from '../../format.ts';
 import { useNetwork } from '../../stores/networkStore.ts';
 import { useNow } from '../../useNow.ts';
 import { count } from './networkWords.ts';
@@ -25,6 +26,8 @@ export function QueuePanel({ balances }: { balances: AccountBalance[] }) {
 
   const items = queue.items;
   const waiting = items.filter((item) => item.state === 'waiting').length;
+  // A write under way that waits for the network says until when, and why.
+  const held = items.find((item) => item.state === 'working' && item.waitingUntil !== null && item.waitingUntil > now);
   const mixed = balances.length > 1;
   const networkOf = (accountId: string) =>
     mixed ? balances.find((b) => b.account.id === accountId)?.account.network : undefined;
@@ -39,9 +42,20 @@ export function QueuePanel({ balances }: { balances: AccountBalance[] }) {
       <div className="toolbar queue-toolbar">
         <span>
           {waiting === 0 ? 'Nothing waiting.' : `${count(waiting)} waiting.`}
+          {held && (
+            <>
+              {' '}
+              Waiting until {clockTime(held.waitingUntil!)}
+              {held.note && ` (${held.note})`}.
+            </>
+          )}
           {/* A moment already past reads as stuck: the write is going now, or waits on the network's limit. */}
-          {waiting > 0 && queue.nextAt !== null && queue.nextAt > now && (
-            <> Next write at {nextLabel(queue.nextAt, now)}</>
+          {!held && waiting > 0 && queue.nextAt !== null && queue.nextAt > now && (
+            <>
+              {' '}
+              Next write at {nextLabel(queue.nextAt, now)}
+              {queue.nextBecause && ` (${queue.nextBecause})`}.
+            </>
           )}
         </span>
         <span className="spacer" />

@@ -1,12 +1,14 @@
 // How networks, counts and times read on the Network view.
 import type { Account, AccountBalance, Network } from '../../../shared/types.ts';
 import { clockTime } from '../../format.ts';
-import { networkNames, writeIntervalMs } from '../../../shared/networks.ts';
+import type { QueueAction } from '../../../shared/network.ts';
+import { networkNames, writeBudgets, writeSpacingMs } from '../../../shared/networks.ts';
 
 export { networkNames };
 
 /** Seconds between writes per network, as main's pacing spaces them (shown in the preview before a confirm). */
-export const writeSeconds = (network: Network) => writeIntervalMs[network] / 1000;
+export const writeSeconds = (network: Network, action: QueueAction) =>
+  writeSpacingMs(writeBudgets[network], action) / 1000;
 
 export const isSample = (account: Account) => account.connection.network === 'demo';
 
