@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { MINUTE } from '../../src/shared/calendar.ts';
+import { DAY, HOUR, MINUTE } from '../../src/shared/calendar.ts';
 import {
   clockTime,
   followerTotals,
   hoursAndMinutes,
   isUserCommand,
   nextTrayRefresh,
+  queueBatches,
   sameTrayView,
   trayView,
   type TrayInput,
   type TrayView,
 } from '../../src/main/core/trayView.ts';
+import type { QueueAction, QueueItem } from '../../src/shared/network.ts';
 import type { AccountBalance, RunningSession } from '../../src/shared/types.ts';
 
 const now = new Date(2025, 2, 14, 15, 0, 0).getTime();
@@ -212,6 +214,14 @@ describe('follower balance', () => {
     expect(followerTotals(balances)).toEqual({ followers: 203, following: 243 });
   });
 
+  it('follows Twoway’s own writes at once: the estimate after them is the latest count', () => {
+    const synced = account([[203, 243]]);
+    const afterUnfollows = {
+      history: [...synced.history, { at: now, followers: 203, following: 240, mutuals: 0, source: 'write' as const }],
+    };
+    expect(followerTotals([afterUnfollows])).toEqual({ followers: 203, following: 240 });
+  });
+
   it('is absent without accounts, or before any account has been counted', () => {
     expect(followerTotals([])).toBeNull();
     expect(followerTotals([account([])])).toBeNull();
@@ -230,6 +240,87 @@ describe('follower balance', () => {
     expect(isUserCommand('balance')).toBe(false);
     expect(isUserCommand('status')).toBe(false);
     expect(isUserCommand('log-offline')).toBe(true);
+  });
+});
+
+describe('the queue', () => {
+  const item = (
+    n: number,
+    action: QueueAction,
+    state: QueueItem['state'],
+    extra: Partial<QueueItem> = {},
+  ): QueueItem => ({
+    id: `q${n}`,
+    accountId: 'a1',
+    action,
+    person: { id: `p${n}`, handle: `p${n}.test`, displayName: '' },
+    state,
+    note: null,
+    doneAt: null,
+    undoUntil: null,
+    undoes: null,
+    queuedAt: now - HOUR,
+    waitingUntil: null,
+    ...extra,
+  });
+  /** 30 unfollows queued an hour ago: 10 done, 2 kept who followed back, 1 cancelled, 1 under way, 16 to go. */
+  const batch = [
+    ...Array.from({ length: 10 }, (_, i) => item(i, 'unfollow', 'done')),
+    item(10, 'unfollow', 'skipped'),
+    item(11, 'unfollow', 'skipped'),
+    item(12, 'unfollow', 'cancelled'),
+    item(13, 'unfollow', 'working'),
+    ...Array.from({ length: 17 }, (_, i) => item(14 + i, 'unfollow', 'waiting')),
+  ];
+  const queueLine = (view: TrayView) => view.menu.find((entry) => entry.id === 'queue');
+
+  it('counts a batch from everything queued since the queue was last idle, cancelled items left out', () => {
+    const earlier = [
+      item(90, 'unfollow', 'done', { queuedAt: now - DAY }),
+      item(91, 'follow', 'failed', { queuedAt: now - DAY }),
+    ];
+    expect(queueBatches([...earlier, ...batch])).toEqual([
+      { action: 'unfollow', done: 12, total: 30, waitingUntil: null },
+    ]);
+  });
+
+  it('says “Unfollowing 12 of 30…” while the batch runs, in a line that cannot be clicked', () => {
+    const view = trayView(input({ followers: { followers: 203, following: 231 }, queue: queueBatches(batch) }));
+    expect(queueLine(view)).toEqual({ id: 'queue', label: 'Unfollowing 12 of 30…', enabled: false });
+    expect(view.menu[view.menu.indexOf(queueLine(view)!) - 1]?.id).toBe('balance');
+    expect(isUserCommand('queue')).toBe(false);
+  });
+
+  it('says until when the write under way waits for the network', () => {
+    const waiting = batch.map((i) => (i.state === 'working' ? { ...i, waitingUntil: now + 5 * MINUTE } : i));
+    const label = queueLine(trayView(input({ queue: queueBatches(waiting) })))!.label;
+    expect(label).toBe(
+      `Unfollowing 12 of 30 · waiting until ${new Date(now + 5 * MINUTE).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`,
+    );
+    expect(queueLine(trayView(input({ now: now + 6 * MINUTE, queue: queueBatches(waiting) })))!.label).toBe(
+      'Unfollowing 12 of 30…',
+    );
+  });
+
+  it('names follows and unfollows under way side by side', () => {
+    const both = [
+      ...batch,
+      item(40, 'follow', 'done', { queuedAt: now }),
+      item(41, 'follow', 'waiting', { queuedAt: now }),
+    ];
+    expect(queueLine(trayView(input({ queue: queueBatches(both) })))!.label).toBe(
+      'Unfollowing 12 of 30… · Following 1 of 2…',
+    );
+  });
+
+  it('says nothing when the queue is idle or only X steps wait for the user', () => {
+    const finished = batch.map((i) =>
+      i.state === 'waiting' || i.state === 'working' ? { ...i, state: 'done' as const } : i,
+    );
+    expect(queueBatches(finished)).toEqual([]);
+    expect(queueBatches([item(50, 'unfollow', 'needs-you')])).toEqual([]);
+    expect(queueLine(trayView(input({ queue: [] })))).toBeUndefined();
+    expect(queueLine(trayView(input()))).toBeUndefined();
   });
 });
 
