@@ -37,7 +37,7 @@ test('add a Mastodon account, unfollow two after the preview, undo one', async (
     await list.getByRole('checkbox', { name: /quiet_ben/ }).check();
     await page.getByRole('button', { name: 'Unfollow 2…' }).click();
     const dialog = page.getByRole('dialog', { name: 'You are about to unfollow 2 people on Mastodon' });
-    await expect(dialog).toContainText('One every 6 s on Mastodon');
+    await expect(dialog).toContainText('One every 8 s on Mastodon');
     await dialog.getByRole('button', { name: 'Unfollow 2' }).click();
 
     const queue = page.getByRole('list', { name: 'Queue and log' });

@@ -21,7 +21,7 @@ function actionWords(item: QueueItem): string {
 }
 
 /** Why it stands where it does; a wait the network asked for says until when. */
-export function noteWords(item: QueueItem, now: number): string | null {
+function noteWords(item: QueueItem, now: number): string | null {
   if (item.waitingUntil === null || item.waitingUntil <= now) return item.note;
   return `waiting until ${clockTime(item.waitingUntil)}${item.note ? ` (${item.note})` : ''}`;
 }
@@ -43,6 +43,7 @@ export function QueueItemRow({
   onDone(): void;
 }) {
   // Names the row in each button, so a list of "Cancel" buttons still says which one.
+  const note = noteWords(item, now);
   const which = (verb: string) => `${verb}: ${actionWords(item).toLowerCase()} ${personLabel(item.person)}`;
   return (
     <div className="queue-row">
@@ -51,7 +52,9 @@ export function QueueItemRow({
         {network && <NetworkBadge network={network} />} {personLabel(item.person)}
       </span>
       <span className={`state-badge ${item.state}`}>{stateWords[item.state]}</span>
-      <span className="queue-note muted">{noteWords(item, now)}</span>
+      <span className="queue-note muted" title={note ?? undefined}>
+        {note}
+      </span>
       <span className="queue-time muted">{item.doneAt !== null && momentLabel(item.doneAt, now)}</span>
       <span className="queue-buttons">
         {item.state === 'needs-you' && (

@@ -26,6 +26,9 @@ export function QueuePanel({ balances }: { balances: AccountBalance[] }) {
 
   const items = queue.items;
   const waiting = items.filter((item) => item.state === 'waiting').length;
+  const working = items.some((item) => item.state === 'working');
+  let standing = waiting === 0 ? 'Nothing waiting.' : `${count(waiting)} waiting.`;
+  if (working) standing = waiting === 0 ? 'One write under way.' : `One write under way, ${count(waiting)} waiting.`;
   // A write under way that waits for the network says until when, and why.
   const held = items.find((item) => item.state === 'working' && item.waitingUntil !== null && item.waitingUntil > now);
   const mixed = balances.length > 1;
@@ -41,7 +44,7 @@ export function QueuePanel({ balances }: { balances: AccountBalance[] }) {
     <div className="people-panel">
       <div className="toolbar queue-toolbar">
         <span>
-          {waiting === 0 ? 'Nothing waiting.' : `${count(waiting)} waiting.`}
+          {standing}
           {held && (
             <>
               {' '}
