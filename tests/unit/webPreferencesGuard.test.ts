@@ -68,7 +68,9 @@ const sources = sourceFiles(path.join(root, 'src')).map((file) => ({
 const inShell = (file: string) => file.startsWith('src/main/electron/') || file === 'src/main/index.ts';
 
 /** Modules a file loads or names: static, type-only, dynamic and require. */
-function importsOf(text: string): { from: string; typeOnly: boolean; clause: string }[] {
+function importsOf(source: string): { from: string; typeOnly: boolean; clause: string }[] {
+  // Comments go first: the word "import" in a comment must not swallow the real import below it.
+  const text = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const found = [];
   for (const match of text.matchAll(/\bimport\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]/g)) {
     found.push({ from: match[3]!, typeOnly: Boolean(match[1]), clause: match[2]! });
