@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DAY } from '../../src/shared/calendar.ts';
 import type { QueueView } from '../../src/shared/network.ts';
+import { writeBudgets, writeSpacingMs } from '../../src/shared/networks.ts';
 import type { AccountBalance } from '../../src/shared/types.ts';
 import { startMastodonServer } from '../servers/mastodon.ts';
 import { servicesAt } from '../support/services.ts';
@@ -155,7 +156,9 @@ describe('a Mastodon account against a local server speaking the documented API'
       .view()
       .items.map((i) => i.doneAt!)
       .sort();
-    expect(doneAt[1]! - doneAt[0]!).toBeGreaterThanOrEqual(6000);
+    // A quarter of Mastodon's 300 requests per 5 minutes, two per write: one every 8 s.
+    expect(doneAt[1]! - doneAt[0]!).toBe(writeSpacingMs(writeBudgets.mastodon, 'unfollow'));
+    expect(doneAt[2]! - doneAt[1]!).toBe(8_000);
     w.clock.advance(DAY + 1);
     const late = await w.dispatch('undoQueued', { itemId: w.services.queue.view().items[0]!.id });
     expect(late).toMatchObject({ ok: false, error: { code: 'conflict' } });
