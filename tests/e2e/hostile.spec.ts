@@ -24,6 +24,7 @@ test('a Mastodon server that sends objects for names and an account without an i
     await page.getByRole('button', { name: 'Add account' }).first().click();
     await page.getByRole('radio', { name: 'Mastodon' }).check();
     await page.getByLabel('Instance URL').fill(server.url);
+    await page.getByText('Advanced: add with your handle or an access token').click();
     await page.getByLabel('Handle').fill('@consultant');
     await page.getByRole('button', { name: 'Add and sync' }).click();
 
