@@ -7,6 +7,7 @@ import type { QueueItem } from '../../src/shared/network.ts';
 import type { AccountBalance } from '../../src/shared/types.ts';
 import { queueBatches } from '../../src/main/core/trayView.ts';
 import { startMastodonServer } from '../servers/mastodon.ts';
+import { memoryVault, type SecretVault } from '../../src/main/services/secrets.ts';
 import { servicesAt } from '../support/services.ts';
 import { settled } from '../support/settled.ts';
 
@@ -20,8 +21,9 @@ afterEach(async () => {
 const start = Date.UTC(2026, 10, 25, 12);
 
 /** "me" has 120 followers and follows 130: 100 of them back, and 30 quiet people who do not follow back. */
-async function world(options: { warp?: boolean; requestTimeoutMs?: number } = {}) {
-  const s = servicesAt(start, { warp: options.warp ?? true, requestTimeoutMs: options.requestTimeoutMs });
+async function world(options: { warp?: boolean; requestTimeoutMs?: number; vault?: SecretVault } = {}) {
+  const { warp = true, requestTimeoutMs, vault } = options;
+  const s = servicesAt(start, { warp, requestTimeoutMs, vault });
   server = await startMastodonServer({ now: () => s.clock.now(), rateLimit: { limit: 1000, windowSeconds: 300 } });
   const me = server.state.addAccount({ username: 'me', displayName: 'Me' });
   const fans = Array.from({ length: 120 }, (_, i) => server!.state.addAccount({ username: `fan${i}` }));
@@ -223,5 +225,40 @@ describe('a cancel while the write is under way', () => {
     });
     expect((await w.balance()).history.at(-1)).toMatchObject({ following: 129, source: 'write' });
     expect(w.item().undoUntil).not.toBeNull();
+  });
+});
+
+describe('a write cut short by a quit', () => {
+  async function quitDuringWrite(serverMadeIt: boolean) {
+    const vault = memoryVault();
+    const w = await world({ vault });
+    const them = w.quiet[7]!;
+    server!.faults.push({ method: 'POST', path: unfollowPath(them.id), delayMs: 60_000 });
+    await w.dispatch('enqueue', { accountId: w.id, action: 'unfollow', personIds: [them.id] });
+    await until(() => w.requests('POST', unfollowPath(them.id)).length === 1, 'the unfollow reaches the server');
+    if (serverMadeIt) server!.state.unfollow(w.me.id, them.id);
+    w.services.close();
+    const again = servicesAt(w.clock.now(), { dataDir: w.dataDir, vault, warp: true, idPrefix: 'again' });
+    await again.services.start();
+    await settled(again.services);
+    const item = again.services.queue.view().items[0]!;
+    const following = again.services.accounts.balances()[0]!.history.at(-1)!.following;
+    return { item, following, posts: w.requests('POST', unfollowPath(them.id)).length };
+  }
+
+  it('is checked first at the next start: made before the quit, it is done and counted, never sent again', async () => {
+    expect(await quitDuringWrite(true)).toMatchObject({
+      item: { state: 'done', note: 'Mastodon made the change before Twoway closed.' },
+      following: 129,
+      posts: 1,
+    });
+  });
+
+  it('not made, it is sent once that check says so', async () => {
+    expect(await quitDuringWrite(false)).toMatchObject({
+      item: { state: 'done', note: null },
+      following: 129,
+      posts: 2,
+    });
   });
 });

@@ -39,8 +39,14 @@ export function createActionQueue(deps: QueueDeps) {
   let working: { id: string; cancel: AbortController } | null = null;
   let revision = 0;
 
-  // A write interrupted by a quit is tried again (after its re-check), never assumed done.
-  const interrupted = store.read().items.some((i) => i.state === 'working');
+  // A write interrupted by a quit is tried again after its re-check, which also tells whether it was made.
+  const cutShort = new Set(
+    store
+      .read()
+      .items.filter((i) => i.state === 'working')
+      .map((i) => i.id),
+  );
+  const interrupted = cutShort.size > 0;
   if (interrupted)
     store.keep({
       ...store.read(),
@@ -119,6 +125,7 @@ export function createActionQueue(deps: QueueDeps) {
         item,
         account,
         known: accounts.data(item.accountId).following.find((f) => f.id === item.person.id),
+        interrupted: cutShort.delete(item.id),
         cancel: cancel.signal,
         closing: closing.signal,
         onWait: (until, why) => {

@@ -30,6 +30,8 @@ export interface WriteContext {
   account: Account;
   /** The follow as the last sync found it: Bluesky needs its record to delete it. */
   known: Followed | undefined;
+  /** Twoway closed while this write was under way: it may have been made. */
+  interrupted: boolean;
   /** The user cancelled this item. */
   cancel: AbortSignal;
   /** The app is closing. */
@@ -103,12 +105,13 @@ export async function performWrite(context: WriteContext, deps: WriteDeps): Prom
 
   // A write went out in this run, and one may have been made without its answer reaching Twoway.
   let sent = false;
-  let unsure: NetworkFailure | null = null;
+  let unsure: NetworkFailure | 'interrupted' | null = context.interrupted ? 'interrupted' : null;
   try {
     const provider = await open(signal);
     for (let attempt = 1; ; attempt++) {
       const relation = await check(provider);
       if (relation.youFollow === wanted) {
+        if (unsure === 'interrupted') return { state: 'done', note: `${name} made the change before Twoway closed.` };
         if (unsure) return { state: 'done', note: `${name} made the change; its answer was lost on the way.` };
         return {
           state: 'skipped',
@@ -120,7 +123,7 @@ export async function performWrite(context: WriteContext, deps: WriteDeps): Prom
       if (wanted && item.undoes === null && !relation.followsYou) {
         return { state: 'skipped', note: 'Stopped following you meanwhile: not followed.' };
       }
-      if (unsure && attempt > writeTries) {
+      if (unsure instanceof NetworkFailure && attempt > writeTries) {
         return {
           state: 'failed',
           note: `${explain(unsure, name)} Checked after ${writeTries} tries: nothing changed.`,
