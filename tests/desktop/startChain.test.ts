@@ -2,14 +2,13 @@
 // from ELECTRON_MIRROR (here a server on 127.0.0.1 with the stand-in's zip and its SHASUMS256.txt), installs it,
 // builds the app and starts Electron on the built app; later starts download nothing. When the download fails,
 // one paragraph says what failed and what helps, and nothing starts.
-import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanCopy, npm } from '../support/cleanCopy.ts';
 import { readStandInStarts, standInZip } from '../support/standInElectron.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -23,40 +22,6 @@ const zipPath = `/v${version}/${zipName}`;
 const shasumsPath = `/v${version}/SHASUMS256.txt`;
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-
-/**
- * The checkout as a fresh clone has it (no builds, no caches) and node_modules as `npm install` leaves it: each
- * package linked from ours, except electron, copied without a binary because the installer writes into it, and
- * electron-vite, copied because it finds Electron from its own folder (through a link, ours).
- */
-function cleanCopy(): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'twoway-start-')));
-  made.push(dir);
-  // Files not yet committed count too (git's view of the checkout, less what it ignores: builds, caches).
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-    cwd: root,
-    encoding: 'utf8',
-  }).split('\0');
-  for (const file of listed.filter((name) => name && fs.existsSync(path.join(root, name)))) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.copyFileSync(path.join(root, file), path.join(dir, file));
-  }
-  const ours = path.join(root, 'node_modules');
-  const theirs = path.join(dir, 'node_modules');
-  fs.mkdirSync(path.join(theirs, '.bin'), { recursive: true });
-  for (const name of fs.readdirSync(ours).filter((entry) => !entry.startsWith('.'))) {
-    const from = path.join(ours, name);
-    const binary = (file: string) => name === 'electron' && ['dist', 'path.txt'].includes(path.relative(from, file));
-    if (name === 'electron' || name === 'electron-vite') {
-      fs.cpSync(from, path.join(theirs, name), { recursive: true, filter: (file) => !binary(file) });
-    } else fs.symlinkSync(from, path.join(theirs, name));
-  }
-  // The same relative links, so `electron-vite` on PATH is the copy's.
-  for (const bin of fs.readdirSync(path.join(ours, '.bin'))) {
-    fs.symlinkSync(fs.readlinkSync(path.join(ours, '.bin', bin)), path.join(theirs, '.bin', bin));
-  }
-  return dir;
-}
 
 interface Server {
   url: string;
@@ -89,27 +54,6 @@ function mirror(shasums: (sha256: string) => string): Promise<Server> {
 
 const publishedChecksums = (sha256: string) => `${sha256} *${zipName}\n${'0'.repeat(64)} *SHASUMS256.txt\n`;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** `npm <args>` in the copy, in the environment of a user's shell (nothing of this test run's npm or Vitest). */
-function npm(dir: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  const shell = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) => !/^(npm_|electron_|vitest)|(^|_)proxy$|^(node_env|test)$/i.test(name),
-    ),
-  );
-  const child = spawn('npm', args, { cwd: dir, env: { ...shell, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
-
 function cspOf(html: string): string | undefined {
   return /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1];
 }
@@ -124,6 +68,7 @@ describe.skipIf(process.platform !== 'linux')('the start chain (the stand-in Ele
 
     beforeAll(async () => {
       copy = cleanCopy();
+      made.push(copy);
       server = await mirror(publishedChecksums);
       log = path.join(copy, '..', `${path.basename(copy)}-starts.jsonl`);
       made.push(log);
@@ -183,6 +128,7 @@ describe.skipIf(process.platform !== 'linux')('the start chain (the stand-in Ele
 
     beforeAll(() => {
       copy = cleanCopy();
+      made.push(copy);
       log = path.join(copy, '..', `${path.basename(copy)}-starts.jsonl`);
       made.push(log);
     });
