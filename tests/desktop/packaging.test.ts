@@ -1,5 +1,5 @@
-// What the installers carry, proven on electron-builder's own output: `electron-builder --dir` for Linux (the one
-// target that downloads nothing) with the stand-in Electron, then the app.asar read back. Runs after `npm run build`.
+// What the installers carry, proven on electron-builder's own output: `npm run dist -- --linux --dir` (the one
+// target that downloads nothing) with the stand-in Electron, then the app.asar read back.
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
@@ -23,7 +23,7 @@ const electronVersion = readManifest(disk, 'node_modules/electron').version;
 
 const sorted = (values: Iterable<string>) => [...values].sort();
 
-describe('the packaged app (electron-builder --dir, Linux)', () => {
+describe('the packaged app (npm run dist -- --dir, Linux)', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'twoway-packaging-'));
   const output = path.join(work, 'dist');
   const appDir = path.join(output, 'linux-unpacked');
@@ -52,8 +52,8 @@ describe('the packaged app (electron-builder --dir, Linux)', () => {
     await once(offline, 'listening');
     const { port } = offline.address() as { port: number };
     const refuse = `http://127.0.0.1:${port}`;
-    const cli = path.join(root, 'node_modules/electron-builder/cli.js');
-    const args = ['--linux', '--dir', '--publish', 'never'];
+    // The README's `npm run dist` (a build, then electron-builder), for the one target that needs no download.
+    const args = ['run', 'dist', '--', '--linux', '--dir', '--publish', 'never'];
     args.push(`-c.electronDist=${path.join(work, 'electron')}`, `-c.directories.output=${output}`);
     const env = {
       ...process.env,
@@ -69,11 +69,11 @@ describe('the packaged app (electron-builder --dir, Linux)', () => {
       npm_config_offline: 'true',
     };
     try {
-      await promisify(execFile)(process.execPath, [cli, ...args], { cwd: root, env, timeout: 120_000 });
+      await promisify(execFile)('npm', args, { cwd: root, env, timeout: 120_000 });
     } catch (error) {
       const { stdout, stderr } = error as { stdout?: string; stderr?: string };
       const tried = attempts.length ? `, after trying to download ${attempts.join(', ')}` : '';
-      throw new Error(`electron-builder failed${tried}:\n${stdout ?? ''}${stderr ?? ''}`, { cause: error });
+      throw new Error(`npm run dist failed${tried}:\n${stdout ?? ''}${stderr ?? ''}`, { cause: error });
     }
     entries = new Set(listPackage(asar, { isPack: false }).map((entry) => entry.split(path.sep).join('/')));
     for (const entry of entries) folders.add(path.posix.dirname(entry));
