@@ -85,7 +85,7 @@ async function start() {
     trayVisible = shows;
     services.statusChanged();
   };
-  void askTray();
+  const firstTrayAnswer = askTray();
   const url = rendererUrl(app.isPackaged);
 
   // A normal end (quit, shutdown, log-off) turns the running session into an entry; only a crash leaves one.
@@ -166,7 +166,11 @@ async function start() {
   if (app.isPackaged) reconcileStartAtLogin(loginItem, services.settings);
   // A start at login waits in the tray where one shows: with no window to wait for, the keychain may be asked
   // now. Update checks begin once the app is on screen, so they never slow its start.
-  const hidden = await startsHidden({ argv: process.argv, openedAtLogin: openedAtLogin(), trayShows: checkTrayShows });
+  const hidden = await startsHidden({
+    argv: process.argv,
+    openedAtLogin: openedAtLogin(),
+    trayShows: () => firstTrayAnswer.then(() => trayVisible),
+  });
   if (hidden) {
     windowOnScreen();
     services.updates.begin();
