@@ -2,7 +2,7 @@
 // preview) register exactly these methods and parse every input with the method's schema.
 import { z } from 'zod';
 import type { CatchUpBriefing, CatchUpSummary } from './catchUp.ts';
-import type { NotFollowingBack, Person, QueueView } from './network.ts';
+import type { GhostFollow, NotFollowingBack, Person, QueueView } from './network.ts';
 import {
   accountInput,
   activity,
@@ -57,6 +57,9 @@ const listScope = { accountId: z.string().min(1).nullable(), search: z.string().
 const windowed = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
 
 export type NotFollowingBackRow = NotFollowingBack & { accountId: string };
+export type GhostRow = GhostFollow & { accountId: string };
+/** Per account, how many would be due now under each grace period asked about, in the order asked. */
+export type DueCounts = { accountId: string; due: number[] }[];
 
 /** One method of the contract: its input schema and, as a phantom, its result type. */
 interface Method<I extends z.ZodType, R> {
@@ -157,7 +160,8 @@ export const contract = {
   syncAccount: method<null>().takes(accountRef.extend({ full: z.boolean().default(false) })),
   cancelSync: method<null>().takes(accountRef),
   getSyncProgress: method<SyncProgress[]>().takes(none),
-  listNotFollowingBack: method<{ total: number; due: number; rows: NotFollowingBackRow[] }>().takes(
+  /** Ghost follows are not in this list; `ghosts` counts them, for the tab that lists them. */
+  listNotFollowingBack: method<{ total: number; due: number; ghosts: number; rows: NotFollowingBackRow[] }>().takes(
     z
       .object({
         ...listScope,
@@ -170,6 +174,16 @@ export const contract = {
   /** Everyone due for unfollowing in a scope and search, in one answer: "Select all N due". */
   listDue: method<{ accountId: string; person: Person }[]>().takes(
     z.object({ accountId: listScope.accountId, search: listScope.search }).strict(),
+  ),
+  /** Follows that can never follow back: deleted, deactivated, suspended, moved, or blocking the user. */
+  listGhosts: method<{ total: number; rows: GhostRow[] }>().takes(z.object({ ...listScope, ...windowed }).strict()),
+  /** How many would be due now with each of these grace periods: Settings shows it as the user edits. */
+  countDue: method<DueCounts>().takes(
+    z
+      .object({
+        graceDays: z.array(z.number().int().min(0, 'The grace period cannot be negative.').max(365)).min(1).max(10),
+      })
+      .strict(),
   ),
   listNotFollowedBack: method<{ total: number; rows: { person: Person; accountId: string }[] }>().takes(
     z.object({ ...listScope, ...windowed }).strict(),

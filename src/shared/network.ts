@@ -10,11 +10,23 @@ export interface Person {
   profileHost?: string | undefined;
 }
 
+/** Why someone the user follows can never follow back. */
+export type GhostReason = 'deleted' | 'deactivated' | 'suspended' | 'blocks-you' | 'moved';
+
+/** An account the user follows that is gone from its network, moved, or blocks the user. */
+export interface Ghost {
+  reason: GhostReason;
+  /** Where a moved account went: the new account's handle. */
+  movedTo?: string | undefined;
+}
+
 /** Someone the user follows, and since when: the follow record's date on Bluesky, first seen elsewhere. */
 export interface Followed extends Person {
   followedAt: number;
   /** What undoing the follow needs: the follow record's key on Bluesky; null elsewhere. */
   ref: string | null;
+  /** Set when the account can never follow back: it is listed apart and never counted as due. */
+  ghost?: Ghost | undefined;
 }
 
 export type NetworkEventType = 'gained-follower' | 'lost-follower' | 'followed' | 'unfollowed';
@@ -23,6 +35,15 @@ export interface NetworkEvent {
   at: number;
   type: NetworkEventType;
   person: Person;
+}
+
+/** A row of the list of ghost follows: accounts followed that are gone, moved or block the user. */
+export interface GhostFollow {
+  person: Person;
+  followedAt: number;
+  /** Whole days since the follow. */
+  days: number;
+  ghost: Ghost;
 }
 
 /** A row of the "not following back" list. */
@@ -51,6 +72,8 @@ export interface AccountData {
   keep: string[];
   /** The last completed sync; null before the first. */
   syncedAt: number | null;
+  /** The last sync that read both lists whole (and looked for ghost follows); the cheap check is trusted a day. */
+  scannedAt?: number | undefined;
 }
 
 export type QueueAction = 'unfollow' | 'follow';

@@ -32,6 +32,8 @@ export interface MastodonAccount {
   /** The owner hides their network: followers/following answer [] to everyone else. */
   hideCollections: boolean;
   suspended: boolean;
+  /** The account it moved to (`moved` in its entity); null when it did not move. */
+  movedTo: string | null;
   statusesCount: number;
 }
 
@@ -170,6 +172,7 @@ export class MastodonState {
       bot: input.bot ?? false,
       hideCollections: input.hideCollections ?? false,
       suspended: false,
+      movedTo: null,
       statusesCount: input.statusesCount ?? 0,
     };
     this.accounts.set(id, account);
@@ -260,6 +263,12 @@ export class MastodonState {
   /** Suspended accounts answer with `suspended: true` and empty collections. */
   suspend(id: string): void {
     this.#account(id).suspended = true;
+  }
+
+  /** The account moved to another: its entity names the new one in `moved`; follows of it stay, as on Mastodon. */
+  move(id: string, to: string): void {
+    this.#account(to);
+    this.#account(id).movedTo = to;
   }
 
   /** The account and every edge touching it disappear; its id then answers 404. */
@@ -531,8 +540,11 @@ export async function startMastodonServer(options: MastodonServerOptions = {}): 
   const limiter = new FixedWindowLimiter(true);
   const rateLimit = options.rateLimit ?? { limit: 300, windowSeconds: 300 };
 
-  const accountJson = (account: MastodonAccount) => {
+  // The server's own address: local profiles live there, as on an instance whose web and account domains match.
+  let origin = '';
+  const accountJson = (account: MastodonAccount): object => {
     const host = account.domain ?? state.domain;
+    const moved = account.movedTo === null ? undefined : state.accounts.get(account.movedTo);
     const base = {
       id: account.id,
       username: account.username,
@@ -544,7 +556,7 @@ export async function startMastodonServer(options: MastodonServerOptions = {}): 
       group: false,
       created_at: midnight(account.createdAt),
       note: account.suspended || !account.note ? '' : `<p>${escapeHtml(account.note)}</p>`,
-      url: `https://${host}/@${account.username}`,
+      url: account.domain ? `https://${account.domain}/@${account.username}` : `${origin}/@${account.username}`,
       uri: `https://${host}/users/${account.username}`,
       avatar: `https://${state.domain}/avatars/original/missing.png`,
       avatar_static: `https://${state.domain}/avatars/original/missing.png`,
@@ -558,7 +570,7 @@ export async function startMastodonServer(options: MastodonServerOptions = {}): 
       emojis: [],
       fields: [],
     };
-    return account.suspended ? { ...base, suspended: true } : base;
+    return { ...base, ...(account.suspended && { suspended: true }), ...(moved && { moved: accountJson(moved) }) };
   };
 
   const relationshipJson = (viewer: string, targetId: string) => {
@@ -675,6 +687,7 @@ export async function startMastodonServer(options: MastodonServerOptions = {}): 
         bot: false,
         hideCollections: false,
         suspended: false,
+        movedTo: null,
         statusesCount: 0,
       });
     });
@@ -1015,5 +1028,6 @@ export async function startMastodonServer(options: MastodonServerOptions = {}): 
   };
 
   const harness = await startHarness({ faults, requests: state.requests, now, handle, statusFaultReply });
+  origin = harness.url;
   return { url: harness.url, close: harness.close, state, faults };
 }

@@ -47,28 +47,55 @@ export function mutualCount({ followers, following }: Graph): number {
   return count;
 }
 
-/** People you follow who do not follow you, with the grace clock; oldest follows first. */
+/** Follows of people who do not follow you, ghosts included, in id order. */
+export function unansweredFollows({ followers, following }: Graph): Followed[] {
+  const rows: Followed[] = [];
+  merge(followers, following, { onlyB: (followed) => rows.push(followed) });
+  return rows;
+}
+
+/**
+ * People you follow who do not follow you, with the grace clock; oldest follows first. Ghost follows (gone,
+ * moved, blocking you) are not among them: they can never follow back, and are listed apart.
+ */
 export function notFollowingBack(
-  { followers, following }: Graph,
+  graph: Graph,
   keep: ReadonlySet<string>,
   now: number,
   graceDays: number,
 ): NotFollowingBack[] {
   const rows: NotFollowingBack[] = [];
-  merge(followers, following, {
-    onlyB: (followed) => {
-      const age = Math.max(0, now - followed.followedAt);
-      rows.push({
-        // The follow itself serves as the person (its extra fields ride along), saving a copy per row.
-        person: followed,
-        followedAt: followed.followedAt,
-        days: Math.floor(age / DAY),
-        due: age >= graceDays * DAY,
-        kept: keep.has(followed.id),
-      });
-    },
-  });
+  for (const followed of unansweredFollows(graph)) {
+    if (followed.ghost) continue;
+    const age = Math.max(0, now - followed.followedAt);
+    rows.push({
+      // The follow itself serves as the person (its extra fields ride along), saving a copy per row.
+      person: followed,
+      followedAt: followed.followedAt,
+      days: Math.floor(age / DAY),
+      due: age >= graceDays * DAY,
+      kept: keep.has(followed.id),
+    });
+  }
   return rows.sort((a, b) => a.followedAt - b.followedAt);
+}
+
+/** How many would be due now under each of these grace periods (in days): kept people and ghosts never are. */
+export function dueCounts(
+  graph: Graph,
+  keep: ReadonlySet<string>,
+  now: number,
+  graceDays: readonly number[],
+): number[] {
+  const counts = graceDays.map(() => 0);
+  for (const followed of unansweredFollows(graph)) {
+    if (followed.ghost || keep.has(followed.id)) continue;
+    const age = Math.max(0, now - followed.followedAt);
+    graceDays.forEach((days, i) => {
+      if (age >= days * DAY) counts[i]!++;
+    });
+  }
+  return counts;
 }
 
 /** Followers you do not follow: the follow-back suggestions. */
@@ -128,6 +155,7 @@ export function scanned(
     heads: scan.heads,
     events: [...previous.events, ...events],
     syncedAt: at,
+    scannedAt: at,
     history: [
       ...previous.history,
       {

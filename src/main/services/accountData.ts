@@ -11,9 +11,13 @@ const person = z.object({
   displayName: z.string(),
   profileHost: z.string().optional(),
 });
+const ghost = z.object({
+  reason: z.enum(['deleted', 'deactivated', 'suspended', 'blocks-you', 'moved']),
+  movedTo: z.string().optional(),
+});
 export const accountDataSchema = z.object({
   followers: z.array(person),
-  following: z.array(person.extend({ followedAt: z.number(), ref: z.string().nullable() })),
+  following: z.array(person.extend({ followedAt: z.number(), ref: z.string().nullable(), ghost: ghost.optional() })),
   history: z.array(
     z.object({
       at: z.number(),
@@ -30,6 +34,7 @@ export const accountDataSchema = z.object({
   heads: z.object({ followers: z.array(z.string()), following: z.array(z.string()) }),
   keep: z.array(z.string()),
   syncedAt: z.number().nullable(),
+  scannedAt: z.number().optional(),
 });
 
 export const emptyAccountData = (): AccountData => ({

@@ -1,11 +1,12 @@
 // The user's network accounts: a small index file, one data file per account, and the lists the views
 // ask for (not following back, not followed back), computed from the last completed sync.
-import type { NotFollowingBackRow } from '../../shared/contract.ts';
+import type { DueCounts, GhostRow, NotFollowingBackRow } from '../../shared/contract.ts';
 import type { AccountData } from '../../shared/network.ts';
 import type { Account, AccountBalance } from '../../shared/types.ts';
 import { DAY } from '../../shared/calendar.ts';
 import type { Clock } from '../core/clock.ts';
-import { notFollowedBack, notFollowingBack } from '../core/followGraph.ts';
+import { dueCounts, notFollowedBack, notFollowingBack } from '../core/followGraph.ts';
+import { ghostFollows } from '../core/ghostFollows.ts';
 import { withLearned, type Learned } from '../core/learnedRelationship.ts';
 import { matcher, windowOf, type Window } from '../core/peopleQuery.ts';
 import { openAccountData } from './accountData.ts';
@@ -177,12 +178,21 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
     notFollowingBack(
       accountId: string | null,
       query: { search: string; filter: ListFilter; sort: ListSort; offset: number; limit: number },
-    ): Window<NotFollowingBackRow> & { due: number } {
+    ): Window<NotFollowingBackRow> & { due: number; ghosts: number } {
       const now = clock.now();
       const { graceDays } = settings.get();
       const matches = matcher(query.search);
-      const rows = selected(accountId).flatMap((account) => rowsOf(account.id, now, graceDays));
+      const accounts = selected(accountId);
+      const rows = accounts.flatMap((account) => rowsOf(account.id, now, graceDays));
       const due = rows.filter((r) => r.due && !r.kept).length;
+      const ghosts = accounts.reduce(
+        (n, a) =>
+          n +
+          dataOf(a.id)
+            .read()
+            .following.filter((f) => f.ghost).length,
+        0,
+      );
       const wanted = rows.filter((row) => {
         if (!matches(row.person)) return false;
         if (query.filter === 'due') return row.due && !row.kept;
@@ -193,7 +203,29 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
       if (query.sort === 'newest') wanted.sort((a, b) => b.followedAt - a.followedAt);
       else if (query.sort === 'handle') wanted.sort((a, b) => a.person.handle.localeCompare(b.person.handle));
       else wanted.sort((a, b) => a.followedAt - b.followedAt);
-      return { ...windowOf(wanted, query.offset, query.limit), due };
+      return { ...windowOf(wanted, query.offset, query.limit), due, ghosts };
+    },
+
+    /** Follows that can never follow back (gone, moved, blocking the user), oldest follow first. */
+    ghosts(accountId: string | null, query: { search: string; offset: number; limit: number }): Window<GhostRow> {
+      const now = clock.now();
+      const matches = matcher(query.search);
+      const rows = selected(accountId).flatMap((account) =>
+        ghostFollows(dataOf(account.id).read().following, now)
+          .filter((row) => matches(row.person))
+          .map((row) => ({ ...row, accountId: account.id })),
+      );
+      rows.sort((a, b) => a.followedAt - b.followedAt);
+      return windowOf(rows, query.offset, query.limit);
+    },
+
+    /** Who would be due now under each grace period, per account: what Settings shows as the user edits. */
+    dueCounts(graceDays: number[]): DueCounts {
+      const now = clock.now();
+      return index.read().map((account) => {
+        const data = dataOf(account.id).read();
+        return { accountId: account.id, due: dueCounts(data, new Set(data.keep), now, graceDays) };
+      });
     },
 
     notFollowedBack(accountId: string | null, query: { search: string; offset: number; limit: number }) {

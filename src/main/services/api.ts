@@ -89,6 +89,9 @@ export function createApi(services: Services) {
           accountId: owner,
           person: { id, handle, displayName },
         })),
+    listGhosts: ({ accountId, search, offset, limit }) =>
+      accounts.ghosts(accountId, { search: search ?? '', offset: offset ?? 0, limit: limit ?? 100 }),
+    countDue: ({ graceDays }) => accounts.dueCounts(graceDays),
     listNotFollowedBack: ({ accountId, search, offset, limit }) =>
       accounts.notFollowedBack(accountId, { search: search ?? '', offset: offset ?? 0, limit: limit ?? 100 }),
     getQueue: () => queue.view(),

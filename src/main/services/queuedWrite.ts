@@ -98,7 +98,8 @@ export async function performWrite(context: WriteContext, deps: WriteDeps): Prom
     }
   }
   async function check(provider: NetworkProvider): Promise<Relationship> {
-    const relation = await answered(provider.relationship(item.person));
+    // The follow as the last sync found it: its record tells of a follow the AppView no longer shows (Bluesky).
+    const relation = await answered(provider.relationship(context.known ?? item.person));
     learn({ person: item.person, ...relation });
     return relation;
   }

@@ -1,9 +1,12 @@
 // One account's sync: a cheap check first (profile counts and the first page of each list), a full scan
-// only when something changed, and a result the caller commits in one write — a failed or partial scan
-// returns nothing, so no known account is ever dropped.
+// when something changed or the last one is a day old, and a result the caller commits in one write — a failed
+// or partial scan returns nothing, so no known account is ever dropped. Each full scan also looks for ghost
+// follows: accounts followed that are gone, moved or blocking the user, which the cheap check cannot see.
 import type { Followed, Person } from '../../shared/network.ts';
+import { DAY } from '../../shared/calendar.ts';
 import type { SyncProgress } from '../../shared/types.ts';
-import { scanned } from '../core/followGraph.ts';
+import { scanned, unansweredFollows } from '../core/followGraph.ts';
+import { withGhosts } from '../core/ghostFollows.ts';
 import type { AccountData } from '../../shared/network.ts';
 import type { Page, NetworkProvider } from './networks/provider.ts';
 import { NetworkFailure } from './networks/resilientFetch.ts';
@@ -97,8 +100,11 @@ export async function syncAccount(
   const firstFollowing = await provider.followingPage(null);
   const latest = previous.history.at(-1);
 
+  // An account deleted or deactivated changes neither count nor first page: a day on, the lists are read again.
+  const scannedToday = previous.scannedAt !== undefined && now - previous.scannedAt < DAY;
   const unchanged =
     !options.full &&
+    scannedToday &&
     previous.syncedAt !== null &&
     latest !== undefined &&
     latest.followers === profile.followers &&
@@ -147,6 +153,8 @@ export async function syncAccount(
   );
   const following = await named(scannedFollowing, known, provider);
   const heads = { followers: firstFollowers.items.map((p) => p.id), following: firstFollowing.items.map((p) => p.id) };
-  const data = scanned(previous, { followers, following, heads, posts: profile.posts }, now);
+  const scan = scanned(previous, { followers, following, heads, posts: profile.posts }, now);
+  const ghosts = provider.ghosts && (await provider.ghosts(unansweredFollows(scan)));
+  const data = ghosts ? { ...scan, following: withGhosts(scan.following, ghosts) } : scan;
   return { data, unchanged: false, requests: provider.requests() - before, unreadable };
 }

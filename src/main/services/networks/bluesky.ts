@@ -1,16 +1,18 @@
 // Bluesky through @atproto/api: public reads from the AppView, the user's own follow records (with their
 // createdAt, the grace clock) from their PDS, and writes with the app password's session (blueskySession.ts).
-import { Agent } from '@atproto/api';
-import type { Followed, Person } from '../../../shared/network.ts';
+import { Agent, XRPCError } from '@atproto/api';
+import type { Followed, Ghost, Person } from '../../../shared/network.ts';
 import type { Clock } from '../../core/clock.ts';
 import { blueskyCatchUp } from './blueskyCatchUp.ts';
 import {
   blueskyFollowersPage,
   blueskyFollowRecord,
+  blueskyGoneReason,
   blueskyPerson,
   blueskyPersonOf,
   blueskyProfile,
   blueskyProfiles,
+  blueskyRecord,
   blueskyRecordsPage,
   blueskyRelationships,
   xrpcRead,
@@ -29,6 +31,9 @@ export interface BlueskyAccount {
 
 const followCollection = 'app.bsky.graph.follow';
 const pageSize = 100;
+/** The most accounts getProfiles and getRelationships take at once. */
+const profilesAtOnce = 25;
+const relationshipsAtOnce = 30;
 
 export function blueskyProvider(
   account: BlueskyAccount,
@@ -44,6 +49,36 @@ export function blueskyProvider(
     const agent = await signIn();
     if (!agent) throw new Error('Add an app password for this account to unfollow or follow from Twoway.');
     return agent;
+  }
+
+  /** Why the AppView has no profile for someone: its getProfile says; null when it has one after all. */
+  async function goneReason(did: string): Promise<Ghost['reason'] | null> {
+    try {
+      await xrpcRead('app.bsky.actor.getProfile', () => appview.app.bsky.actor.getProfile({ actor: did }));
+      return null;
+    } catch (error) {
+      const reason = error instanceof XRPCError ? blueskyGoneReason(error) : null;
+      if (reason === null) throw error;
+      return reason;
+    }
+  }
+
+  /** Whether the follow record is still in the user's own repo, whatever the AppView knows of its subject. */
+  async function hasFollowRecord(rkey: string, subject: string): Promise<boolean> {
+    try {
+      const answer = await xrpcRead('com.atproto.repo.getRecord', () =>
+        pds.com.atproto.repo.getRecord({ repo: account.did, collection: followCollection, rkey }),
+      );
+      return readReply(blueskyRecord, answer, 'Bluesky sent a follow record').value.subject === subject;
+    } catch (error) {
+      if (
+        error instanceof XRPCError &&
+        /RecordNotFound|Could not locate record/i.test(`${error.error} ${error.message}`)
+      ) {
+        return false;
+      }
+      throw error;
+    }
   }
 
   return {
@@ -110,7 +145,44 @@ export function blueskyProvider(
         appview.app.bsky.graph.getRelationships({ actor: account.did, others: [other.id] }),
       );
       const relation = readReply(blueskyRelationships, answer, 'Bluesky sent a relationship').relationships[0];
-      return { youFollow: !!relation?.following, followsYou: !!relation?.followedBy };
+      const followsYou = !!relation?.followedBy;
+      if (relation?.following) return { youFollow: true, followsYou };
+      // The AppView forgets follows of accounts it no longer shows (deleted, deactivated, suspended): the record
+      // in the user's own repo is what is there to delete.
+      const { ref } = other as Partial<Followed>;
+      return { youFollow: ref ? await hasFollowRecord(ref, other.id) : false, followsYou };
+    },
+    async ghosts(follows) {
+      const found = new Map<string, Ghost>();
+      const shown: string[] = [];
+      const ids = follows.map((f) => f.id);
+      for (let i = 0; i < ids.length; i += profilesAtOnce) {
+        const batch = ids.slice(i, i + profilesAtOnce);
+        const answer = await xrpcRead('app.bsky.actor.getProfiles', () =>
+          appview.app.bsky.actor.getProfiles({ actors: batch }),
+        );
+        const data = readReply(blueskyProfiles, answer, 'Bluesky sent profiles');
+        const profiles = new Set(readEntries(blueskyPerson, data.profiles).items.map((p) => p.did));
+        // getProfiles leaves out whom the AppView does not show; getProfile says why.
+        for (const id of batch) {
+          const reason = profiles.has(id) ? null : await goneReason(id);
+          if (reason) found.set(id, { reason });
+          else shown.push(id);
+        }
+      }
+      for (let i = 0; i < shown.length; i += relationshipsAtOnce) {
+        const answer = await xrpcRead('app.bsky.graph.getRelationships', () =>
+          appview.app.bsky.graph.getRelationships({
+            actor: account.did,
+            others: shown.slice(i, i + relationshipsAtOnce),
+          }),
+        );
+        const data = readReply(blueskyRelationships, answer, 'Bluesky sent relationships');
+        for (const r of data.relationships) {
+          if (r.did && (r.blockedBy || r.blockedByList)) found.set(r.did, { reason: 'blocks-you' });
+        }
+      }
+      return found;
     },
     async unfollow(followed) {
       if (!followed.ref) throw new Error(`No follow record is known for ${followed.handle}.`);

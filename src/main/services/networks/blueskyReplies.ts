@@ -32,10 +32,23 @@ export const blueskyFollowRecord = z.object({
   uri: z.string().min(1).max(2000),
   value: z.object({ subject: did, createdAt: z.string().optional().catch(undefined) }),
 });
-/** Asked right before a write: a relationship Twoway cannot read stops the write rather than guess. */
+/**
+ * Asked right before a write, and of follows who do not follow back: a relationship Twoway cannot read stops the
+ * write (or the sync) rather than guess. An account the AppView does not know comes back as `notFound`.
+ */
 export const blueskyRelationships = z.object({
-  relationships: z.array(z.object({ following: z.string().optional(), followedBy: z.string().optional() })),
+  relationships: z.array(
+    z.object({
+      did: did.optional(),
+      following: z.string().optional(),
+      followedBy: z.string().optional(),
+      blockedBy: z.string().optional(),
+      blockedByList: z.string().optional(),
+    }),
+  ),
 });
+/** A follow record read back by its key: whose it is. */
+export const blueskyRecord = z.object({ value: z.object({ subject: z.string() }) });
 
 const time = z.string().refine((at) => !Number.isNaN(Date.parse(at)), 'not a time');
 const somePostCount = count.catch(0);
@@ -89,6 +102,18 @@ export const blueskyFeedItem = z.object({
 });
 export const blueskyNoticesPage = z.object({ notifications: z.array(z.unknown()), cursor });
 export const blueskyNotice = blueskyPostView.extend({ reason: z.string() });
+
+/**
+ * Why the AppView shows no profile for an account, from the error its getProfile answered; null when the error
+ * says something else (the AppView out of reach, a refusal), which is not for Twoway to read as gone.
+ */
+export function blueskyGoneReason(error: XRPCError): 'deleted' | 'deactivated' | 'suspended' | null {
+  const said = `${error.error ?? ''} ${error.message}`;
+  if (/AccountDeactivated/i.test(said)) return 'deactivated';
+  if (/AccountTakedown/i.test(said)) return 'suspended';
+  if (/Profile not found|RepoNotFound|Could not find repo/i.test(said)) return 'deleted';
+  return null;
+}
 
 /**
  * What an XRPC method answered, for Twoway's own schemas: a page the lexicon check refused is read too. What the

@@ -1,6 +1,7 @@
 // Mastodon through its documented REST API: public lists paged by the Link header (80 a page), and with an
 // access token the relationships to re-check and the follow / unfollow writes.
-import type { Followed, Person } from '../../../shared/network.ts';
+import type { Followed, Ghost, Person } from '../../../shared/network.ts';
+import { mastodonProfileHost } from '../../../shared/shownNames.ts';
 import { mastodonCatchUp } from './mastodonCatchUp.ts';
 import { mastodonEntity, mastodonProfile, mastodonRelationships, type MastodonEntity } from './mastodonReplies.ts';
 import type { NetworkProvider } from './provider.ts';
@@ -40,13 +41,25 @@ export function nextLink(header: string | null, instanceUrl: string): string | n
   return null;
 }
 
+/** A handle with its server: Mastodon leaves the server out of the instance's own accounts. */
+const fullAcct = (acct: string, instanceUrl: string) =>
+  acct.includes('@') ? acct : `${acct}@${new URL(instanceUrl).host}`;
+
 export function mastodonPerson(
-  entity: Pick<MastodonEntity, 'id' | 'acct'> & { display_name?: string },
+  entity: Pick<MastodonEntity, 'id' | 'acct'> & { display_name?: string; url?: string | null },
   instanceUrl: string,
 ): Person {
-  const host = new URL(instanceUrl).host;
-  const acct = entity.acct.includes('@') ? entity.acct : `${entity.acct}@${host}`;
-  return { id: entity.id, handle: `@${acct}`, displayName: entity.display_name ?? '' };
+  const acct = fullAcct(entity.acct, instanceUrl);
+  const person: Person = { id: entity.id, handle: `@${acct}`, displayName: entity.display_name ?? '' };
+  // A profile that lives elsewhere than the handle says is marked, so the handle cannot pass for that server's.
+  const profileHost = mastodonProfileHost(acct, entity.url);
+  return profileHost ? { ...person, profileHost } : person;
+}
+
+/** Why a followed account can never follow back, as its entity says. */
+function ghostOf(entity: MastodonEntity, instanceUrl: string): Ghost | undefined {
+  if (entity.moved) return { reason: 'moved', movedTo: `@${fullAcct(entity.moved.acct, instanceUrl)}` };
+  return entity.suspended ? { reason: 'suspended' } : undefined;
 }
 
 export function mastodonClient(instanceUrl: string, fetch: ResilientFetch, token: string | null) {
@@ -124,7 +137,7 @@ export function mastodonProvider(
     }
     if (next !== null) fullPage[list] ??= body.length;
     const { items, unreadable } = readEntries(mastodonEntity, body);
-    return { items: items.map(person), cursor: next, unreadable };
+    return { items, cursor: next, unreadable };
   }
 
   return {
@@ -139,15 +152,25 @@ export function mastodonProvider(
         posts: body.statuses_count,
       };
     },
-    followersPage: (cursor) => page('followers', cursor),
+    async followersPage(cursor) {
+      const { items, ...rest } = await page('followers', cursor);
+      return { items: items.map(person), ...rest };
+    },
     async followingPage(cursor) {
       const { items, ...rest } = await page('following', cursor);
-      // Mastodon gives no follow dates: the sync dates each follow from when Twoway first saw it.
-      return { items: items.map((p): Followed => ({ ...p, followedAt: Number.NaN, ref: null })), ...rest };
+      const followed = items.map((entity): Followed => {
+        const ghost = ghostOf(entity, account.instanceUrl);
+        // Mastodon gives no follow dates: the sync dates each follow from when Twoway first saw it.
+        return { ...person(entity), followedAt: Number.NaN, ref: null, ...(ghost && { ghost }) };
+      });
+      return { items: followed, ...rest };
     },
     async relationship(other) {
       needToken();
-      const { body } = await request(`/api/v1/accounts/relationships?id[]=${encodeURIComponent(other.id)}`);
+      // Suspended accounts are left out of the answer unless asked for: a ghost follow is still there to undo.
+      const { body } = await request(
+        `/api/v1/accounts/relationships?id[]=${encodeURIComponent(other.id)}&with_suspended=true`,
+      );
       const relations = readReply(mastodonRelationships, body, 'Mastodon sent a relationship');
       const relation = relations.find((r) => r.id === other.id);
       return { youFollow: !!relation?.following, followsYou: !!relation?.followed_by };

@@ -3,10 +3,16 @@
 import { z } from 'zod';
 import { count, idText, nameText, readEntries } from './replies.ts';
 
+const acct = z.string().min(1).max(400);
 export const mastodonEntity = z.object({
   id: idText,
-  acct: z.string().min(1).max(400),
+  acct,
   display_name: nameText,
+  /** The profile page, on the server the account lives on. */
+  url: z.string().nullable().catch(null),
+  /** The account it moved to, where it did. */
+  moved: z.object({ acct }).nullish().catch(null),
+  suspended: z.boolean().optional().catch(undefined),
 });
 export type MastodonEntity = z.output<typeof mastodonEntity>;
 

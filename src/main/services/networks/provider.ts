@@ -1,5 +1,5 @@
 // What the sync engine and the action queue need of a network; one implementation per network.
-import type { Followed, Person } from '../../../shared/network.ts';
+import type { Followed, Ghost, Person } from '../../../shared/network.ts';
 import type { CatchUpReader } from './catchUpReader.ts';
 
 export interface Page<T> {
@@ -29,10 +29,18 @@ export interface NetworkProvider {
   followingPage(cursor: string | null): Promise<Page<Followed>>;
   /** Fills in names for ids a page gave without them (Bluesky follow records carry only the DID). */
   people?(ids: string[]): Promise<Person[]>;
-  /** Asked right before a write, so nobody who followed back meanwhile is unfollowed. */
-  relationship(person: Person): Promise<Relationship>;
+  /**
+   * Asked right before a write, so nobody who followed back meanwhile is unfollowed. Given the follow as the last
+   * sync found it where there is one: its record still tells when the account behind it is gone.
+   */
+  relationship(person: Person | Followed): Promise<Relationship>;
   unfollow(person: Followed): Promise<void>;
   follow(person: Person): Promise<Followed>;
+  /**
+   * Of these follows (people who do not follow back), the ones gone from the network or blocking the user, and
+   * why; networks that say so in the following list itself (Mastodon) mark them there instead.
+   */
+  ghosts?(follows: readonly Followed[]): Promise<Map<string, Ghost>>;
   /** The feeds a catch-up reads, where the network offers them. */
   catchUp?(): Promise<CatchUpReader>;
   /** Requests made so far, for the sync's cost. */
