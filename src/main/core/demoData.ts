@@ -1,6 +1,6 @@
 // Realistic sample data, so a newcomer sees a living dashboard: four weeks of a consultant's sessions and
 // six weeks of follower history on three networks, with follower lists to match. Deterministic for a given `now`.
-import type { AccountData, Followed, Person } from '../../shared/network.ts';
+import type { AccountData, Followed, Ghost, Person } from '../../shared/network.ts';
 import type { Outcome, OutcomeChannel, OutcomeType } from '../../shared/outcomes.ts';
 import type { Account, Activity, SessionKind, TimeEntry } from '../../shared/types.ts';
 import { DAY, MINUTE, addDays, dayKey, startOfDay } from '../../shared/calendar.ts';
@@ -98,6 +98,13 @@ const demoAccounts = [
   { id: 'demo-x', network: 'x', handle: '@alexmorgan_biz', domain: '', followers: 486, following: 512 },
 ] as const;
 
+/** A few follows that can never follow back, by their place among those not following back. */
+const demoGhosts: Record<string, Record<number, Ghost>> = {
+  bluesky: { 2: { reason: 'deleted' }, 13: { reason: 'deactivated' }, 24: { reason: 'blocks-you' } },
+  mastodon: { 3: { reason: 'moved', movedTo: '@alexfriend@hachyderm.io' }, 10: { reason: 'suspended' } },
+  x: {},
+};
+
 /** Six weeks of daily counts ending at today's, and lists that match them: mutuals, people who have not followed back (some still within the grace period) and followers not followed back. */
 export function demoAccountsData(now: number): { account: Account; data: AccountData }[] {
   const rand = random(42);
@@ -115,8 +122,12 @@ export function demoAccountsData(now: number): { account: Account; data: Account
       followedAt: now - daysAgo * DAY - rand() * DAY,
       ref: null,
     });
+    const ghostOf = (i: number) => demoGhosts[account.network]![i];
     const followingList = [
-      ...Array.from({ length: notBack }, (_, i) => followed(followers + i, (i * 11) % 30)),
+      ...Array.from({ length: notBack }, (_, i): Followed => {
+        const ghost = ghostOf(i);
+        return { ...followed(followers + i, (i * 11) % 30), ...(ghost && { ghost }) };
+      }),
       ...Array.from({ length: mutuals }, (_, i) => followed(i, 30 + ((i * 7) % 300))),
     ];
     let f: number = followers;

@@ -5,8 +5,17 @@ const height = 180;
 const pad = 28;
 
 /** Followers and following over time as two lines; the numbers are in the cards and the table beside it. */
-export function TrendChart({ history, label }: { history: CountSnapshot[]; label: string }) {
-  if (history.length < 2) return <p className="muted">The trend appears after the second sync.</p>;
+export function TrendChart({
+  history,
+  label,
+  countedBy = 'sync',
+}: {
+  history: CountSnapshot[];
+  label: string;
+  /** What adds a point: a sync, or an archive import (X accounts read from their archive). */
+  countedBy?: 'sync' | 'import';
+}) {
+  if (history.length < 2) return <p className="muted">The trend appears after the second {countedBy}.</p>;
   const values = history.flatMap((s) => [s.followers, s.following]);
   const low = Math.min(...values);
   const high = Math.max(...values);

@@ -4,7 +4,7 @@ import type { Person, QueueAction, QueueView } from '../../shared/network.ts';
 import type { AccountBalance, SyncProgress } from '../../shared/types.ts';
 import { call } from '../api.ts';
 
-export type NetworkTab = 'not-following-back' | 'not-followed-back' | 'rarely-answers' | 'queue';
+export type NetworkTab = 'not-following-back' | 'ghosts' | 'not-followed-back' | 'rarely-answers' | 'queue';
 
 /** Someone picked for a follow or unfollow, with the account that would make it. */
 export interface Picked {
@@ -24,8 +24,8 @@ interface NetworkState {
   tab: NetworkTab;
   progress: SyncProgress[];
   queue: QueueView | null;
-  /** Everyone not following back in the scope, and how many of them are due. */
-  counts: { total: number; due: number } | null;
+  /** Everyone not following back in the scope, how many of them are due, and the ghost follows apart. */
+  counts: { total: number; due: number; ghosts: number } | null;
   /** Bumped whenever the lists may have changed, so open lists fetch again. */
   version: number;
   /** Unfollows are picked on one tab, follows on the other; both survive scrolling and tab changes. */
@@ -56,9 +56,9 @@ interface NetworkState {
 export const useNetwork = create<NetworkState>()((set, get) => {
   async function loadCounts() {
     const scope = get().scope;
-    const { total, due } = await call('listNotFollowingBack', { accountId: scope, filter: 'all', limit: 1 });
+    const { total, due, ghosts } = await call('listNotFollowingBack', { accountId: scope, filter: 'all', limit: 1 });
     // A scope chosen meanwhile has its own answer coming.
-    if (get().scope === scope) set({ counts: { total, due } });
+    if (get().scope === scope) set({ counts: { total, due, ghosts } });
   }
 
   function pick(action: QueueAction, people: Picked[], on: boolean) {

@@ -5,7 +5,8 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { AccountBar } from '../components/network/AccountBar.tsx';
 import { AccountStatus } from '../components/network/AccountStatus.tsx';
 import { AddAccountForm } from '../components/network/AddAccountForm.tsx';
-import { count } from '../components/network/networkWords.ts';
+import { GhostsPanel } from '../components/network/GhostsPanel.tsx';
+import { count, isArchive } from '../components/network/networkWords.ts';
 import { NotFollowedBackPanel } from '../components/network/NotFollowedBackPanel.tsx';
 import { NotFollowingBackPanel } from '../components/network/NotFollowingBackPanel.tsx';
 import { QueuePanel } from '../components/network/QueuePanel.tsx';
@@ -16,6 +17,7 @@ import { useNetwork, type NetworkTab } from '../stores/networkStore.ts';
 
 const panels = {
   'not-following-back': NotFollowingBackPanel,
+  ghosts: GhostsPanel,
   'not-followed-back': NotFollowedBackPanel,
   'rarely-answers': RarelyAnswersPanel,
   queue: QueuePanel,
@@ -26,6 +28,7 @@ export function Network() {
   const scope = useNetwork((state) => state.scope);
   const tab = useNetwork((state) => state.tab);
   const due = useNetwork((state) => state.counts?.due);
+  const ghosts = useNetwork((state) => state.counts?.ghosts ?? 0);
   const showTab = useNetwork((state) => state.api.showTab);
   const [adding, setAdding] = useState(false);
   const addForm = adding && <AddAccountForm onDone={() => setAdding(false)} />;
@@ -61,6 +64,10 @@ export function Network() {
       id: 'not-following-back',
       label: due === undefined ? 'Not following back' : `Not following back · ${count(due)} due`,
     },
+    // Shown while there are any, and while open: cleaning the last one up leaves the tab where it was.
+    ...(ghosts > 0 || tab === 'ghosts'
+      ? [{ id: 'ghosts' as const, label: `Gone or blocking you · ${count(ghosts)}` }]
+      : []),
     { id: 'not-followed-back', label: "You don't follow back" },
     { id: 'rarely-answers', label: 'Rarely answers' },
     { id: 'queue', label: 'Queue and log' },
@@ -77,10 +84,14 @@ export function Network() {
       </ul>
       <BalanceCards balances={shown} />
       <div className="grid trends">
-        {shown.map(({ account, history }) => (
-          <section key={account.id} className="card" aria-label={`${account.handle} trend`}>
-            <h2 className="card-title">{account.handle} · trend</h2>
-            <TrendChart history={history} label={`${account.handle} trend`} />
+        {shown.map((balance) => (
+          <section key={balance.account.id} className="card" aria-label={`${balance.account.handle} trend`}>
+            <h2 className="card-title">{balance.account.handle} · trend</h2>
+            <TrendChart
+              history={balance.history}
+              label={`${balance.account.handle} trend`}
+              countedBy={isArchive(balance) ? 'import' : 'sync'}
+            />
           </section>
         ))}
       </div>

@@ -3,6 +3,7 @@ import { awayNote, closeNote } from '../../shared/systemNotes.ts';
 import type { Settings as SettingsValues } from '../../shared/types.ts';
 import { ApiError } from '../api.ts';
 import { BackupRestore } from '../components/BackupRestore.tsx';
+import { NetworkRules } from '../components/network/NetworkRules.tsx';
 import { StartupAndUpdates } from '../components/StartupAndUpdates.tsx';
 import { useApp } from '../stores/appStore.ts';
 
@@ -147,6 +148,7 @@ export function Settings() {
           </p>
         )}
       </form>
+      <NetworkRules />
       <StartupAndUpdates />
       <BackupRestore />
     </>

@@ -5,7 +5,7 @@ import { call } from '../../api.ts';
 import { useApp } from '../../stores/appStore.ts';
 import { pickKey, useNetwork } from '../../stores/networkStore.ts';
 import { ActionPreview } from './ActionPreview.tsx';
-import { count } from './networkWords.ts';
+import { count, datesFollows } from './networkWords.ts';
 import { NotFollowingBackRow } from './NotFollowingBackRow.tsx';
 import { PeopleList } from './PeopleList.tsx';
 import { SelectField } from './SelectField.tsx';
@@ -18,8 +18,11 @@ type Sort = 'oldest' | 'newest' | 'handle';
 const filters: Record<Filter, string> = { due: 'Due', waiting: 'Waiting', kept: 'Kept', all: 'All' };
 const sorts: Record<Sort, string> = { oldest: 'Oldest follow first', newest: 'Newest follow first', handle: 'Handle' };
 
-function emptyText(filter: Filter, search: string, everyone: number): string {
+function emptyText(filter: Filter, search: string, everyone: number, ghosts: number): string {
   if (search) return `No one matches “${search}”.`;
+  if (everyone === 0 && ghosts > 0) {
+    return `Everyone else you follow follows you back; the ${count(ghosts)} who never can are under Gone or blocking you.`;
+  }
   if (everyone === 0) return 'Everyone you follow follows you back.';
   if (filter === 'due') return 'No one is due: the others are within their grace period or kept.';
   if (filter === 'waiting') return 'No one is within the grace period.';
@@ -96,13 +99,13 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
         label="Not following back"
         list={list}
         resetKey={JSON.stringify([scope, query, filter, sort])}
-        empty={emptyText(filter, query, counts?.total ?? 1)}
+        empty={emptyText(filter, query, counts?.total ?? 1, counts?.ghosts ?? 0)}
         renderRow={(row) => (
           <NotFollowingBackRow
             row={row}
             network={networkOf(row.accountId)}
             graceDays={graceDays}
-            firstSeen={balances.find((b) => b.account.id === row.accountId)?.account.network === 'x'}
+            firstSeen={!datesFollows(balances.find((b) => b.account.id === row.accountId)?.account.network)}
             checked={selected.has(pickKey(row.accountId, row.person.id))}
             onPick={(on) => api.pick('unfollow', [{ accountId: row.accountId, person: row.person }], on)}
             onKeep={(keep) => attempt(api.setKeep(row.accountId, row.person.id, keep))}

@@ -23,7 +23,7 @@ export function NotFollowingBackRow({
 }: {
   row: Row;
   network: Network | undefined;
-  /** The network gives no follow dates (X's archive): the grace clock runs from when Twoway first saw the follow. */
+  /** The network gives no follow dates (Mastodon, X): the grace clock runs from when Twoway first saw the follow. */
   firstSeen: boolean;
   graceDays: number;
   checked: boolean;

@@ -1,8 +1,9 @@
 // How networks, counts and times read on the Network view.
 import type { Account, AccountBalance, Network } from '../../../shared/types.ts';
 import { clockTime } from '../../format.ts';
-import type { QueueAction } from '../../../shared/network.ts';
+import type { Ghost, QueueAction } from '../../../shared/network.ts';
 import { networkNames, writeBudgets, writeSpacingMs } from '../../../shared/networks.ts';
+import { shownHandle } from '../../../shared/shownNames.ts';
 
 export { networkNames };
 
@@ -30,7 +31,17 @@ export function momentLabel(at: number, now: number): string {
   return new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
-/** For follows without a date (X's archive), when Twoway first saw them. */
+/** Mastodon and X give no follow dates: there the grace clock runs from when Twoway first saw the follow. */
+export const datesFollows = (network: Network | undefined) => network === 'bluesky';
+
+/** Why a ghost follow can never follow back: 'deleted', 'blocks you', 'moved to @new@host'. */
+export function ghostWords(ghost: Ghost): string {
+  if (ghost.reason === 'blocks-you') return 'blocks you';
+  if (ghost.reason !== 'moved') return ghost.reason;
+  return ghost.movedTo ? `moved to ${shownHandle(ghost.movedTo, 'mastodon').text}` : 'moved';
+}
+
+/** For follows without a date (Mastodon, X), when Twoway first saw them. */
 export function firstSeenAgo(days: number): string {
   if (days === 0) return 'first seen today';
   return days === 1 ? 'first seen yesterday' : `first seen ${count(days)} days ago`;
