@@ -77,6 +77,12 @@ export type BlueskyServer = {
   follow(from: Actor, to: Actor, createdAt?: string): Promise<OkReply<'follow'>>;
   unfollow(from: Actor, to: Actor): Promise<OkReply<'unfollow'>>;
   deleteAccount(actor: Actor): Promise<OkReply<'deleteAccount'>>;
+  /** The account deactivates itself, with its own session: the AppView then answers AccountDeactivated for it. */
+  deactivateAccount(actor: Actor): Promise<OkReply<'deactivateAccount'>>;
+  /** The PDS takes the account down (admin): the AppView then answers AccountTakedown for it. */
+  takedownAccount(actor: Actor): Promise<OkReply<'takedownAccount'>>;
+  /** `from` blocks `to` (an app.bsky.graph.block record). */
+  block(from: Actor, to: Actor): Promise<OkReply<'block'>>;
   /** A DID on the PLC directory naming `handle` and the server `pds`, as an impostor can register one. */
   createIdentity(handle: string, pds: string): Promise<OkReply<'createIdentity'>>;
   /** Every `@handle` in the text that the server knows becomes a mention. */
@@ -230,6 +236,9 @@ export async function startBlueskyServer(options: StartOptions = {}): Promise<Bl
       send({ cmd: 'follow', from, to, ...(createdAt === undefined ? {} : { createdAt }) }),
     unfollow: (from, to) => send({ cmd: 'unfollow', from, to }),
     deleteAccount: (actor) => send({ cmd: 'deleteAccount', handle: actor }),
+    deactivateAccount: (actor) => send({ cmd: 'deactivateAccount', handle: actor }),
+    takedownAccount: (actor) => send({ cmd: 'takedownAccount', handle: actor }),
+    block: (from, to) => send({ cmd: 'block', from, to }),
     createIdentity: (handle, pds) => send({ cmd: 'createIdentity', handle, pds }),
     post: (from, text, options = {}) => send({ ...options, cmd: 'post', from, text }),
     reply: (from, to, text, options = {}) => send({ ...options, cmd: 'post', from, text, replyTo: to }),

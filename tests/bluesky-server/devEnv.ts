@@ -20,7 +20,14 @@ export type Agent = {
   com: {
     atproto: {
       identity: { resolveHandle(params: { handle: string }): Data<{ did: string }> };
-      admin: { deleteAccount(input: { did: string }, options: CallOptions): Promise<unknown> };
+      admin: {
+        deleteAccount(input: { did: string }, options: CallOptions): Promise<unknown>;
+        updateSubjectStatus(
+          input: { subject: { $type: string; did: string }; takedown: { applied: boolean; ref?: string } },
+          options: CallOptions,
+        ): Promise<unknown>;
+      };
+      server: { deactivateAccount(input: { deleteAfter?: string }, options: CallOptions): Promise<unknown> };
       repo: {
         listRecords(params: {
           repo: string;

@@ -14,6 +14,9 @@ export type Command =
   | { cmd: 'follow'; from: Actor; to: Actor; createdAt?: string }
   | { cmd: 'unfollow'; from: Actor; to: Actor }
   | { cmd: 'deleteAccount'; handle: Actor }
+  | { cmd: 'deactivateAccount'; handle: Actor }
+  | { cmd: 'takedownAccount'; handle: Actor }
+  | { cmd: 'block'; from: Actor; to: Actor }
   | { cmd: 'createIdentity'; handle: string; pds: string }
   | PostCommand
   | { cmd: 'posts'; posts: Omit<PostCommand, 'cmd'>[] }
@@ -69,6 +72,12 @@ export type Results = {
   /** The follow records that were deleted (0 when `from` did not follow `to`). */
   unfollow: { deleted: number; uris: string[] };
   deleteAccount: { did: string };
+  /** The account deactivated itself (its data stays; the AppView stops showing it). */
+  deactivateAccount: { did: string };
+  /** The PDS took the account down, as a moderator does (the AppView calls it suspended). */
+  takedownAccount: { did: string };
+  /** The block record. */
+  block: RecordResult;
   /** A did:plc whose document names `handle` and the server `pds`, with no account behind it. */
   createIdentity: { did: string };
   post: RecordResult;

@@ -13,6 +13,7 @@ import type {
 } from './protocol.ts';
 
 const FOLLOW = 'app.bsky.graph.follow';
+const BLOCK = 'app.bsky.graph.block';
 const POST = 'app.bsky.feed.post';
 const PROFILE = 'app.bsky.actor.profile';
 /** Accounts created at once. The work is CPU-bound (signing, PLC checks): 4 measured best on 2 cores. */
@@ -25,6 +26,9 @@ export type Seeder = {
   follow(command: CommandOf<'follow'>): Promise<Results['follow']>;
   unfollow(command: CommandOf<'unfollow'>): Promise<Results['unfollow']>;
   deleteAccount(command: CommandOf<'deleteAccount'>): Promise<Results['deleteAccount']>;
+  deactivateAccount(command: CommandOf<'deactivateAccount'>): Promise<Results['deactivateAccount']>;
+  takedownAccount(command: CommandOf<'takedownAccount'>): Promise<Results['takedownAccount']>;
+  block(command: CommandOf<'block'>): Promise<Results['block']>;
   createIdentity(command: CommandOf<'createIdentity'>): Promise<Results['createIdentity']>;
   post(command: CommandOf<'post'>): Promise<Results['post']>;
   posts(command: CommandOf<'posts'>): Promise<Results['posts']>;
@@ -228,6 +232,38 @@ export function createSeeder(network: TestNetwork): Seeder {
       for (const [handle, known] of didByHandle) if (known === did) didByHandle.delete(handle);
       delete sc.accounts[did];
       return { did };
+    },
+
+    async deactivateAccount(command) {
+      const account = await ownAccount(command.handle, 'handle');
+      await agent.com.atproto.server.deactivateAccount(
+        {},
+        { headers: sc.getHeaders(account.did), encoding: 'application/json' },
+      );
+      return { did: account.did };
+    },
+
+    async takedownAccount(command) {
+      const did = await resolve(command.handle, 'handle');
+      await agent.com.atproto.admin.updateSubjectStatus(
+        { subject: { $type: 'com.atproto.admin.defs#repoRef', did }, takedown: { applied: true, ref: 'twoway-test' } },
+        { headers: network.pds.adminAuthHeaders(), encoding: 'application/json' },
+      );
+      return { did };
+    },
+
+    async block(command) {
+      const from = await ownAccount(command.from, 'from');
+      const to = await resolve(command.to, 'to');
+      const { data } = await agent.com.atproto.repo.createRecord(
+        {
+          repo: from.did,
+          collection: BLOCK,
+          record: { $type: BLOCK, subject: to, createdAt: new Date().toISOString() },
+        },
+        { headers: sc.getHeaders(from.did), encoding: 'application/json' },
+      );
+      return toRecordResult(data.uri, data.cid);
     },
 
     createIdentity: (command) =>
