@@ -74,13 +74,17 @@ describe('a Bluesky account on the reference server', () => {
     expect(suggestions.total).toBe(130);
   });
 
-  it('re-syncs an unchanged account with three requests; a full sync costs the pages plus at most three', async () => {
-    const { services, id } = await addMe();
+  it('re-syncs an unchanged account with three requests; a full sync costs the pages, three more and the ghost check', async () => {
+    const { services, id, clock } = await addMe();
     expect(await services.syncing.sync(id)).toBe(3);
     const full = await services.syncing.sync(id, true);
     // ceil(230/100) follower pages + ceil(140/100) follow-record pages, plus the profile and at most a closing
-    // empty page per list (names are known from the last sync).
-    expect(full).toBeLessThanOrEqual(3 + 2 + 3);
+    // empty page per list (names are known from the last sync), and the 40 not following back looked up for
+    // ghost follows: ceil(40/25) profile pages and ceil(40/30) relationship pages.
+    expect(full).toBeLessThanOrEqual(3 + 2 + 3 + 2 + 2);
+    // A day after the last full read, an unchanged account is read whole again.
+    clock.advance(DAY);
+    expect(await services.syncing.sync(id)).toBe(full);
   });
 
   it('unfollows, skips who followed back meanwhile, follows back, and undoes — checked on the server', async () => {
