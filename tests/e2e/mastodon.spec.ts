@@ -33,6 +33,10 @@ test('add a Mastodon account, unfollow two after the preview, undo one', async (
     await page.getByLabel('Show', { exact: true }).selectOption('All');
     const list = page.getByRole('list', { name: 'Not following back' });
     await expect(list.getByRole('listitem')).toHaveCount(3);
+    await expect(list.getByRole('listitem').first()).toContainText('first seen today');
+    await expect(page.getByRole('region', { name: /@consultant@127\.0\.0\.1.* trend/ })).toContainText(
+      'The trend appears after the second sync.',
+    );
     await list.getByRole('checkbox', { name: /quiet_ana/ }).check();
     await list.getByRole('checkbox', { name: /quiet_ben/ }).check();
     await page.getByRole('button', { name: 'Unfollow 2…' }).click();

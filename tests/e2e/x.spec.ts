@@ -55,6 +55,9 @@ test('add X from its archive, find who does not follow back by id, import a newe
   await expect(page.getByText(/^Archive imported/)).toBeVisible();
   // X takes no syncs without the paid API: a newer archive updates the account, nothing else.
   await expect(page.getByRole('button', { name: 'Sync now' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: '@alexmorgan_biz trend' })).toContainText(
+    'The trend appears after the second import.',
+  );
 
   await page.getByLabel('Show', { exact: true }).selectOption('All');
   const list = page.getByRole('list', { name: 'Not following back' });
