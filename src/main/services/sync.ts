@@ -148,8 +148,11 @@ export async function syncAccount(
     },
   );
   onProgress({ phase: 'naming', done: total, total });
+  // An id standing in for a name (an account that was gone) is asked about again: it may be back.
   const known = new Map<string, Person>(
-    [...previous.following, ...previous.followers, ...followers].map((p) => [p.id, p]),
+    [...previous.following, ...previous.followers, ...followers]
+      .filter((p) => p.handle !== '' && p.handle !== p.id)
+      .map((p) => [p.id, p]),
   );
   const following = await named(scannedFollowing, known, provider);
   const heads = { followers: firstFollowers.items.map((p) => p.id), following: firstFollowing.items.map((p) => p.id) };

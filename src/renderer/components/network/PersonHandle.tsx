@@ -7,6 +7,8 @@ import { isUnnamed, personLabel } from '../../../shared/xPeople.ts';
 export function PersonHandle({ person, network }: { person: Person; network?: Network | undefined }) {
   // Someone an X archive names by id alone shows as that id, never as an address passing for a handle.
   if (isUnnamed(person)) return <bdi className="person-handle">{personLabel(person)}</bdi>;
+  // An account gone before Twoway learned its name stands for itself by its id (a Bluesky DID): not a handle.
+  if (person.handle === person.id) return <bdi className="person-handle">{shownHandle(person.id).text}</bdi>;
   const { text, marks } = shownHandle(person.handle, network, person.profileHost);
   return (
     <>
