@@ -92,6 +92,9 @@ test.describe('with the sample data', () => {
     await openBluesky(page);
     await page.getByRole('tab', { name: /Not following back/ }).focus();
     await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: /^Gone or blocking you · \d+$/ })).toBeFocused();
+    await expect(page.getByRole('list', { name: 'Gone or blocking you' }).getByRole('listitem').first()).toBeVisible();
+    await page.keyboard.press('ArrowRight');
     await expect(page.getByRole('tab', { name: "You don't follow back" })).toBeFocused();
     await expect(page.getByRole('list', { name: "You don't follow back" }).getByRole('listitem').first()).toBeVisible();
     await page.keyboard.press('End');

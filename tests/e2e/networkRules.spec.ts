@@ -15,7 +15,7 @@ test('changing the grace period shows at once who would be due, and saving it ch
 
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
   const rules = page.getByRole('form', { name: 'Networks' });
-  const effect = rules.getByRole('status', { name: 'What these rules do' });
+  const effect = rules.getByRole('region', { name: 'What these rules do' });
   await expect(effect).toContainText(`With 3 days, ${dueNow} people are due now.`);
   await expect(effect).toContainText('Each account syncs every 6 hours while Twoway runs');
 
@@ -50,7 +50,7 @@ test('a grace period out of range is refused beside its field, and nothing chang
   await rules.getByLabel('Grace period').fill('-2');
   await rules.getByRole('button', { name: 'Save network rules' }).click();
   await expect(rules).toContainText('The grace period cannot be negative.');
-  await expect(rules.getByRole('status', { name: 'What these rules do' })).toContainText('With 3 days,');
+  await expect(rules.getByRole('region', { name: 'What these rules do' })).toContainText('With 3 days,');
   await page.reload();
   await expect(page.getByRole('form', { name: 'Networks' }).getByLabel('Grace period')).toHaveValue('3');
 });

@@ -137,13 +137,13 @@ export function NetworkRules() {
           </label>
         ))}
       </div>
-      <div className="rule-effects" role="status" aria-label="What these rules do">
+      <section className="rule-effects" aria-live="polite" aria-label="What these rules do">
         {effects(draft, grace, saved, shown).map((line) => (
           <p key={line}>{line}</p>
         ))}
         {answered?.error && <p className="warn">Who would be due could not be counted: {answered.error}</p>}
         {!answered && <p className="muted">Counting who would be due…</p>}
-      </div>
+      </section>
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={Object.keys(edits).length === 0}>
           Save network rules
