@@ -43,6 +43,10 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await seriousViolations(page), 'report with table and custom range').toEqual([]);
 
     await page.goto(`${preview.url}#/network`);
+    await page.getByRole('tab', { name: /^Gone or blocking you/ }).click();
+    await expect(page.getByRole('list', { name: 'Gone or blocking you' })).toBeVisible();
+    expect(await seriousViolations(page), 'ghost follows').toEqual([]);
+    await page.getByRole('tab', { name: /^Not following back/ }).click();
     await page
       .getByRole('button', { name: /^Select all \d+ due$/ })
       .first()
