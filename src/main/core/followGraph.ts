@@ -59,24 +59,26 @@ export function unansweredFollows({ followers, following }: Graph): Followed[] {
  * moved, blocking you) are not among them: they can never follow back, and are listed apart.
  */
 export function notFollowingBack(
-  graph: Graph,
+  { followers, following }: Graph,
   keep: ReadonlySet<string>,
   now: number,
   graceDays: number,
 ): NotFollowingBack[] {
   const rows: NotFollowingBack[] = [];
-  for (const followed of unansweredFollows(graph)) {
-    if (followed.ghost) continue;
-    const age = Math.max(0, now - followed.followedAt);
-    rows.push({
-      // The follow itself serves as the person (its extra fields ride along), saving a copy per row.
-      person: followed,
-      followedAt: followed.followedAt,
-      days: Math.floor(age / DAY),
-      due: age >= graceDays * DAY,
-      kept: keep.has(followed.id),
-    });
-  }
+  merge(followers, following, {
+    onlyB: (followed) => {
+      if (followed.ghost) return;
+      const age = Math.max(0, now - followed.followedAt);
+      rows.push({
+        // The follow itself serves as the person (its extra fields ride along), saving a copy per row.
+        person: followed,
+        followedAt: followed.followedAt,
+        days: Math.floor(age / DAY),
+        due: age >= graceDays * DAY,
+        kept: keep.has(followed.id),
+      });
+    },
+  });
   return rows.sort((a, b) => a.followedAt - b.followedAt);
 }
 
