@@ -51,6 +51,24 @@ export function blueskyProvider(
     return agent;
   }
 
+  /** Whether getProfiles showed each account asked about so far (one sync): the ghost check asks no one twice. */
+  const profileShown = new Map<string, boolean>();
+  async function profilesOf(ids: string[]): Promise<Person[]> {
+    const found: Person[] = [];
+    for (let i = 0; i < ids.length; i += profilesAtOnce) {
+      const batch = ids.slice(i, i + profilesAtOnce);
+      const answer = await xrpcRead('app.bsky.actor.getProfiles', () =>
+        appview.app.bsky.actor.getProfiles({ actors: batch }),
+      );
+      const data = readReply(blueskyProfiles, answer, 'Bluesky sent profiles');
+      const people = readEntries(blueskyPerson, data.profiles).items.map(blueskyPersonOf);
+      for (const id of batch) profileShown.set(id, false);
+      for (const person of people) profileShown.set(person.id, true);
+      found.push(...people);
+    }
+    return found;
+  }
+
   /** Why the AppView has no profile for someone: its getProfile says; null when it has one after all. */
   async function goneReason(did: string): Promise<Ghost['reason'] | null> {
     try {
@@ -129,17 +147,7 @@ export function blueskyProvider(
       });
       return { items, cursor: data.cursor ?? null, unreadable };
     },
-    async people(ids) {
-      const found: Person[] = [];
-      for (let i = 0; i < ids.length; i += 25) {
-        const answer = await xrpcRead('app.bsky.actor.getProfiles', () =>
-          appview.app.bsky.actor.getProfiles({ actors: ids.slice(i, i + 25) }),
-        );
-        const data = readReply(blueskyProfiles, answer, 'Bluesky sent profiles');
-        found.push(...readEntries(blueskyPerson, data.profiles).items.map(blueskyPersonOf));
-      }
-      return found;
-    },
+    people: profilesOf,
     async relationship(other) {
       const answer = await xrpcRead('app.bsky.graph.getRelationships', () =>
         appview.app.bsky.graph.getRelationships({ actor: account.did, others: [other.id] }),
@@ -156,19 +164,12 @@ export function blueskyProvider(
       const found = new Map<string, Ghost>();
       const shown: string[] = [];
       const ids = follows.map((f) => f.id);
-      for (let i = 0; i < ids.length; i += profilesAtOnce) {
-        const batch = ids.slice(i, i + profilesAtOnce);
-        const answer = await xrpcRead('app.bsky.actor.getProfiles', () =>
-          appview.app.bsky.actor.getProfiles({ actors: batch }),
-        );
-        const data = readReply(blueskyProfiles, answer, 'Bluesky sent profiles');
-        const profiles = new Set(readEntries(blueskyPerson, data.profiles).items.map((p) => p.did));
-        // getProfiles leaves out whom the AppView does not show; getProfile says why.
-        for (const id of batch) {
-          const reason = profiles.has(id) ? null : await goneReason(id);
-          if (reason) found.set(id, { reason });
-          else shown.push(id);
-        }
+      await profilesOf(ids.filter((id) => !profileShown.has(id)));
+      // getProfiles leaves out whom the AppView does not show; getProfile says why.
+      for (const id of ids) {
+        const reason = profileShown.get(id) ? null : await goneReason(id);
+        if (reason) found.set(id, { reason });
+        else shown.push(id);
       }
       for (let i = 0; i < shown.length; i += relationshipsAtOnce) {
         const answer = await xrpcRead('app.bsky.graph.getRelationships', () =>
