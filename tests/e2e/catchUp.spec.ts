@@ -2,6 +2,7 @@
 // unread count following everywhere; and a Mastodon account's briefing read from a local server after seeding.
 import type { Page } from '@playwright/test';
 import { startMastodonServer } from '../servers/mastodon.ts';
+import { addMastodonAccount } from './addMastodonAccount.ts';
 import { expect, test } from './preview.ts';
 
 const nav = (page: Page) => page.getByRole('navigation').getByRole('link', { name: /^Catch-up/ });
@@ -138,15 +139,7 @@ test('a Mastodon account’s briefing after seeding posts on the server, read an
     state.post(cem.id, 'Cem posts too', { at: minutesAgo(10) });
     state.post(ben.id, '@consultant could you look at this?', { at: minutesAgo(40) });
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Network' }).click();
-    await page.getByRole('button', { name: 'Add account' }).first().click();
-    await page.getByRole('radio', { name: 'Mastodon' }).check();
-    await page.getByLabel('Instance URL').fill(server.url);
-    // A handle and a pasted token wait under Advanced, beside Sign in with Mastodon.
-    await page.getByText('Advanced: add with your handle or an access token').click();
-    await page.getByLabel('Handle').fill('@consultant');
-    await page.getByLabel('Access token (optional)').fill('e2e-token-123');
-    await page.getByRole('button', { name: 'Add and sync' }).click();
+    await addMastodonAccount(page, server.url, '@consultant', 'e2e-token-123');
     await expect(page.getByText(/^Synced/)).toBeVisible();
 
     // Opening the briefing reads it: nothing was read yet.

@@ -1,6 +1,7 @@
 // Bad data in the window: a hostile Mastodon server's objects where names belong reach the screen as no name, and
 // a view that still cannot draw what it is given says so in its place, with the navigation working and a reload.
 import { startMastodonServer } from '../servers/mastodon.ts';
+import { addMastodonAccount } from './addMastodonAccount.ts';
 import { expect, test } from './preview.ts';
 
 test('a Mastodon server that sends objects for names and an account without an id: the window keeps working', async ({
@@ -20,13 +21,7 @@ test('a Mastodon server that sends objects for names and an account without an i
       { path: `/api/v1/accounts/${me.id}/followers`, entryPatch: { id: { evil: true } }, entry: 4 },
     );
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Network' }).click();
-    await page.getByRole('button', { name: 'Add account' }).first().click();
-    await page.getByRole('radio', { name: 'Mastodon' }).check();
-    await page.getByLabel('Instance URL').fill(server.url);
-    await page.getByText('Advanced: add with your handle or an access token').click();
-    await page.getByLabel('Handle').fill('@consultant');
-    await page.getByRole('button', { name: 'Add and sync' }).click();
+    await addMastodonAccount(page, server.url, '@consultant');
 
     await expect(page.getByText('Mastodon sent 1 account Twoway could not read; it was left out.')).toBeVisible();
     await expect(page.getByRole('article', { name: /@consultant@127\.0\.0\.1.* balance/ })).toContainText('29');

@@ -2,6 +2,7 @@
 // copy of @alice@mastodon.social, a Cyrillic look-alike, a domain reversed by a control character and a
 // handle long enough to fill the screen. The unfollow preview shows each one distinct, cut and marked.
 import { startMastodonServer } from '../servers/mastodon.ts';
+import { addMastodonAccount } from './addMastodonAccount.ts';
 import { expect, test } from './preview.ts';
 
 test('the unfollow preview tells look-alike handles apart and marks them', async ({ page, preview }) => {
@@ -20,15 +21,7 @@ test('the unfollow preview tells look-alike handles apart and marks them', async
     for (const person of hostile) server.state.follow(me.id, person.id);
     server.state.addToken('e2e-token-123', me.id);
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Network' }).click();
-    await page.getByRole('button', { name: 'Add account' }).first().click();
-    await page.getByRole('radio', { name: 'Mastodon' }).check();
-    await page.getByLabel('Instance URL').fill(server.url);
-    // A handle and a pasted token wait under Advanced, beside Sign in with Mastodon.
-    await page.getByText('Advanced: add with your handle or an access token').click();
-    await page.getByLabel('Handle').fill('@consultant');
-    await page.getByLabel('Access token (optional)').fill('e2e-token-123');
-    await page.getByRole('button', { name: 'Add and sync' }).click();
+    await addMastodonAccount(page, server.url, '@consultant', 'e2e-token-123');
     await expect(page.getByText(/^Synced/)).toBeVisible();
 
     await page.getByLabel('Show', { exact: true }).selectOption('All');

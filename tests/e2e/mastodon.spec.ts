@@ -1,6 +1,7 @@
 // A newcomer adds their Mastodon account (a local server speaking the documented API), sees the balance and
 // who does not follow back, unfollows two with confirmation and undoes one — checked on the server.
 import { startMastodonServer } from '../servers/mastodon.ts';
+import { addMastodonAccount } from './addMastodonAccount.ts';
 import { expect, test } from './preview.ts';
 
 test('add a Mastodon account, unfollow two after the preview, undo one', async ({ page, preview }) => {
@@ -14,15 +15,7 @@ test('add a Mastodon account, unfollow two after the preview, undo one', async (
     for (const person of quiet) server.state.follow(me.id, person.id);
     server.state.addToken('e2e-token-123', me.id);
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Network' }).click();
-    await page.getByRole('button', { name: 'Add account' }).first().click();
-    await page.getByRole('radio', { name: 'Mastodon' }).check();
-    await page.getByLabel('Instance URL').fill(server.url);
-    // A handle and a pasted token wait under Advanced, beside Sign in with Mastodon.
-    await page.getByText('Advanced: add with your handle or an access token').click();
-    await page.getByLabel('Handle').fill('@consultant');
-    await page.getByLabel('Access token (optional)').fill('e2e-token-123');
-    await page.getByRole('button', { name: 'Add and sync' }).click();
+    await addMastodonAccount(page, server.url, '@consultant', 'e2e-token-123');
 
     const balance = page.getByRole('article', { name: /@consultant@127\.0\.0\.1.* balance/ });
     await expect(balance).toContainText('120');

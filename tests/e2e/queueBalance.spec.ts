@@ -2,6 +2,7 @@
 // the new following count without a sync; a wait Mastodon asks for shows on the item and in the queue header, and
 // cancels. Against a local server speaking Mastodon's documented API.
 import { startMastodonServer } from '../servers/mastodon.ts';
+import { addMastodonAccount } from './addMastodonAccount.ts';
 import { expect, test } from './preview.ts';
 
 test('a queued unfollow moves the balance at once; a rate-limit wait shows and cancels', async ({ page, preview }) => {
@@ -15,14 +16,7 @@ test('a queued unfollow moves the balance at once; a rate-limit wait shows and c
     for (const person of quiet) server.state.follow(me.id, person.id);
     server.state.addToken('e2e-token-123', me.id);
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Network' }).click();
-    await page.getByRole('button', { name: 'Add account' }).first().click();
-    await page.getByRole('radio', { name: 'Mastodon' }).check();
-    await page.getByLabel('Instance URL').fill(server.url);
-    await page.getByText('Advanced: add with your handle or an access token').click();
-    await page.getByLabel('Handle').fill('@consultant');
-    await page.getByLabel('Access token (optional)').fill('e2e-token-123');
-    await page.getByRole('button', { name: 'Add and sync' }).click();
+    await addMastodonAccount(page, server.url, '@consultant', 'e2e-token-123');
 
     const card = page.getByRole('article', { name: /@consultant@127\.0\.0\.1.* balance/ });
     const following = card.locator('.figure').nth(1);
