@@ -55,6 +55,7 @@ const accountRef = z.object({ accountId: z.string().min(1) }).strict();
 const xImportTarget = { accountId: z.string().min(1).optional(), handle: xHandle.optional() };
 const listScope = { accountId: z.string().min(1).nullable(), search: z.string().max(200).default('') };
 const windowed = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
+const listFilter = z.enum(['all', 'due', 'waiting', 'kept']).default('all');
 
 export type NotFollowingBackRow = NotFollowingBack & { accountId: string };
 export type GhostRow = GhostFollow & { accountId: string };
@@ -166,7 +167,7 @@ export const contract = {
       .object({
         ...listScope,
         ...windowed,
-        filter: z.enum(['all', 'due', 'waiting', 'kept']).default('all'),
+        filter: listFilter,
         sort: z.enum(['oldest', 'newest', 'handle']).default('oldest'),
       })
       .strict(),
@@ -174,6 +175,18 @@ export const contract = {
   /** Everyone due for unfollowing in a scope and search, in one answer: "Select all N due". */
   listDue: method<{ accountId: string; person: Person }[]>().takes(
     z.object({ accountId: listScope.accountId, search: listScope.search }).strict(),
+  ),
+  /** Of the people picked, how many the list shows with this search and filter, and why the rest are hidden. */
+  countPickedShown: method<{ shown: number; hiddenBySearch: number; hiddenByFilter: number; gone: number }>().takes(
+    z
+      .object({
+        ...listScope,
+        filter: listFilter,
+        picked: z
+          .array(z.object({ accountId: z.string().min(1), personId: z.string().min(1) }).strict())
+          .max(200_000),
+      })
+      .strict(),
   ),
   /** Follows that can never follow back: deleted, deactivated, suspended, moved, or blocking the user. */
   listGhosts: method<{ total: number; rows: GhostRow[] }>().takes(z.object({ ...listScope, ...windowed }).strict()),

@@ -8,7 +8,16 @@ import type { Clock } from '../core/clock.ts';
 import { dueCounts, notFollowedBack, notFollowingBack } from '../core/followGraph.ts';
 import { ghostFollows } from '../core/ghostFollows.ts';
 import { withLearned, type Learned } from '../core/learnedRelationship.ts';
-import { matcher, windowOf, type Window } from '../core/peopleQuery.ts';
+import {
+  inFilter,
+  matcher,
+  pickedShown,
+  sortedRows,
+  windowOf,
+  type ListFilter,
+  type ListSort,
+  type Window,
+} from '../core/peopleQuery.ts';
 import { openAccountData } from './accountData.ts';
 import { openAccountsIndex } from './accountsIndex.ts';
 import type { EventBus } from './events.ts';
@@ -20,9 +29,6 @@ import type { SettingsService } from './settings.ts';
 import type { Store, StoreContext } from './store.ts';
 
 export { accountSchema } from './accountsIndex.ts';
-
-export type ListFilter = 'all' | 'due' | 'waiting' | 'kept';
-export type ListSort = 'oldest' | 'newest' | 'handle';
 
 export interface AccountsDeps {
   context: StoreContext;
@@ -193,17 +199,24 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
             .following.filter((f) => f.ghost).length,
         0,
       );
-      const wanted = rows.filter((row) => {
-        if (!matches(row.person)) return false;
-        if (query.filter === 'due') return row.due && !row.kept;
-        if (query.filter === 'waiting') return !row.due && !row.kept;
-        if (query.filter === 'kept') return row.kept;
-        return true;
-      });
-      if (query.sort === 'newest') wanted.sort((a, b) => b.followedAt - a.followedAt);
-      else if (query.sort === 'handle') wanted.sort((a, b) => a.person.handle.localeCompare(b.person.handle));
-      else wanted.sort((a, b) => a.followedAt - b.followedAt);
+      const wanted = sortedRows(
+        rows.filter((row) => inFilter(row, query.filter) && matches(row.person)),
+        query.sort,
+      );
       return { ...windowOf(wanted, query.offset, query.limit), due, ghosts };
+    },
+
+    /** Of the people picked in a scope, how many its list shows with this search and filter. */
+    pickedShown(
+      accountId: string | null,
+      picked: { accountId: string; personId: string }[],
+      query: { search: string; filter: ListFilter },
+    ) {
+      const now = clock.now();
+      const { graceDays } = settings.get();
+      const rows = selected(accountId).flatMap((account) => rowsOf(account.id, now, graceDays));
+      const keys = new Set(picked.map((p) => `${p.accountId}\n${p.personId}`));
+      return pickedShown(rows, keys, (row) => `${row.accountId}\n${row.person.id}`, query.search, query.filter);
     },
 
     /** Follows that can never follow back (gone, moved, blocking the user), oldest follow first. */

@@ -89,6 +89,8 @@ export function createApi(services: Services) {
           accountId: owner,
           person: { id, handle, displayName },
         })),
+    countPickedShown: ({ accountId, search, filter, picked }) =>
+      accounts.pickedShown(accountId, picked, { search: search ?? '', filter: filter ?? 'all' }),
     listGhosts: ({ accountId, search, offset, limit }) =>
       accounts.ghosts(accountId, { search: search ?? '', offset: offset ?? 0, limit: limit ?? 100 }),
     countDue: ({ graceDays }) => accounts.dueCounts(graceDays),
