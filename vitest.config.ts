@@ -8,9 +8,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/renderer/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/renderer/**/*.test.ts'],
         },
       },
+      // Against real servers: the Bluesky reference server (Postgres) and the local Mastodon and X servers.
+      { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
       // The desktop app's start, packaging and workflows: they run on the built app (after `npm run build`).
       { extends: true, test: { name: 'desktop', include: ['tests/desktop/**/*.test.ts'] } },
     ],
