@@ -64,6 +64,7 @@ async function start() {
     secretStorage,
     saveReportPdf: (fileName) => reportPdfSaver(() => mainWindow)(fileName),
     openInBrowser: openInSystemBrowser,
+    openMainWindow: () => openWindow(),
     chooseXArchive: xArchiveChooser(() => mainWindow),
     // Only an installed app has the app-update.yml electron-updater reads; a development build never checks.
     updates: app.isPackaged

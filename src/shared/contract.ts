@@ -23,6 +23,7 @@ import type { Report } from './report.ts';
 import type {
   AccountBalance,
   AppStatus,
+  DiscardedSession,
   Reminder,
   Settings,
   SyncProgress,
@@ -49,6 +50,8 @@ const backupText = z
   .string()
   .min(1, 'This backup file is empty.')
   .max(140_000_000, 'This file is larger than 140 MB: larger than any Twoway backup.');
+
+const sessionNote = z.string().max(2000, 'A note is at most 2,000 characters.');
 
 const accountRef = z.object({ accountId: z.string().min(1) }).strict();
 /** A re-import names its account (the archive must be that account's); a first import may name the handle. */
@@ -80,9 +83,18 @@ export const contract = {
   updateSettings: method<Settings>().takes(settingsPatch),
 
   getTimer: method<TimerState>().takes(none),
+  /** Without an activity or a note, the ones last used for that kind. */
   startSession: method<TimerState>().takes(
-    z.object({ kind, activity: activity.optional() }).strict().refine(fitsKind, activityMismatch),
+    z
+      .object({ kind, activity: activity.optional(), note: sessionNote.optional() })
+      .strict()
+      .refine(fitsKind, activityMismatch),
   ),
+  /** The running session's activity or note, changed while it runs. */
+  changeSession: method<TimerState>().takes(
+    z.object({ activity: activity.optional(), note: sessionNote.optional() }).strict(),
+  ),
+  /** A session shorter than a minute is not saved (a setting); sessionDiscarded tells every window. */
   stopSession: method<TimeEntry | null>().takes(none),
   answerTimerQuestion: method<TimerState>().takes(
     z.object({ answer: z.enum(['keep', 'discard', 'discard-continue']) }).strict(),
@@ -113,6 +125,8 @@ export const contract = {
   undoDeleteOutcome: method<Outcome>().takes(z.object({ id: z.string().min(1) }).strict()),
   exportCsv: method<Download>().takes(csvExport),
   /** Saves the report on screen as a PDF (desktop app); null when the user cancelled the save dialog. */
+  /** Shows the main window from the quick view; false where the page must go there itself (the preview). */
+  openMainWindow: method<boolean>().takes(none),
   saveReportPdf: method<{ path: string } | null>().takes(z.object({ fileName: z.string().min(1).max(200) }).strict()),
   exportBackup: method<Download>().takes(none),
   previewRestore: method<RestoreSummary>().takes(z.object({ text: backupText }).strict()),
@@ -268,6 +282,8 @@ export interface Events {
   updatesChanged: UpdateStatus;
   mastodonSignInChanged: MastodonSignIn | null;
   xImportChanged: XImportProgress | null;
+  /** A session ended too short to keep: the windows say so, so nothing vanishes silently. */
+  sessionDiscarded: DiscardedSession;
 }
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -284,6 +300,7 @@ export const eventNames: EventName[] = [
   'updatesChanged',
   'mastodonSignInChanged',
   'xImportChanged',
+  'sessionDiscarded',
 ];
 
 export type ErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'unavailable' | 'internal';

@@ -44,6 +44,7 @@ export const settingsPatch = z
     dailyWriteCap: z.number().int().min(1, 'Allow at least 1 follow or unfollow a day.').max(1000),
     checkForUpdates: z.boolean(),
     startAtLogin: z.boolean(),
+    discardShortSessions: z.boolean(),
   })
   .partial()
   .strict();

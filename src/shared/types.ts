@@ -20,10 +20,18 @@ export interface TimeEntry {
   source: EntrySource;
 }
 
+/** The activity and note a session runs with; the last one of each kind is what the next Start proposes. */
+export interface SessionChoice {
+  activity: Activity;
+  note: string;
+}
+
 /** The session the timer is running now; elapsed is always now − start. */
 export interface RunningSession {
   kind: SessionKind;
   activity: Activity;
+  /** What the user is doing, in their words; the saved entry ends with it. Absent in sessions from before notes. */
+  note?: string;
   start: number;
   /** Last moment the main process saw the session alive; bounds what a crash can lose. */
   heartbeat: number;
@@ -78,6 +86,15 @@ export interface TimeSummary {
   /** The current week, from the week-start day, one row per day. */
   week: DayTotals[];
   running: RunningSession | null;
+  /** What Start online and Start offline use unless told otherwise: the last activity and note of each kind. */
+  proposed: Record<SessionKind, SessionChoice>;
+}
+
+/** A session stopped before it reached the shortest worth keeping, so the user hears it was not saved. */
+export interface DiscardedSession {
+  kind: SessionKind;
+  activity: Activity;
+  ms: number;
 }
 
 export interface QuietHours {
@@ -109,6 +126,8 @@ export interface Settings {
   checkForUpdates: boolean;
   /** Open when the user logs in, hidden in the tray where there is one. */
   startAtLogin: boolean;
+  /** Sessions stopped within their first minute are taps on the wrong button: not saved, with a notice. */
+  discardShortSessions: boolean;
 }
 
 export type Network = 'bluesky' | 'mastodon' | 'x';

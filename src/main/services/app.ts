@@ -52,6 +52,8 @@ export interface AppOptions {
   saveReportPdf?: ((fileName: string) => Promise<string | null>) | null;
   /** Opens a page in the system browser (the desktop app); null where the window opens it (the browser preview). */
   openInBrowser?: ((url: string) => Promise<void>) | null;
+  /** Shows the main window (the quick view's Open Twoway); null where the page itself goes there (the preview). */
+  openMainWindow?: (() => void) | null;
   /** How the app updates itself: the desktop app's updater; elsewhere none, and the reason. */
   updates?:
     | { source: 'desktop'; currentVersion: string; updater: Updater }
@@ -79,6 +81,7 @@ export function createServices({
   timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
   saveReportPdf = null,
   openInBrowser = null,
+  openMainWindow = null,
   updates: updateSource = { source: 'preview' },
   applyToSystem,
   chooseXArchive = null,
@@ -178,6 +181,11 @@ export function createServices({
     async currentStatus(): Promise<AppStatus> {
       await knowStorage();
       return status();
+    },
+    /** false where there is no other window: the quick view then shows the main view itself. */
+    openMainWindow(): boolean {
+      openMainWindow?.();
+      return openMainWindow !== null;
     },
     async saveReportPdf(fileName: string) {
       if (!saveReportPdf) {

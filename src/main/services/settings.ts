@@ -21,6 +21,7 @@ export const defaultSettings: Settings = {
   dailyWriteCap: 100,
   checkForUpdates: true,
   startAtLogin: false,
+  discardShortSessions: true,
 };
 
 export const settingsSchema = settingsPatch.required() as unknown as z.ZodType<Settings>;
@@ -35,7 +36,7 @@ export function createSettings(context: StoreContext, events: EventBus, applyToS
   const store = openStore(
     {
       name: 'settings',
-      version: 3,
+      version: 4,
       schema: settingsSchema,
       initial: () => defaultSettings,
       // Version 2 added the follower policy: grace period, sync interval and daily write cap.
@@ -43,6 +44,8 @@ export function createSettings(context: StoreContext, events: EventBus, applyToS
         2: (old) => ({ graceDays: 3, syncEveryHours: 6, dailyWriteCap: 100, ...(old as object) }),
         // Version 3 added update checks (on) and start at login (off).
         3: (old) => ({ checkForUpdates: true, startAtLogin: false, ...(old as object) }),
+        // Version 4 added discarding sessions shorter than a minute (on).
+        4: (old) => ({ discardShortSessions: true, ...(old as object) }),
       },
     },
     context,

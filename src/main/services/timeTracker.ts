@@ -2,10 +2,19 @@
 // so the heartbeat never rewrites the ledger. The heartbeat runs only while a session does.
 import { z } from 'zod';
 import { entryInput, type EntryInput } from '../../shared/inputs.ts';
-import type { Activity, SessionKind, TimeEntry, TimerAnswer, TimerState, TimeSummary } from '../../shared/types.ts';
+import type {
+  Activity,
+  SessionChoice,
+  SessionKind,
+  TimeEntry,
+  TimerAnswer,
+  TimerState,
+  TimeSummary,
+} from '../../shared/types.ts';
 import { offlineActivities, onlineActivities } from '../../shared/types.ts';
 import { MINUTE, startOfDay, startOfWeek } from '../../shared/calendar.ts';
 import type { Clock } from '../core/clock.ts';
+import { chosen, firstChoices, remember } from '../core/sessionChoice.ts';
 import * as timer from '../core/sessionTimer.ts';
 import { dailyTotals, entryProblems, runningAsEntry } from '../core/timeLedger.ts';
 import type { EventBus } from './events.ts';
@@ -30,6 +39,7 @@ const timerSchema = z.object({
     .object({
       kind: kindSchema,
       activity: activitySchema,
+      note: z.string().optional(),
       start: z.number(),
       heartbeat: z.number(),
       awayFrom: z.number().optional(),
@@ -37,6 +47,8 @@ const timerSchema = z.object({
     .nullable(),
   question: z.object({ reason: z.enum(['crashed', 'away', 'idle']), from: z.number(), to: z.number() }).nullable(),
 });
+const choiceSchema = z.object({ activity: activitySchema, note: z.string() });
+const choicesSchema = z.object({ online: choiceSchema, offline: choiceSchema });
 
 export interface TimeTrackerDeps {
   context: StoreContext;
@@ -75,6 +87,11 @@ export function createTimeTracker({
     { name: 'running-session', version: 1, schema: timerSchema, initial: () => timer.idle },
     context,
   );
+  // The last activity and note of each kind, for the next Start: a file of its own, written only on a choice.
+  const choices = openStore(
+    { name: 'session-choices', version: 1, schema: choicesSchema, initial: () => firstChoices },
+    context,
+  );
   const heartbeat = singleTimer(scheduler);
   const deleted = new Map<string, TimeEntry>();
 
@@ -86,7 +103,23 @@ export function createTimeTracker({
     const { weekStartsOn, dailyOnlineBudgetMin } = settings.get();
     const week = dailyTotals(entries, startOfWeek(now, weekStartsOn), 7);
     const today = dailyTotals(entries, startOfDay(now), 1)[0]!;
-    return { at: now, today, week, onlineBudgetMs: dailyOnlineBudgetMin * MINUTE, running };
+    return {
+      at: now,
+      today,
+      week,
+      onlineBudgetMs: dailyOnlineBudgetMin * MINUTE,
+      running,
+      proposed: choices.read(),
+    };
+  }
+
+  /** Sessions shorter than this are dropped when they end, as the discard setting says. */
+  const shortestMs = () =>
+    settings.get().discardShortSessions ? timer.shortestKeptSessionMs : timer.shortestSessionMs;
+
+  function rememberChoice(kind: SessionKind, choice: SessionChoice) {
+    const next = remember(choices.read(), kind, choice);
+    if (next !== choices.read()) choices.write(next);
   }
 
   function saveEntries(next: TimeEntry[]) {
@@ -102,7 +135,8 @@ export function createTimeTracker({
   }
 
   /** What the user did is saved or refused; what the timer notes on its own is kept even when the disk refuses. */
-  function apply(next: TimerState, closed: timer.ClosedEntry[] = [], byUser = true): TimeEntry[] {
+  function apply(next: TimerState, closed: timer.ClosedEntry[] = [], byUser = true, discardedMs?: number): TimeEntry[] {
+    const ended = session.read().running;
     const saved = keepClear(closed);
     if (saved.length > 0) saveEntries([...ledger.read(), ...saved]);
     if (byUser) session.write(next);
@@ -111,6 +145,9 @@ export function createTimeTracker({
     else heartbeat.disarm();
     events.emit('timerChanged', next);
     events.emit('timeChanged', summary());
+    if (discardedMs !== undefined && ended) {
+      events.emit('sessionDiscarded', { kind: ended.kind, activity: ended.activity, ms: discardedMs });
+    }
     return saved;
   }
 
@@ -146,19 +183,40 @@ export function createTimeTracker({
   return {
     state: (): TimerState => session.read(),
     summary,
-    start(kind: SessionKind, activity?: Activity): TimerState {
-      const { state, closed } = timer.start(session.read(), kind, activity, clock.now());
-      apply(state, closed);
+    /** Starts `kind` with the activity and note given, the ones last used for that kind where not. */
+    start(kind: SessionKind, activity?: Activity, note?: string): TimerState {
+      const choice = chosen(choices.read(), kind, { activity, note });
+      const { state, closed, discardedMs } = timer.start(session.read(), kind, choice, clock.now(), shortestMs());
+      rememberChoice(kind, choice);
+      apply(state, closed, true, discardedMs);
+      return state;
+    },
+    /** The running session gets another activity or note, remembered for the next Start of its kind. */
+    change(choice: Partial<SessionChoice>): TimerState {
+      const running = session.read().running;
+      if (!running) throw new Failure('not-found', 'No session is running, so there is nothing to change.');
+      if (
+        choice.activity &&
+        !(running.kind === 'online' ? onlineActivities : offlineActivities).some((a) => a === choice.activity)
+      ) {
+        throw invalid({
+          activity: `A ${running.kind} session cannot be ${choice.activity}: that is ${running.kind === 'online' ? 'offline' : 'online'} time.`,
+        });
+      }
+      const state = timer.change(session.read(), choice);
+      if (state === session.read()) return state;
+      rememberChoice(running.kind, { activity: state.running!.activity, note: state.running!.note ?? '' });
+      apply(state);
       return state;
     },
     stop(): TimeEntry | null {
-      const { state, closed } = timer.stop(session.read(), clock.now());
-      return apply(state, closed).at(-1) ?? null;
+      const { state, closed, discardedMs } = timer.stop(session.read(), clock.now(), shortestMs());
+      return apply(state, closed, true, discardedMs).at(-1) ?? null;
     },
     answer(choice: TimerAnswer): TimerState {
       if (!session.read().question) throw new Failure('not-found', 'There is no open question about the timer.');
-      const { state, closed } = timer.answer(session.read(), choice, clock.now());
-      apply(state, closed);
+      const { state, closed, discardedMs } = timer.answer(session.read(), choice, clock.now(), shortestMs());
+      apply(state, closed, true, discardedMs);
       return state;
     },
     suspend: () => void apply(timer.suspend(session.read(), clock.now()), [], false),
