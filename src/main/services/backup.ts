@@ -17,10 +17,13 @@ import { entrySchema, type TimeTracker } from './timeTracker.ts';
 /** The backup file's format; a newer Twoway may write a higher one, which this one refuses to guess at. */
 export const backupFormat = 1;
 
-// Backups made before update checks and start at login existed have neither: those take their defaults.
+// Backups made before update checks, start at login and discarding short sessions existed have none of them:
+// those take their defaults.
 const backupSettings = z.preprocess(
   (value) =>
-    typeof value === 'object' && value !== null ? { checkForUpdates: true, startAtLogin: false, ...value } : value,
+    typeof value === 'object' && value !== null
+      ? { checkForUpdates: true, startAtLogin: false, discardShortSessions: true, ...value }
+      : value,
   settingsSchema,
 );
 
