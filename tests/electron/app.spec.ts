@@ -87,8 +87,8 @@ test('has a tray from the start, idle', async () => {
   expect(shown).toMatchObject({ tooltip: 'Twoway — idle', title: '', state: 'idle' });
   // A fresh data folder has no accounts, so no follower line.
   expect(shown?.items.map((item) => item.label)).toEqual([
-    'Start online session',
-    'Start offline session',
+    'Start online · scanning',
+    'Start offline · meeting',
     'Stop',
     'Log offline time…',
     'No session running',

@@ -1,6 +1,6 @@
 // What the tray shows, as a pure view model: the shell only renders it, and only when it changed.
 import type { QueueAction, QueueItem } from '../../shared/network.ts';
-import type { AccountBalance, DayTotals, RunningSession } from '../../shared/types.ts';
+import type { AccountBalance, DayTotals, RunningSession, SessionChoice, SessionKind } from '../../shared/types.ts';
 import type { RestartOffer } from '../../shared/updates.ts';
 import { MINUTE } from '../../shared/calendar.ts';
 
@@ -62,6 +62,8 @@ export interface TrayInput {
   update?: { offer: RestartOffer; version: string | null };
   /** The follows and unfollows under way (queueBatches); absent or empty, nothing is said. */
   queue?: QueueBatch[];
+  /** What each Start would run (the last activity of its kind), named in its item; absent, the items say 'session'. */
+  proposed?: Record<SessionKind, SessionChoice>;
 }
 
 const infoLines: readonly TrayMenuItem['id'][] = ['status', 'balance', 'queue', 'update'];
@@ -173,6 +175,11 @@ function catchUpWords({ unread, waiting }: { unread: number; waiting: number }):
     .join(' · ');
 }
 
+/** 'Start online · scanning': the item starts the remembered activity, so it says which. */
+function startLabel(kind: SessionKind, proposed: TrayInput['proposed']): string {
+  return proposed ? `Start ${kind} · ${proposed[kind].activity}` : `Start ${kind} session`;
+}
+
 export function trayView(input: TrayInput): TrayView {
   const { running, now, today, followers, liveTitle } = input;
   const state = trayState(input);
@@ -202,8 +209,8 @@ export function trayView(input: TrayInput): TrayView {
     title: running && liveTitle ? clockTime(now - running.start) : '',
     menu: [
       // Starting the kind that already runs would only cut the session in two.
-      { id: 'start-online', label: 'Start online session', enabled: running?.kind !== 'online' },
-      { id: 'start-offline', label: 'Start offline session', enabled: running?.kind !== 'offline' },
+      { id: 'start-online', label: startLabel('online', input.proposed), enabled: running?.kind !== 'online' },
+      { id: 'start-offline', label: startLabel('offline', input.proposed), enabled: running?.kind !== 'offline' },
       { id: 'stop', label: 'Stop', enabled: running !== null },
       { id: 'log-offline', label: 'Log offline time…', enabled: true },
       { id: 'status', label: status, enabled: false, separatorBefore: true },

@@ -186,7 +186,7 @@ export function followTimer({
   function refresh() {
     clearTimeout(timer);
     timer = undefined;
-    const { running, at, today, onlineBudgetMs } = summary();
+    const { running, at, today, onlineBudgetMs, proposed } = summary();
     const input: TrayInput = {
       running,
       now: at,
@@ -197,6 +197,7 @@ export function followTimer({
       catchUp: briefing,
       update,
       queue: batches,
+      proposed,
     };
     render(trayView(input));
     const delay = nextTrayRefresh(input);
