@@ -1,11 +1,11 @@
 import { useEffect, type ComponentType } from 'react';
-import { UnreadCount } from './components/catchUp/UnreadCount.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { Notices } from './components/Notices.tsx';
 import { ReminderBanner } from './components/ReminderBanner.tsx';
+import { Sidebar } from './components/shell/Sidebar.tsx';
 import { TimerQuestionBanner } from './components/TimerQuestionBanner.tsx';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
-import { useRoute, views, type View } from './route.ts';
+import { useRoute, type View } from './route.ts';
 import { useTimerShortcuts } from './shortcuts.ts';
 import { useTheme } from './useTheme.ts';
 import { useApp } from './stores/appStore.ts';
@@ -69,24 +69,7 @@ export function App() {
       >
         Skip to content
       </a>
-      <nav className="sidebar" aria-label="Twoway">
-        <p className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            ⇄
-          </span>{' '}
-          Twoway
-        </p>
-        <ul>
-          {views.map((name) => (
-            <li key={name}>
-              <a href={`#/${name}`} aria-current={view === name ? 'page' : undefined}>
-                {titles[name]}
-                {name === 'catch-up' && <UnreadCount />}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <Sidebar view={view} titles={titles} />
       <main id="main" tabIndex={-1}>
         <h1 className="view-title">{titles[view]}</h1>
         <TimerQuestionBanner />

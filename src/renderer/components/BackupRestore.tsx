@@ -3,6 +3,7 @@ import type { RestoreSummary } from '../../shared/contract.ts';
 import { call } from '../api.ts';
 import { saveDownload } from '../download.ts';
 import { Dialog } from './Dialog.tsx';
+import { TableScroll } from './TableScroll.tsx';
 
 const described = (s: RestoreSummary['sections'][number]) =>
   [s.added && `${s.added} added`, s.changed && `${s.changed} changed`].filter(Boolean).join(', ');
@@ -97,26 +98,28 @@ export function BackupRestore() {
             Made on {new Date(pending.summary.createdAt).toLocaleString()}. Nothing has changed yet; this is what a
             restore would do:
           </p>
-          <table className="figures">
-            <thead>
-              <tr>
-                <th scope="col">What</th>
-                <th scope="col">Added</th>
-                <th scope="col">Changed</th>
-                <th scope="col">Already here</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pending.summary.sections.map((s) => (
-                <tr key={s.name}>
-                  <th scope="row">{s.name}</th>
-                  <td>{s.added}</td>
-                  <td>{s.changed}</td>
-                  <td>{s.skipped}</td>
+          <TableScroll label="What a restore would change">
+            <table className="figures">
+              <thead>
+                <tr>
+                  <th scope="col">What</th>
+                  <th scope="col">Added</th>
+                  <th scope="col">Changed</th>
+                  <th scope="col">Already here</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {pending.summary.sections.map((s) => (
+                  <tr key={s.name}>
+                    <th scope="row">{s.name}</th>
+                    <td>{s.added}</td>
+                    <td>{s.changed}</td>
+                    <td>{s.skipped}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <div className="form-actions">
             <button type="button" className="button primary" disabled={busy} onClick={() => void restore()}>
               Restore

@@ -6,6 +6,7 @@ import { RowActions } from '../components/RowActions.tsx';
 import { UndoToast } from '../components/UndoToast.tsx';
 import { dayLabel, money } from '../format.ts';
 import { useOutcomes } from '../stores/outcomesStore.ts';
+import './Outcomes.css';
 
 function OutcomeRow({ outcome }: { outcome: Outcome }) {
   const api = useOutcomes((state) => state.api);

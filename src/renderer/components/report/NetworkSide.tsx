@@ -1,6 +1,7 @@
 import type { Counts, NetworkReport, NetworkReportRow } from '../../../shared/report.ts';
 import { networkNames } from '../../../shared/networks.ts';
 import { signed } from '../../format.ts';
+import { TableScroll } from '../TableScroll.tsx';
 
 const change = (start: Counts | null, end: Counts | null, key: keyof Counts) =>
   start && end ? ` (${signed(end[key] - start[key])})` : '';
@@ -51,7 +52,7 @@ export function NetworkSide({ network, ended }: { network: NetworkReport; ended:
           </span>
         )}
       </h2>
-      <div className="table-scroll">
+      <TableScroll label="Followers, following and posts per account">
         <table className="figures">
           <caption className="visually-hidden">Followers, following and posts per account</caption>
           <thead>
@@ -85,7 +86,7 @@ export function NetworkSide({ network, ended }: { network: NetworkReport; ended:
             </tfoot>
           )}
         </table>
-      </div>
+      </TableScroll>
       <p className="muted catch-up-line">
         Catch-up: {catchUp.posts} posts by followers, {catchUp.scanned} scanned · {catchUp.mentions} mentions of you,{' '}
         {catchUp.answered} answered

@@ -1,6 +1,7 @@
 import { outcomeChannelLabels } from '../../../shared/outcomes.ts';
 import type { BusinessSide, Report } from '../../../shared/report.ts';
 import { duration, money, moneyList } from '../../format.ts';
+import { TableScroll } from '../TableScroll.tsx';
 
 const perHour = (side: BusinessSide) =>
   side.outcomesPerHour === null ? '—' : side.outcomesPerHour.toFixed(side.outcomesPerHour < 10 ? 2 : 0);
@@ -25,54 +26,58 @@ export function OutcomesSide({ report }: { report: Report }) {
             meeting, a lead, a client.
           </p>
         ) : (
-          <table className="figures">
-            <caption className="visually-hidden">Outcomes by channel</caption>
-            <thead>
-              <tr>
-                <th scope="col">Channel</th>
-                <th scope="col">Outcomes</th>
-                <th scope="col">Value</th>
-              </tr>
-            </thead>
-            <tbody>
-              {outcomes.byChannel.map((c) => (
-                <tr key={c.channel}>
-                  <th scope="row">{outcomeChannelLabels[c.channel]}</th>
-                  <td>{c.count}</td>
-                  <td>{moneyList(c.value)}</td>
+          <TableScroll label="Outcomes by channel">
+            <table className="figures">
+              <caption className="visually-hidden">Outcomes by channel</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Channel</th>
+                  <th scope="col">Outcomes</th>
+                  <th scope="col">Value</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {outcomes.byChannel.map((c) => (
+                  <tr key={c.channel}>
+                    <th scope="row">{outcomeChannelLabels[c.channel]}</th>
+                    <td>{c.count}</td>
+                    <td>{moneyList(c.value)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
       <section className="card" aria-labelledby="report-business">
         <h2 id="report-business" className="card-title">
           What brings business
         </h2>
-        <table className="figures">
-          <caption className="visually-hidden">Outcomes and value per hour, online and offline</caption>
-          <thead>
-            <tr>
-              <th scope="col" />
-              <th scope="col">Time</th>
-              <th scope="col">Outcomes</th>
-              <th scope="col">Per hour</th>
-              <th scope="col">Value per hour</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(['online', 'offline'] as const).map((name) => (
-              <tr key={name}>
-                <th scope="row">{name === 'online' ? 'Online' : 'Offline'}</th>
-                <td>{duration(business[name].ms)}</td>
-                <td>{business[name].outcomes}</td>
-                <td>{perHour(business[name])}</td>
-                <td>{valuePerHour(business[name])}</td>
+        <TableScroll label="What brings business">
+          <table className="figures">
+            <caption className="visually-hidden">Outcomes and value per hour, online and offline</caption>
+            <thead>
+              <tr>
+                <th scope="col" />
+                <th scope="col">Time</th>
+                <th scope="col">Outcomes</th>
+                <th scope="col">Per hour</th>
+                <th scope="col">Value per hour</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(['online', 'offline'] as const).map((name) => (
+                <tr key={name}>
+                  <th scope="row">{name === 'online' ? 'Online' : 'Offline'}</th>
+                  <td>{duration(business[name].ms)}</td>
+                  <td>{business[name].outcomes}</td>
+                  <td>{perHour(business[name])}</td>
+                  <td>{valuePerHour(business[name])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
     </div>
   );
