@@ -19,6 +19,7 @@ import {
 } from './inputs.ts';
 import { signInCode, signInStart, type MastodonSignIn } from './mastodonSignIn.ts';
 import type { Outcome } from './outcomes.ts';
+import { keepReasonLimit, type PersonFacts } from './personDetails.ts';
 import type { Report } from './report.ts';
 import type {
   AccountBalance,
@@ -60,8 +61,10 @@ const listScope = { accountId: z.string().min(1).nullable(), search: z.string().
 const windowed = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
 const listFilter = z.enum(['all', 'due', 'waiting', 'kept']).default('all');
 
-export type NotFollowingBackRow = NotFollowingBack & { accountId: string };
-export type GhostRow = GhostFollow & { accountId: string };
+/** Each people row carries what Twoway knows of the person (profile, exchanges, outcome), so lists can sort on it. */
+export type NotFollowingBackRow = NotFollowingBack & { accountId: string } & PersonFacts;
+export type GhostRow = GhostFollow & { accountId: string } & PersonFacts;
+export type NotFollowedBackRow = { person: Person; accountId: string } & PersonFacts;
 /** Per account, how many would be due now under each grace period asked about, in the order asked. */
 export type DueCounts = { accountId: string; due: number[] }[];
 
@@ -212,16 +215,35 @@ export const contract = {
       })
       .strict(),
   ),
-  listNotFollowedBack: method<{ total: number; rows: { person: Person; accountId: string }[] }>().takes(
+  listNotFollowedBack: method<{ total: number; rows: NotFollowedBackRow[] }>().takes(
     z.object({ ...listScope, ...windowed }).strict(),
   ),
-  setKeep: method<null>().takes(accountRef.extend({ personId: z.string().min(1), keep: z.boolean() })),
+  /** `reason`: why, in the user's words, shown on the row. */
+  setKeep: method<null>().takes(
+    accountRef.extend({
+      personId: z.string().min(1),
+      keep: z.boolean(),
+      reason: z
+        .string()
+        .trim()
+        .max(keepReasonLimit, `Keep the reason under ${keepReasonLimit} characters.`)
+        .optional(),
+    }),
+  ),
+  /** What Twoway knows of someone; reads their profile (bio, counts, last post) again when a day old. */
+  getPersonDetails: method<PersonFacts>().takes(accountRef.extend({ personId: z.string().min(1) })),
+  /** Their picture as a data: URL, fetched and checked by main and cached on disk; null when there is none. */
+  getAvatar: method<string | null>().takes(accountRef.extend({ personId: z.string().min(1) })),
+  /** false lifts the protection an outcome gives someone, so they can be proposed for unfollowing again. */
+  setProtected: method<null>().takes(accountRef.extend({ personId: z.string().min(1), protected: z.boolean() })),
 
   getQueue: method<QueueView>().takes(none),
   enqueue: method<QueueView>().takes(
     accountRef.extend({
       action: z.enum(['unfollow', 'follow']),
       personIds: z.array(z.string().min(1)).min(1, 'Choose at least one person.').max(10_000),
+      /** Unfollows people protected by an outcome too: only after the user confirmed it for them. */
+      includeProtected: z.boolean().default(false),
     }),
   ),
   cancelQueued: method<QueueView>().takes(z.object({ itemId: z.string().min(1).nullable() }).strict()),

@@ -21,11 +21,12 @@ export function matcher(search: string): (person: Person) => boolean {
   };
 }
 
-/** Due means unfollow now; waiting is still inside the grace period; kept people are neither. */
-export function inFilter(row: NotFollowingBack, filter: ListFilter): boolean {
-  if (filter === 'due') return row.due && !row.kept;
-  if (filter === 'waiting') return !row.due && !row.kept;
-  if (filter === 'kept') return row.kept;
+/** Due means unfollow now; waiting is still inside the grace period; kept and protected people are neither. */
+export function inFilter(row: NotFollowingBack & { protected?: boolean }, filter: ListFilter): boolean {
+  const held = row.kept || row.protected === true;
+  if (filter === 'due') return row.due && !held;
+  if (filter === 'waiting') return !row.due && !held;
+  if (filter === 'kept') return held;
   return true;
 }
 

@@ -1,13 +1,15 @@
 // The user's network accounts: a small index file, one data file per account, and the lists the views
 // ask for (not following back, not followed back), computed from the last completed sync.
 import type { DueCounts, GhostRow, NotFollowingBackRow } from '../../shared/contract.ts';
-import type { AccountData } from '../../shared/network.ts';
+import type { AccountData, Person } from '../../shared/network.ts';
+import { noFacts, type PersonFacts } from '../../shared/personDetails.ts';
 import type { Account, AccountBalance } from '../../shared/types.ts';
 import { DAY } from '../../shared/calendar.ts';
 import type { Clock } from '../core/clock.ts';
 import { dueCounts, notFollowedBack, notFollowingBack } from '../core/followGraph.ts';
 import { ghostFollows } from '../core/ghostFollows.ts';
 import { withLearned, type Learned } from '../core/learnedRelationship.ts';
+import { proposable } from '../core/personOutcomes.ts';
 import {
   inFilter,
   matcher,
@@ -40,7 +42,14 @@ export interface AccountsDeps {
   revokeAccess: RevokeAccess;
 }
 
+/** What the people rows show beside the follow (profile, exchanges, outcome); `version` grows when any of it changes. */
+export interface PeopleFactsSource {
+  version(): number;
+  factsFor(accountId: string): (person: Person) => PersonFacts;
+}
+
 export function createAccounts({ context, clock, events, settings, vault, revokeAccess }: AccountsDeps) {
+  let facts: PeopleFactsSource = { version: () => 0, factsFor: () => () => noFacts };
   const { index, renamed } = openAccountsIndex(context);
   const files = new Map<string, Store<AccountData>>();
   const problems = new Map<string, string>();
@@ -87,14 +96,19 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
 
   const changed = () => events.emit('balancesChanged', balances());
 
-  // The list a view pages through is computed once per account, data and minute, not once per window.
+  // The list a view pages through is computed once per account, data, facts and minute, not once per window.
   const rowCache = new WeakMap<AccountData, { key: string; rows: NotFollowingBackRow[] }>();
   function rowsOf(accountId: string, now: number, graceDays: number): NotFollowingBackRow[] {
     const data = dataOf(accountId).read();
-    const key = `${Math.floor(now / 60_000)}/${graceDays}`;
+    const key = `${Math.floor(now / 60_000)}/${graceDays}/${facts.version()}`;
     const cached = rowCache.get(data);
     if (cached?.key === key) return cached.rows;
-    const rows = notFollowingBack(data, new Set(data.keep), now, graceDays).map((row) => ({ ...row, accountId }));
+    const about = facts.factsFor(accountId);
+    const rows = notFollowingBack(data, new Set(data.keep), now, graceDays).map((row) => ({
+      ...row,
+      accountId,
+      ...about(row.person),
+    }));
     rowCache.set(data, { key, rows });
     return rows;
   }
@@ -104,6 +118,20 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
   }
 
   return {
+    /** Where the people rows' details come from: the people details service, once it exists. */
+    describeWith(source: PeopleFactsSource) {
+      facts = source;
+    },
+    /** Whom an outcome protects among the people this account follows: never unfollowed without a confirm. */
+    protectedIds(accountId: string): Set<string> {
+      const about = facts.factsFor(accountId);
+      return new Set(
+        dataOf(accountId)
+          .read()
+          .following.filter((p) => about(p).protected)
+          .map((p) => p.id),
+      );
+    },
     list: () => index.read(),
     find,
     balances,
@@ -190,7 +218,7 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
       const matches = matcher(query.search);
       const accounts = selected(accountId);
       const rows = accounts.flatMap((account) => rowsOf(account.id, now, graceDays));
-      const due = rows.filter((r) => r.due && !r.kept).length;
+      const due = rows.filter(proposable).length;
       const ghosts = accounts.reduce(
         (n, a) =>
           n +
@@ -223,11 +251,12 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
     ghosts(accountId: string | null, query: { search: string; offset: number; limit: number }): Window<GhostRow> {
       const now = clock.now();
       const matches = matcher(query.search);
-      const rows = selected(accountId).flatMap((account) =>
-        ghostFollows(dataOf(account.id).read().following, now)
+      const rows = selected(accountId).flatMap((account) => {
+        const about = facts.factsFor(account.id);
+        return ghostFollows(dataOf(account.id).read().following, now)
           .filter((row) => matches(row.person))
-          .map((row) => ({ ...row, accountId: account.id })),
-      );
+          .map((row) => ({ ...row, accountId: account.id, ...about(row.person) }));
+      });
       rows.sort((a, b) => a.followedAt - b.followedAt);
       return windowOf(rows, query.offset, query.limit);
     },
@@ -237,17 +266,21 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
       const now = clock.now();
       return index.read().map((account) => {
         const data = dataOf(account.id).read();
-        return { accountId: account.id, due: dueCounts(data, new Set(data.keep), now, graceDays) };
+        const about = facts.factsFor(account.id);
+        // Protected people are never due, like kept ones.
+        const keep = new Set([...data.keep, ...data.following.filter((p) => about(p).protected).map((p) => p.id)]);
+        return { accountId: account.id, due: dueCounts(data, keep, now, graceDays) };
       });
     },
 
     notFollowedBack(accountId: string | null, query: { search: string; offset: number; limit: number }) {
       const matches = matcher(query.search);
-      const rows = selected(accountId).flatMap((account) =>
-        notFollowedBack(dataOf(account.id).read())
+      const rows = selected(accountId).flatMap((account) => {
+        const about = facts.factsFor(account.id);
+        return notFollowedBack(dataOf(account.id).read())
           .filter(matches)
-          .map((person) => ({ person, accountId: account.id })),
-      );
+          .map((person) => ({ person, accountId: account.id, ...about(person) }));
+      });
       return windowOf(rows, query.offset, query.limit);
     },
 

@@ -218,12 +218,23 @@ export function createActionQueue(deps: QueueDeps) {
   return {
     view,
     /** Queues writes for people of one account, found in its last sync. */
-    enqueue(accountId: string, action: QueueAction, personIds: string[]): QueueView {
+    /** People an outcome protects are left out of an unfollow unless the user confirmed it (`includeProtected`). */
+    enqueue(accountId: string, action: QueueAction, personIds: string[], includeProtected = false): QueueView {
       const data = accounts.data(accountId);
       const pool: Person[] = action === 'unfollow' ? data.following : data.followers;
       const byId = new Map(pool.map((p) => [p.id, p]));
-      const people = personIds.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
-      if (people.length === 0) throw new Failure('not-found', 'None of these people are in the last sync; sync again.');
+      const found = personIds.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
+      if (found.length === 0) throw new Failure('not-found', 'None of these people are in the last sync; sync again.');
+      const shielded = action === 'unfollow' && !includeProtected ? accounts.protectedIds(accountId) : new Set();
+      const people = found.filter((p) => !shielded.has(p.id));
+      if (people.length === 0) {
+        throw new Failure(
+          'conflict',
+          found.length === 1
+            ? 'This person is protected by an outcome logged with them: confirm the unfollow on their row, or lift the protection first.'
+            : 'These people are protected by outcomes logged with them: confirm each unfollow on its row, or lift the protection first.',
+        );
+      }
       return add(
         accountId,
         action,

@@ -53,6 +53,7 @@ export function createApi(services: Services) {
       syncing.cancel(accountId);
       queue.forget(accountId);
       services.catchUp.forget(accountId);
+      services.people.forget(accountId);
       await accounts.remove(accountId);
       return null;
     },
@@ -99,7 +100,8 @@ export function createApi(services: Services) {
     listNotFollowedBack: ({ accountId, search, offset, limit }) =>
       accounts.notFollowedBack(accountId, { search: search ?? '', offset: offset ?? 0, limit: limit ?? 100 }),
     getQueue: () => queue.view(),
-    enqueue: ({ accountId, action, personIds }) => queue.enqueue(accountId, action, personIds),
+    enqueue: ({ accountId, action, personIds, includeProtected }) =>
+      queue.enqueue(accountId, action, personIds, includeProtected ?? false),
     cancelQueued: ({ itemId }) => queue.cancel(itemId),
     undoQueued: ({ itemId }) => queue.undo(itemId),
     markQueuedDone: ({ itemId }) => queue.markDone(itemId),
@@ -121,8 +123,15 @@ export function createApi(services: Services) {
       services.catchUp.markMention(accountId, mentionId, state);
       return services.catchUp.summary();
     },
-    setKeep: ({ accountId, personId, keep }) => {
+    setKeep: ({ accountId, personId, keep, reason }) => {
       accounts.setKeep(accountId, personId, keep);
+      services.people.setKeepReason(accountId, personId, keep ? reason || null : null);
+      return null;
+    },
+    getPersonDetails: ({ accountId, personId }) => services.people.details(accountId, personId),
+    getAvatar: ({ accountId, personId }) => services.people.avatar(accountId, personId),
+    setProtected: ({ accountId, personId, protected: on }) => {
+      services.people.setProtected(accountId, personId, on);
       return null;
     },
     getUpdates: () => services.updates.status(),

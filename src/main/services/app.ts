@@ -17,6 +17,8 @@ import { createMastodonSignIn } from './networks/mastodonSignIn.ts';
 import { mastodonAccessRevoker } from './networks/mastodonSignOut.ts';
 import { providerFactory } from './networks/providers.ts';
 import { createOutcomes } from './outcomes.ts';
+import { createAvatars } from './avatars.ts';
+import { createPeopleDetails } from './peopleDetails.ts';
 import { createReminders } from './reminders.ts';
 import { createReports } from './reports.ts';
 import { realScheduler, type Scheduler } from './scheduler.ts';
@@ -126,6 +128,19 @@ export function createServices({
   const queue = createActionQueue({ context, accounts, clock, scheduler, events, settings, providerFor, newId });
   const outcomes = createOutcomes({ context, clock, events, newId });
   const catchUp = createCatchUp({ context, accounts, clock, events, providerFor });
+  const avatars = createAvatars({ dataDir, clock });
+  const people = createPeopleDetails({
+    context,
+    accounts,
+    outcomes,
+    catchUp,
+    avatars,
+    events,
+    clock,
+    scheduler,
+    providerFor,
+  });
+  accounts.describeWith(people);
   const reports = createReports({ clock, settings, time, outcomes, accounts, catchUp, timeZone });
   const backup = createBackup({ clock, settings, time, outcomes, accounts, catchUp });
   const xImports = createXImports({ accounts, clock, events, chooseFiles: chooseXArchive });
@@ -171,6 +186,7 @@ export function createServices({
     reports,
     backup,
     catchUp,
+    people,
     mastodonSignIn,
     updates,
     xImports,
@@ -212,6 +228,7 @@ export function createServices({
       syncing.close();
       queue.close();
       catchUp.close();
+      people.close();
       mastodonSignIn.close();
     },
     addAccount: (input: AccountInput) =>

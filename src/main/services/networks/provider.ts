@@ -17,6 +17,18 @@ export interface Profile extends Person {
   posts?: number;
 }
 
+/** What a row shows of someone's profile, as read; null where the network does not say. */
+export interface ProfileFacts {
+  id: string;
+  /** The bio's first line, plain text. */
+  bio: string | null;
+  followersCount: number | null;
+  followingCount: number | null;
+  lastPostAt: number | null;
+  /** The picture's address, as the network names it; fetched and checked by main only. */
+  avatarUrl: string | null;
+}
+
 export interface Relationship {
   followsYou: boolean;
   youFollow: boolean;
@@ -41,6 +53,8 @@ export interface NetworkProvider {
    * why; networks that say so in the following list itself (Mastodon) mark them there instead.
    */
   ghosts?(follows: readonly Followed[]): Promise<Map<string, Ghost>>;
+  /** Profiles of people in view, for their rows; people the network no longer shows are left out. */
+  profileFacts?(ids: string[]): Promise<ProfileFacts[]>;
   /** The feeds a catch-up reads, where the network offers them. */
   catchUp?(): Promise<CatchUpReader>;
   /** Requests made so far, for the sync's cost. */
