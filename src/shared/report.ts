@@ -1,6 +1,6 @@
 // The report over a range of days: time online vs offline, the network side, and what networking produced.
 import type { Money, OutcomeChannel } from './outcomes.ts';
-import type { DayTotals, Network } from './types.ts';
+import type { Activity, DayTotals, Network, SessionKind } from './types.ts';
 
 export interface PeriodTotals {
   onlineMs: number;
@@ -79,9 +79,20 @@ export interface BusinessSide {
   valuePerHour: Money;
 }
 
+/** An activity's time over the range: online and offline activities apart. */
+export interface ActivityTotal {
+  kind: SessionKind;
+  activity: Activity;
+  ms: number;
+  /** Entries with time in the range, the running session counted as one. */
+  entries: number;
+}
+
 export interface Report {
   time: TimeReport;
   network: NetworkReport;
   outcomes: { byChannel: ChannelOutcomes[]; total: number };
   business: { online: BusinessSide; offline: BusinessSide };
+  /** Online first, then offline, each largest first; activities with no time are left out. */
+  activities: ActivityTotal[];
 }

@@ -16,6 +16,7 @@ import type {
 } from '../../shared/report.ts';
 import type { Account, CountSnapshot, DayTotals, Settings, TimeEntry } from '../../shared/types.ts';
 import { HOUR, MINUTE, addDays, dayKey } from '../../shared/calendar.ts';
+import { activityTotals } from './activityTotals.ts';
 import { dailyTotals } from './timeLedger.ts';
 
 /** Local days [from, from + days). */
@@ -201,7 +202,7 @@ export function outcomeReport(
 
 export function report(
   input: {
-    entries: readonly Span[];
+    entries: readonly (Span & Pick<TimeEntry, 'activity'>)[];
     outcomes: readonly Outcome[];
     accounts: readonly { account: Account; data: AccountData }[];
     settings: Settings;
@@ -213,6 +214,7 @@ export function report(
   return {
     time,
     network: networkReport(input.accounts, range, input.settings, input.briefings),
+    activities: activityTotals(input.entries, range),
     ...outcomeReport(input.outcomes, range, time.totals),
   };
 }

@@ -199,8 +199,9 @@ export function createTimeTracker({
         choice.activity &&
         !(running.kind === 'online' ? onlineActivities : offlineActivities).some((a) => a === choice.activity)
       ) {
+        const other = running.kind === 'online' ? 'offline' : 'online';
         throw invalid({
-          activity: `A ${running.kind} session cannot be ${choice.activity}: that is ${running.kind === 'online' ? 'offline' : 'online'} time.`,
+          activity: `${running.kind === 'online' ? 'An online' : 'An offline'} session cannot be ${choice.activity}: that is ${other} time.`,
         });
       }
       const state = timer.change(session.read(), choice);
