@@ -2,13 +2,16 @@ import { ratio, type Figures } from '../balanceFigures.ts';
 import { networkNames } from '../../shared/networks.ts';
 import type { Network } from '../../shared/types.ts';
 import { signed } from '../format.ts';
+import { HandleText } from './HandleText.tsx';
 
 export function BalanceCard({ title, network, figures }: { title: string; network?: Network; figures: Figures }) {
   return (
     <article className="card balance" aria-label={`${title} balance`}>
       <header className="balance-head">
         {network && <span className={`network-badge ${network}`}>{networkNames[network]}</span>}
-        <h3 className="card-title">{title}</h3>
+        <h3 className="card-title">
+          <HandleText handle={title} />
+        </h3>
       </header>
       <div className="balance-main">
         <div>

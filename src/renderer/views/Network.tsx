@@ -14,6 +14,7 @@ import { Tabs } from '../components/network/Tabs.tsx';
 import { TrendChart } from '../components/TrendChart.tsx';
 import { useBalances } from '../stores/balanceStore.ts';
 import { useNetwork, type NetworkTab } from '../stores/networkStore.ts';
+import { HandleText } from '../components/HandleText.tsx';
 
 const panels = {
   'not-following-back': NotFollowingBackPanel,
@@ -86,7 +87,9 @@ export function Network() {
       <div className="grid trends">
         {shown.map((balance) => (
           <section key={balance.account.id} className="card" aria-label={`${balance.account.handle} trend`}>
-            <h2 className="card-title">{balance.account.handle} · trend</h2>
+            <h2 className="card-title">
+              <HandleText handle={balance.account.handle} /> · trend
+            </h2>
             <TrendChart
               history={balance.history}
               label={`${balance.account.handle} trend`}

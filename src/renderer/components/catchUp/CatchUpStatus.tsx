@@ -5,6 +5,7 @@ import { clockTime } from '../../format.ts';
 import { useCatchUp } from '../../stores/catchUpStore.ts';
 import { NetworkBadge } from '../network/NetworkBadge.tsx';
 import { moment } from './catchUpWords.ts';
+import { HandleText } from '../HandleText.tsx';
 
 function progressText(progress: CatchUpProgress, account: CatchUpAccount | undefined): string {
   const name = account ? networkNames[account.network] : 'the network';
@@ -36,7 +37,10 @@ function AccountLine({ account, now }: { account: CatchUpAccount; now: number })
   return (
     <li className="catch-up-account">
       <span className="account-name">
-        <NetworkBadge network={account.network} /> <strong>{account.handle}</strong>
+        <NetworkBadge network={account.network} />{' '}
+        <strong>
+          <HandleText handle={account.handle} />
+        </strong>
       </span>
       <span className="catch-up-account-state">
         {state}

@@ -1,6 +1,7 @@
 import type { AccountBalance } from '../../../shared/types.ts';
 import { useNetwork } from '../../stores/networkStore.ts';
 import { NetworkBadge } from './NetworkBadge.tsx';
+import { HandleText } from '../HandleText.tsx';
 
 /** Which accounts the view shows: all of them together, or one. */
 export function AccountBar({
@@ -28,7 +29,7 @@ export function AccountBar({
             aria-pressed={scope === account.id}
             onClick={() => show(account.id)}
           >
-            <NetworkBadge network={account.network} /> {account.handle}
+            <NetworkBadge network={account.network} /> <HandleText handle={account.handle} />
           </button>
         ))}
       </div>

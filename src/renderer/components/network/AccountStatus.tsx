@@ -8,6 +8,7 @@ import { useNow } from '../../useNow.ts';
 import { NetworkBadge } from './NetworkBadge.tsx';
 import { XArchiveImport } from './XArchiveImport.tsx';
 import { count, isArchive, isSample, momentLabel, networkNames } from './networkWords.ts';
+import { HandleText } from '../HandleText.tsx';
 
 function SyncState({ progress }: { progress: SyncProgress }) {
   const pct = progress.total > 0 ? Math.min(100, Math.floor((progress.done / progress.total) * 100)) : null;
@@ -74,7 +75,10 @@ export function AccountStatus({ balance }: { balance: AccountBalance }) {
   return (
     <li className="account-status">
       <span className="account-name">
-        <NetworkBadge network={account.network} /> <strong>{account.handle}</strong>
+        <NetworkBadge network={account.network} />{' '}
+        <strong>
+          <HandleText handle={account.handle} />
+        </strong>
       </span>
       <span className="sync-state">
         {state}

@@ -2,17 +2,25 @@ import type { Person } from '../../../shared/network.ts';
 import { shownHandle, shownName } from '../../../shared/shownNames.ts';
 import type { Network } from '../../../shared/types.ts';
 import { isUnnamed, personLabel } from '../../../shared/xPeople.ts';
+import { HandleText } from '../HandleText.tsx';
 
 /** A person's handle as a server cannot spoof it: cleaned, isolated from the text around it, cut, and marked. */
 export function PersonHandle({ person, network }: { person: Person; network?: Network | undefined }) {
   // Someone an X archive names by id alone shows as that id, never as an address passing for a handle.
   if (isUnnamed(person)) return <bdi className="person-handle">{personLabel(person)}</bdi>;
   // An account gone before Twoway learned its name stands for itself by its id (a Bluesky DID): not a handle.
-  if (person.handle === person.id) return <bdi className="person-handle">{shownHandle(person.id).text}</bdi>;
+  if (person.handle === person.id)
+    return (
+      <bdi className="person-handle">
+        <HandleText handle={shownHandle(person.id).text} />
+      </bdi>
+    );
   const { text, marks } = shownHandle(person.handle, network, person.profileHost);
   return (
     <>
-      <bdi className="person-handle">{text}</bdi>
+      <bdi className="person-handle">
+        <HandleText handle={text} />
+      </bdi>
       {marks.map((mark) => (
         <span key={mark}>
           {' '}

@@ -2,6 +2,7 @@ import type { Counts, NetworkReport, NetworkReportRow } from '../../../shared/re
 import { networkNames } from '../../../shared/networks.ts';
 import { signed } from '../../format.ts';
 import { TableScroll } from '../TableScroll.tsx';
+import { HandleText } from '../HandleText.tsx';
 
 const change = (start: Counts | null, end: Counts | null, key: keyof Counts) =>
   start && end ? ` (${signed(end[key] - start[key])})` : '';
@@ -71,7 +72,8 @@ export function NetworkSide({ network, ended }: { network: NetworkReport; ended:
             {network.accounts.map((row) => (
               <tr key={row.accountId}>
                 <th scope="row">
-                  {row.handle} <span className="muted network-name">{networkNames[row.network]}</span>
+                  <HandleText handle={row.handle} />{' '}
+                  <span className="muted network-name">{networkNames[row.network]}</span>
                 </th>
                 <Cells row={row} />
               </tr>
