@@ -28,6 +28,8 @@ interface NetworkState {
   counts: { total: number; due: number; ghosts: number } | null;
   /** Bumped whenever the lists may have changed, so open lists fetch again. */
   version: number;
+  /** The Network view's trend charts, folded away unless asked for. */
+  trendOpen: boolean;
   /** Unfollows are picked on one tab, follows on the other; both survive scrolling and tab changes. */
   selected: Record<QueueAction, Selection>;
   api: {
@@ -35,6 +37,7 @@ interface NetworkState {
     refresh(): Promise<void>;
     show(scope: string | null): void;
     showTab(tab: NetworkTab): void;
+    toggleTrend(): void;
     pick(action: QueueAction, people: Picked[], on: boolean): void;
     clear(action: QueueAction): void;
     addAccount(input: AccountInput): Promise<AccountBalance>;
@@ -83,6 +86,7 @@ export const useNetwork = create<NetworkState>()((set, get) => {
     queue: null,
     counts: null,
     version: 0,
+    trendOpen: false,
     selected: { unfollow: noSelection, follow: noSelection },
     api: {
       async load() {
@@ -103,6 +107,9 @@ export const useNetwork = create<NetworkState>()((set, get) => {
       },
       showTab(tab) {
         set({ tab });
+      },
+      toggleTrend() {
+        set({ trendOpen: !get().trendOpen });
       },
       pick,
       clear(action) {

@@ -1,20 +1,17 @@
 import { useState } from 'react';
-import { BalanceCards } from '../components/BalanceCards.tsx';
 import { RarelyAnswersPanel } from '../components/catchUp/RarelyAnswersPanel.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { AccountBar } from '../components/network/AccountBar.tsx';
-import { AccountStatus } from '../components/network/AccountStatus.tsx';
+import { AccountsStrip } from '../components/network/AccountsStrip.tsx';
 import { AddAccountForm } from '../components/network/AddAccountForm.tsx';
 import { GhostsPanel } from '../components/network/GhostsPanel.tsx';
-import { count, isArchive } from '../components/network/networkWords.ts';
+import { count } from '../components/network/networkWords.ts';
 import { NotFollowedBackPanel } from '../components/network/NotFollowedBackPanel.tsx';
 import { NotFollowingBackPanel } from '../components/network/NotFollowingBackPanel.tsx';
 import { QueuePanel } from '../components/network/QueuePanel.tsx';
 import { Tabs } from '../components/network/Tabs.tsx';
-import { TrendChart } from '../components/TrendChart.tsx';
 import { useBalances } from '../stores/balanceStore.ts';
 import { useNetwork, type NetworkTab } from '../stores/networkStore.ts';
-import { HandleText } from '../components/HandleText.tsx';
 
 const panels = {
   'not-following-back': NotFollowingBackPanel,
@@ -78,26 +75,7 @@ export function Network() {
     <div className="network">
       <AccountBar balances={balances} adding={adding} onAdd={() => setAdding(!adding)} />
       {addForm}
-      <ul className="card account-statuses" aria-label="Accounts">
-        {shown.map((balance) => (
-          <AccountStatus key={balance.account.id} balance={balance} />
-        ))}
-      </ul>
-      <BalanceCards balances={shown} />
-      <div className="grid trends">
-        {shown.map((balance) => (
-          <section key={balance.account.id} className="card" aria-label={`${balance.account.handle} trend`}>
-            <h2 className="card-title">
-              <HandleText handle={balance.account.handle} /> · trend
-            </h2>
-            <TrendChart
-              history={balance.history}
-              label={`${balance.account.handle} trend`}
-              countedBy={isArchive(balance) ? 'import' : 'sync'}
-            />
-          </section>
-        ))}
-      </div>
+      <AccountsStrip shown={shown} />
       <Tabs label="People" tabs={tabs} selected={tab} onSelect={showTab}>
         {tab !== 'queue' && shown.every((b) => b.syncedAt === null) ? (
           <p className="list-message">The lists appear when the first sync is complete.</p>

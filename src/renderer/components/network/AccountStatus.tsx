@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { countsDisagreement } from '../../../shared/countCheck.ts';
 import type { AccountBalance, SyncProgress } from '../../../shared/types.ts';
 import { ApiError } from '../../api.ts';
@@ -35,8 +35,8 @@ function SyncState({ progress }: { progress: SyncProgress }) {
   );
 }
 
-/** One account's line: how fresh its figures are, a sync under way, or what went wrong; and its actions. */
-export function AccountStatus({ balance }: { balance: AccountBalance }) {
+/** One account's line: its balance, how fresh it is, a sync under way, or what went wrong; and its actions. */
+export function AccountStatus({ balance, children }: { balance: AccountBalance; children?: ReactNode }) {
   const { account, syncedAt, problem, leftOut, canWrite } = balance;
   const disagreement = countsDisagreement(balance.history, account.network);
   const progress = useNetwork((state) => state.progress.find((p) => p.accountId === account.id));
@@ -80,6 +80,7 @@ export function AccountStatus({ balance }: { balance: AccountBalance }) {
           <HandleText handle={account.handle} />
         </strong>
       </span>
+      {children}
       <span className="sync-state">
         {state}
         {!progress && !problem && leftOut && <span className="warn"> · {leftOut}</span>}

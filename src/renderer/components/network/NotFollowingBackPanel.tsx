@@ -1,15 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NotFollowingBackRow as Row } from '../../../shared/contract.ts';
 import type { AccountBalance } from '../../../shared/types.ts';
 import { call } from '../../api.ts';
 import { useApp } from '../../stores/appStore.ts';
-import { pickKey, useNetwork } from '../../stores/networkStore.ts';
+import { pickKey, useNetwork, type Selection } from '../../stores/networkStore.ts';
+import { Toast, type ToastMessage } from '../Toast.tsx';
 import { ActionPreview } from './ActionPreview.tsx';
 import { count, datesFollows } from './networkWords.ts';
 import { NotFollowingBackRow } from './NotFollowingBackRow.tsx';
 import { PeopleList } from './PeopleList.tsx';
+import { handleWords } from './PersonHandle.tsx';
 import { SelectField } from './SelectField.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
+import type { PickedShown } from './selectionWords.ts';
 import { useDebounced } from './useDebounced.ts';
 import { useWindowedRows } from './useWindowedRows.ts';
 
@@ -66,7 +69,57 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
       current = false;
     };
   }, [scope, query, dueKey]);
-  const due = query ? (dueMatching?.key === dueKey ? dueMatching.due : null) : (counts?.due ?? null);
+  const dueInSearch = query ? (dueMatching?.key === dueKey ? dueMatching.due : null) : (counts?.due ?? null);
+  // "Select all due" takes only the due people this filter and search show: none under Waiting or Kept.
+  const due = filter === 'due' || filter === 'all' ? dueInSearch : 0;
+
+  // Of the people picked, how many this list shows: the bar says how many the search or filter hides.
+  const [pickedShown, setPickedShown] = useState<{ key: string; of: Selection; shown: PickedShown } | null>(null);
+  useEffect(() => {
+    if (selected.size === 0) return;
+    let current = true;
+    const picked = [...selected.values()].map((p) => ({ accountId: p.accountId, personId: p.person.id }));
+    void call('countPickedShown', { accountId: scope, search: query, filter, picked }).then(
+      (shown) => current && setPickedShown({ key, of: selected, shown }),
+      () => current && setPickedShown(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [scope, query, filter, selected, key]);
+  const shown = pickedShown?.key === key && pickedShown.of === selected ? pickedShown.shown : null;
+
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const toasts = useRef(0);
+  const accountNetwork = (accountId: string) => balances.find((b) => b.account.id === accountId)?.account.network;
+
+  /** Keep or un-keep, then offer to undo it; an undo puts back a pick the keep took away. */
+  async function keep(row: Row, on: boolean) {
+    const picked = selected.get(pickKey(row.accountId, row.person.id));
+    await api.setKeep(row.accountId, row.person.id, on);
+    const who = handleWords(row.person, accountNetwork(row.accountId));
+    setToast({
+      id: ++toasts.current,
+      text: on ? `Kept ${who}` : `No longer kept: ${who}`,
+      action: {
+        label: 'Undo',
+        run: async () => {
+          await api.setKeep(row.accountId, row.person.id, !on);
+          if (on && picked) api.pick('unfollow', [picked], true);
+        },
+      },
+    });
+  }
+
+  async function pickRange(first: number, last: number, on: boolean) {
+    const rows = await list.rowsIn(first, last);
+    const pickable = rows.filter((row) => !row.kept);
+    api.pick(
+      'unfollow',
+      pickable.map((row) => ({ accountId: row.accountId, person: row.person })),
+      on,
+    );
+  }
 
   async function selectAllDue() {
     setError('');
@@ -100,6 +153,7 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
         list={list}
         resetKey={JSON.stringify([scope, query, filter, sort])}
         empty={emptyText(filter, query, counts?.total ?? 1, counts?.ghosts ?? 0)}
+        onPickRange={(first, last, on) => attempt(pickRange(first, last, on))}
         renderRow={(row) => (
           <NotFollowingBackRow
             row={row}
@@ -108,7 +162,7 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
             firstSeen={!datesFollows(balances.find((b) => b.account.id === row.accountId)?.account.network)}
             checked={selected.has(pickKey(row.accountId, row.person.id))}
             onPick={(on) => api.pick('unfollow', [{ accountId: row.accountId, person: row.person }], on)}
-            onKeep={(keep) => attempt(api.setKeep(row.accountId, row.person.id, keep))}
+            onKeep={(on) => attempt(keep(row, on))}
           />
         )}
       />
@@ -119,19 +173,23 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
       )}
       <SelectionBar
         picked={selected.size}
+        shown={shown}
         actionLabel="Unfollow"
         onReview={() => setPreviewing(true)}
         onClear={() => api.clear('unfollow')}
       >
-        <button
-          type="button"
-          className="button small"
-          disabled={selecting !== null || !due}
-          onClick={() => void selectAllDue()}
-        >
-          {selecting ?? (due === null ? 'Select all due' : `Select all ${count(due)} due`)}
-        </button>
+        {(filter === 'due' || filter === 'all') && (
+          <button
+            type="button"
+            className="button small"
+            disabled={selecting !== null || !due}
+            onClick={() => void selectAllDue()}
+          >
+            {selecting ?? (due === null ? 'Select all due' : `Select all ${count(due)} due`)}
+          </button>
+        )}
       </SelectionBar>
+      <Toast toast={toast} onDismiss={() => setToast(null)} />
       {previewing && (
         <ActionPreview
           action="unfollow"

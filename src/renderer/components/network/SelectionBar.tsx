@@ -1,15 +1,19 @@
 import type { ReactNode } from 'react';
 import { count } from './networkWords.ts';
+import { selectionWords, type PickedShown } from './selectionWords.ts';
 
 /** What is picked, and the one action to take on it; the action opens a preview, never acts at once. */
 export function SelectionBar({
   picked,
+  shown = null,
   actionLabel,
   onReview,
   onClear,
   children,
 }: {
   picked: number;
+  /** How many of the picked the list shows, where the list can hide some (search, filter). */
+  shown?: PickedShown | null;
   actionLabel: string;
   onReview(): void;
   onClear(): void;
@@ -21,7 +25,7 @@ export function SelectionBar({
       {children}
       <span className="spacer" />
       <span role="status" className="muted">
-        {picked === 0 ? 'No one selected' : `${count(picked)} selected`}
+        {selectionWords(picked, shown)}
       </span>
       {picked > 0 && (
         <button type="button" className="button small" onClick={onClear}>

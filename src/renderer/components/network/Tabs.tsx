@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import './Tabs.css';
 
 interface Tab<Id extends string> {
   id: Id;

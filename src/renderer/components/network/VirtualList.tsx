@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useFillHeight } from './useFillHeight.ts';
 
 interface Props {
   /** How many rows the whole list has; only the visible ones are in the page. */
@@ -10,9 +11,13 @@ interface Props {
   /** A new value scrolls back to the top: a new search starts at its first result. */
   resetKey?: string;
   rowHeight?: number;
+  /** A fixed height; without one the list reaches down to the bottom of the window. */
   height?: number;
   overscan?: number;
 }
+
+/** A window-tall list still shows this many rows in a short window. */
+const leastRows = 6;
 
 /** A list of fixed-height rows that renders only what is in view, so 100,000 rows scroll like 100. */
 export function VirtualList({
@@ -22,10 +27,12 @@ export function VirtualList({
   onRange,
   resetKey,
   rowHeight = 44,
-  height = 440,
+  height: fixedHeight,
   overscan = 8,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
+  const filled = useFillHeight(scroller, leastRows * rowHeight);
+  const height = fixedHeight ?? filled;
   const [scrollTop, setScrollTop] = useState(0);
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(total, Math.ceil((scrollTop + height) / rowHeight) + overscan) - 1;

@@ -21,6 +21,8 @@ export interface WindowedRows<Row> {
   rowAt(index: number): Row | undefined;
   /** The rows in view, whose windows to fetch. */
   show(first: number, last: number): void;
+  /** Rows first to last of this query, from the windows at hand or fetched: a Shift-click's range. */
+  rowsIn(first: number, last: number): Promise<Row[]>;
   retry(): void;
 }
 
@@ -38,6 +40,10 @@ export function useWindowedRows<Row>(key: string, fetchWindow: FetchWindow<Row>)
     error: null,
   }));
   const pending = useRef(new Set<string>());
+  const latest = useRef(cache);
+  useEffect(() => {
+    latest.current = cache;
+  }, [cache]);
 
   // A new query: adjust during render, so no frame shows the old query as fresh.
   if (cache.key !== key) {
@@ -80,10 +86,22 @@ export function useWindowedRows<Row>(key: string, fetchWindow: FetchWindow<Row>)
   }, [key, range, cache, fetchWindow]);
 
   const show = useCallback((first: number, last: number) => setRange({ first, last }), []);
+  const rowsIn = useCallback(
+    async (first: number, last: number) => {
+      const rows: Row[] = [];
+      for (let w = Math.floor(first / windowSize); w <= Math.floor(last / windowSize); w++) {
+        const known = latest.current.key === key ? latest.current.fresh.get(w) : undefined;
+        const windowRows = known ?? (await fetchWindow(w * windowSize, windowSize)).rows;
+        rows.push(...windowRows.slice(Math.max(0, first - w * windowSize), last - w * windowSize + 1));
+      }
+      return rows;
+    },
+    [key, fetchWindow],
+  );
   const retry = () => setCache({ ...cache, error: null });
   const rowAt = (index: number): Row | undefined => {
     const w = Math.floor(index / windowSize);
     return (cache.fresh.get(w) ?? cache.stale.get(w))?.[index % windowSize];
   };
-  return { total: cache.total, error: cache.error, rowAt, show, retry };
+  return { total: cache.total, error: cache.error, rowAt, show, rowsIn, retry };
 }
