@@ -25,6 +25,7 @@ import type {
   AccountBalance,
   AppStatus,
   DiscardedSession,
+  HeldReminder,
   Reminder,
   Settings,
   SyncProgress,
@@ -104,6 +105,8 @@ export const contract = {
   ),
 
   getReminder: method<Reminder | null>().takes(none),
+  /** What quiet hours hold back now, for Settings to say so; null when nothing waits. */
+  getHeldReminder: method<HeldReminder | null>().takes(none),
   answerReminder: method<Reminder | null>().takes(
     z
       .object({

@@ -20,6 +20,8 @@ export const activityMismatch = {
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use the 24-hour form HH:MM, for example 07:30.');
 
+const startStep = z.enum(['open', 'done', 'skipped']);
+
 export const settingsPatch = z
   .object({
     dailyOnlineBudgetMin: z
@@ -45,6 +47,9 @@ export const settingsPatch = z
     checkForUpdates: z.boolean(),
     startAtLogin: z.boolean(),
     discardShortSessions: z.boolean(),
+    gettingStarted: z
+      .object({ account: startStep, budget: startStep, session: startStep, begun: z.boolean() })
+      .strict(),
   })
   .partial()
   .strict();

@@ -103,6 +103,13 @@ export interface QuietHours {
   to: string;
 }
 
+/** A reminder quiet hours hold back: due since `dueAt` (when Twoway first held it), shown at `until`. */
+export interface HeldReminder {
+  cause: ReminderCause;
+  dueAt: number;
+  until: number;
+}
+
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 export interface Settings {
@@ -128,6 +135,20 @@ export interface Settings {
   startAtLogin: boolean;
   /** Sessions stopped within their first minute are taps on the wrong button: not saved, with a notice. */
   discardShortSessions: boolean;
+  gettingStarted: GettingStarted;
+}
+
+export type StartStepState = 'open' | 'done' | 'skipped';
+
+/**
+ * The first three steps the Dashboard offers: add an account, set the daily budget, start a session. They show
+ * while Twoway holds no data, or once begun (a step taken, or asked for again in Settings), until none is open.
+ */
+export interface GettingStarted {
+  account: StartStepState;
+  budget: StartStepState;
+  session: StartStepState;
+  begun: boolean;
 }
 
 export type Network = 'bluesky' | 'mastodon' | 'x';

@@ -14,3 +14,12 @@ export function isQuiet(quiet: QuietHours | null, now: number): boolean {
   const minute = minuteOfDay(now);
   return from < to ? minute >= from && minute < to : minute >= from || minute < to;
 }
+
+/** When the quiet hours holding `now` end, or null when `now` is not quiet; clock times are local. */
+export function quietEnd(quiet: QuietHours | null, now: number): number | null {
+  if (!quiet || !isQuiet(quiet, now)) return null;
+  const end = new Date(now);
+  end.setHours(Math.floor(minuteOfDayOf(quiet.to) / 60), minuteOfDayOf(quiet.to) % 60, 0, 0);
+  if (end.getTime() <= now) end.setDate(end.getDate() + 1);
+  return end.getTime();
+}

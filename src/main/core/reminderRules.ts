@@ -129,6 +129,12 @@ export function nextReminder(s: Situation, log: ReminderLog): Reminder | null {
   return { ...next, actions: next.actions.filter((a) => a !== 'snooze' || snoozed < maxSnoozes) };
 }
 
+/** What quiet hours hold back now: the reminder that would show if they were off, or null. */
+export function heldByQuietHours(s: Situation, log: ReminderLog): Reminder | null {
+  if (!isQuiet(s.settings.quietHours, s.now)) return null;
+  return nextReminder({ ...s, settings: { ...s.settings, quietHours: null } }, log);
+}
+
 export function shown(log: ReminderLog, reminder: Reminder): ReminderLog {
   if (log.shown.includes(reminder.key)) return log;
   return { ...log, shown: [...log.shown, reminder.key].slice(-keptKeys) };

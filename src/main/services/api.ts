@@ -19,6 +19,7 @@ export function createApi(services: Services) {
     stopSession: () => time.stop(),
     answerTimerQuestion: ({ answer }) => time.answer(answer),
     getReminder: () => reminders.current(),
+    getHeldReminder: () => reminders.held(),
     answerReminder: ({ key, action }) => reminders.answer(key, action),
     getTimeSummary: () => time.summary(),
     listEntries: ({ from, to }) => time.list(from, to),

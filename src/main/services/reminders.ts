@@ -2,18 +2,21 @@
 // or settings change — with no timer of its own, a new week's digest comes with the first of those —,
 // remembers what was said, and acts on the user's answer. Showing a notification is the shell's part.
 import { z } from 'zod';
-import type { Reminder, ReminderAction } from '../../shared/types.ts';
+import type { HeldReminder, Reminder, ReminderAction } from '../../shared/types.ts';
 import { dayKey, startOfWeek } from '../../shared/calendar.ts';
 import type { Clock } from '../core/clock.ts';
 import {
   answered,
   emptyLog,
+  heldByQuietHours,
   nextReminder,
   shown,
   snoozeMs,
   type ReminderLog,
+  type Situation,
   type WeekFigures,
 } from '../core/reminderRules.ts';
+import { quietEnd } from '../core/quietHours.ts';
 import type { EventBus } from './events.ts';
 import { Failure } from './failure.ts';
 import { singleTimer, type Scheduler } from './scheduler.ts';
@@ -55,31 +58,41 @@ export function createReminders({ context, clock, events, settings, time, schedu
     events.emit('reminderChanged', current);
   }
 
+  function situation(now: number): Situation {
+    const { running } = time.state();
+    const summary = time.summary();
+    const daysIntoWeek = summary.week.findIndex((day) => day.day === summary.today.day);
+    return {
+      now,
+      settings: settings.get(),
+      running,
+      todayOnlineMs: summary.today.onlineMs,
+      weekOfflineMs: summary.week.reduce((sum, day) => sum + day.offlineMs, 0),
+      daysIntoWeek: Math.max(0, daysIntoWeek),
+      weekStartDay: dayKey(startOfWeek(now, settings.get().weekStartsOn)),
+      lastOnlineEnd: running ? time.lastOnlineEnd(running.start) : null,
+      lastWeek: lastWeek(now),
+    };
+  }
+
   function evaluate() {
     const now = clock.now();
     const { running } = time.state();
-    const weekStart = startOfWeek(now, settings.get().weekStartsOn);
     // A nudge about online time means nothing once the user is no longer online.
     if (current && current.cause !== 'weekly-digest' && running?.kind !== 'online') return show(null);
     if (current) return;
-    const summary = time.summary();
-    const daysIntoWeek = summary.week.findIndex((day) => day.day === summary.today.day);
-    show(
-      nextReminder(
-        {
-          now,
-          settings: settings.get(),
-          running,
-          todayOnlineMs: summary.today.onlineMs,
-          weekOfflineMs: summary.week.reduce((sum, day) => sum + day.offlineMs, 0),
-          daysIntoWeek: Math.max(0, daysIntoWeek),
-          weekStartDay: dayKey(weekStart),
-          lastOnlineEnd: running ? time.lastOnlineEnd(running.start) : null,
-          lastWeek: lastWeek(now),
-        },
-        store.read(),
-      ),
-    );
+    show(nextReminder(situation(now), store.read()));
+  }
+
+  // The reminder quiet hours hold back and since when, so Settings can say what waits and until when.
+  let heldSince: { key: string; at: number } | null = null;
+  function held(): HeldReminder | null {
+    const now = clock.now();
+    const reminder = current ? null : heldByQuietHours(situation(now), store.read());
+    const until = quietEnd(settings.get().quietHours, now);
+    if (!reminder || until === null) return null;
+    if (heldSince?.key !== reminder.key) heldSince = { key: reminder.key, at: now };
+    return { cause: reminder.cause, dueAt: heldSince.at, until };
   }
 
   events.listen((event) => {
@@ -89,6 +102,7 @@ export function createReminders({ context, clock, events, settings, time, schedu
   return {
     current: () => current,
     evaluate,
+    held,
     answer(key: string, action: ReminderAction): Reminder | null {
       if (!current || current.key !== key) throw new Failure('not-found', 'This reminder is no longer open.');
       if (!current.actions.includes(action)) throw new Failure('invalid-input', 'This reminder does not offer that.');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { settingsPatch } from '../../shared/inputs.ts';
-import type { Settings } from '../../shared/types.ts';
+import type { QuietHours, Settings } from '../../shared/types.ts';
 import { minuteOfDayOf } from '../core/quietHours.ts';
 import type { EventBus } from './events.ts';
 import { invalid } from './failure.ts';
@@ -12,7 +12,7 @@ export const defaultSettings: Settings = {
   weeklyOfflineTargetMin: 300,
   onlineShareTargetPct: 40,
   postsPerWeekTarget: 5,
-  quietHours: { from: '20:00', to: '08:00' },
+  quietHours: { from: '22:00', to: '07:00' },
   weekStartsOn: 1,
   idleMinutes: 5,
   theme: 'system',
@@ -22,7 +22,10 @@ export const defaultSettings: Settings = {
   checkForUpdates: true,
   startAtLogin: false,
   discardShortSessions: true,
+  gettingStarted: { account: 'open', budget: 'open', session: 'open', begun: false },
 };
+
+const sameQuietHours = (a: QuietHours | null | undefined, b: QuietHours) => a?.from === b.from && a.to === b.to;
 
 export const settingsSchema = settingsPatch.required() as unknown as z.ZodType<Settings>;
 
@@ -36,7 +39,7 @@ export function createSettings(context: StoreContext, events: EventBus, applyToS
   const store = openStore(
     {
       name: 'settings',
-      version: 4,
+      version: 5,
       schema: settingsSchema,
       initial: () => defaultSettings,
       // Version 2 added the follower policy: grace period, sync interval and daily write cap.
@@ -46,6 +49,15 @@ export function createSettings(context: StoreContext, events: EventBus, applyToS
         3: (old) => ({ checkForUpdates: true, startAtLogin: false, ...(old as object) }),
         // Version 4 added discarding sessions shorter than a minute (on).
         4: (old) => ({ discardShortSessions: true, ...(old as object) }),
+        // Version 5 moved the quiet hours' default to 22:00–07:00 (only where the old default was never changed),
+        // and added the getting-started steps, which someone who already uses Twoway does not need.
+        5: (old) => ({
+          gettingStarted: { account: 'skipped', budget: 'skipped', session: 'skipped', begun: false },
+          ...(old as object),
+          ...(sameQuietHours((old as Partial<Settings>).quietHours, { from: '20:00', to: '08:00' })
+            ? { quietHours: defaultSettings.quietHours }
+            : {}),
+        }),
       },
     },
     context,
