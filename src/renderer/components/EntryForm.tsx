@@ -1,8 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { EntryInput } from '../../shared/inputs.ts';
 import { offlineActivities, onlineActivities, type SessionKind, type TimeEntry } from '../../shared/types.ts';
+import { parseDuration } from '../../shared/typedDuration.ts';
 import { useFieldErrors } from './useFieldErrors.tsx';
 import { dateInputValue, fromInputs, timeInputValue } from '../format.ts';
+import './EntryForm.css';
 
 interface Props {
   /** The entry being edited; a new entry starts as an offline meeting that ended now. */
@@ -15,6 +17,13 @@ interface Props {
 const activitiesOf = (kind: SessionKind): readonly string[] =>
   kind === 'online' ? onlineActivities : offlineActivities;
 
+/** From and To as a duration ('1:30'); '' while either is incomplete or To is not after From. */
+function spanOf(date: string, from: string, to: string): string {
+  const minutes = (fromInputs(date, to) - fromInputs(date, from)) / 60_000;
+  if (!(minutes > 0)) return '';
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 export function EntryForm({ entry, submitLabel, onSubmit, onCancel }: Props) {
   const id = useId();
   const [now] = useState(Date.now);
@@ -24,6 +33,8 @@ export function EntryForm({ entry, submitLabel, onSubmit, onCancel }: Props) {
   const [from, setFrom] = useState(timeInputValue(entry?.start ?? now - 60 * 60_000));
   const [to, setTo] = useState(timeInputValue(entry?.end ?? now));
   const [note, setNote] = useState(entry?.note ?? '');
+  // A typed duration sets the end from the start; null while the duration just follows From and To.
+  const [typed, setTyped] = useState<string | null>(null);
   const { errors, setErrors, refused, error, described, formError } = useFieldErrors();
   const [busy, setBusy] = useState(false);
 
@@ -32,11 +43,21 @@ export function EntryForm({ entry, submitLabel, onSubmit, onCancel }: Props) {
     if (!activitiesOf(next).includes(activity)) setActivity(activitiesOf(next)[0]!);
   }
 
+  /** The end a valid typed duration gives from `start`, as the To field shows it. */
+  function follow(text: string | null, start: string) {
+    const parsed = text === null ? null : parseDuration(text);
+    const begin = fromInputs(date, start);
+    if (parsed && 'ms' in parsed && !Number.isNaN(begin)) setTo(timeInputValue(begin + parsed.ms));
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     const start = fromInputs(date, from);
-    const end = fromInputs(date, to);
     if (Number.isNaN(start)) return setErrors({ start: 'Enter a date and a start time.' });
+    const parsed = typed === null ? null : parseDuration(typed);
+    if (parsed && 'error' in parsed) return setErrors({ duration: parsed.error });
+    // A typed duration may run past midnight; the To field alone cannot.
+    const end = parsed ? start + parsed.ms : fromInputs(date, to);
     if (Number.isNaN(end)) return setErrors({ end: 'Enter an end time.' });
     setBusy(true);
     try {
@@ -90,7 +111,10 @@ export function EntryForm({ entry, submitLabel, onSubmit, onCancel }: Props) {
         <input
           type="time"
           value={from}
-          onChange={(event) => setFrom(event.target.value)}
+          onChange={(event) => {
+            setFrom(event.target.value);
+            follow(typed, event.target.value);
+          }}
           aria-invalid={!!errors.start}
           aria-describedby={described('start')}
           required
@@ -102,12 +126,35 @@ export function EntryForm({ entry, submitLabel, onSubmit, onCancel }: Props) {
         <input
           type="time"
           value={to}
-          onChange={(event) => setTo(event.target.value)}
+          onChange={(event) => {
+            setTo(event.target.value);
+            setTyped(null);
+          }}
           aria-invalid={!!errors.end}
           aria-describedby={described('end')}
           required
         />
         {error('end')}
+      </label>
+      <label>
+        Duration
+        <input
+          type="text"
+          inputMode="decimal"
+          value={typed ?? spanOf(date, from, to)}
+          onChange={(event) => {
+            setTyped(event.target.value);
+            follow(event.target.value, from);
+          }}
+          placeholder="1h30"
+          aria-invalid={!!errors.duration}
+          aria-describedby={described('duration') ?? `${id}-duration-hint`}
+        />
+        {error('duration') ?? (
+          <span className="field-hint" id={`${id}-duration-hint`}>
+            1h30, 90m, 1:30, 1.5h or 45
+          </span>
+        )}
       </label>
       <label className="wide">
         Note
@@ -129,7 +176,7 @@ export function EntryForm({ entry, submitLabel, onSubmit, onCancel }: Props) {
             Cancel
           </button>
         )}
-        {formError(['start', 'end', 'activity'])}
+        {formError(['start', 'end', 'activity', 'duration'])}
       </div>
     </form>
   );

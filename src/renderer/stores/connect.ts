@@ -22,6 +22,7 @@ export function connectStores(): () => void {
       void useNetwork.getState().api.refresh();
     }),
     subscribe('timerChanged', (timer) => useTime.setState({ timer })),
+    subscribe('sessionDiscarded', (discarded) => useTime.setState({ discarded })),
     subscribe('reminderChanged', (reminder) => useApp.setState({ reminder })),
     subscribe('timeChanged', (summary) => {
       useTime.setState({ summary });

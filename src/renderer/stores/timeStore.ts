@@ -1,6 +1,14 @@
 import { create } from 'zustand';
 import type { EntryInput } from '../../shared/inputs.ts';
-import type { SessionKind, TimeEntry, TimerAnswer, TimerState, TimeSummary } from '../../shared/types.ts';
+import type {
+  DiscardedSession,
+  SessionChoice,
+  SessionKind,
+  TimeEntry,
+  TimerAnswer,
+  TimerState,
+  TimeSummary,
+} from '../../shared/types.ts';
 import { call } from '../api.ts';
 
 interface TimeState {
@@ -11,10 +19,16 @@ interface TimeState {
   range: { from: number; to: number } | null;
   /** The last deleted entry, offered for undo. */
   lastDeleted: TimeEntry | null;
+  /** The last session that ended too short to keep, until the next start or a dismiss. */
+  discarded: DiscardedSession | null;
   api: {
     load(): Promise<void>;
-    start(kind: SessionKind): Promise<void>;
+    /** Without a choice, the activity and note last used for that kind. */
+    start(kind: SessionKind, choice?: Partial<SessionChoice>): Promise<void>;
+    /** The running session's activity or note. */
+    change(choice: Partial<SessionChoice>): Promise<void>;
     stop(): Promise<void>;
+    dismissDiscarded(): void;
     answer(answer: TimerAnswer): Promise<void>;
     showRange(from: number, to: number): Promise<void>;
     add(entry: EntryInput): Promise<void>;
@@ -24,12 +38,15 @@ interface TimeState {
   };
 }
 
+let changing: Promise<void> = Promise.resolve();
+
 export const useTime = create<TimeState>()((set, get) => ({
   summary: null,
   timer: null,
   entries: [],
   range: null,
   lastDeleted: null,
+  discarded: null,
   api: {
     async load() {
       const [summary, timer] = await Promise.all([call('getTimeSummary'), call('getTimer')]);
@@ -37,11 +54,26 @@ export const useTime = create<TimeState>()((set, get) => ({
       const { range } = get();
       if (range) set({ entries: await call('listEntries', range) });
     },
-    async start(kind) {
-      await call('startSession', { kind });
+    async start(kind, choice = {}) {
+      await changing;
+      set({ discarded: null });
+      await call('startSession', { kind, ...choice });
+    },
+    async change(choice) {
+      const change = changing.then(() => call('changeSession', choice));
+      // A Stop right after a change (the note field losing focus to the button) waits for it.
+      changing = change.then(
+        () => undefined,
+        () => undefined,
+      );
+      await change;
     },
     async stop() {
+      await changing;
       await call('stopSession');
+    },
+    dismissDiscarded() {
+      set({ discarded: null });
     },
     async answer(answer) {
       await call('answerTimerQuestion', { answer });

@@ -1,3 +1,4 @@
+import { call } from '../api.ts';
 import { combined } from '../balanceFigures.ts';
 import { ReminderBanner } from '../components/ReminderBanner.tsx';
 import { TimerCard } from '../components/TimerCard.tsx';
@@ -6,31 +7,59 @@ import { TodayBar } from '../components/TodayBar.tsx';
 import { signed } from '../format.ts';
 import { liveDay } from '../liveTotals.ts';
 import { useBalances } from '../stores/balanceStore.ts';
+import { useCatchUp } from '../stores/catchUpStore.ts';
+import { useNetwork } from '../stores/networkStore.ts';
 import { useTime } from '../stores/timeStore.ts';
 import { useNow } from '../useNow.ts';
+import './Mini.css';
 
-/** The tray popover: the timer, today's split against the budget, and the follower balance at a glance. */
+/** Shows the main window; in the browser preview, where there is none, this page becomes it. */
+async function openTwoway() {
+  const opened = await call('openMainWindow');
+  if (!opened) window.location.hash = '#/dashboard';
+}
+
+/**
+ * The tray popover (320 × 420): a question or reminder, the timer, today's split against the budget, what waits
+ * (unread posts, people due), the follower balance, and the way to the full app — all without scrolling.
+ */
 export function Mini() {
   const summary = useTime((state) => state.summary);
   const balances = useBalances((state) => state.balances);
+  const unread = useCatchUp((state) => state.summary?.unread ?? 0);
+  const due = useNetwork((state) => state.counts?.due ?? 0);
   const now = useNow(summary?.running != null, 15_000);
   const total = combined(balances);
   return (
     <main className="mini" aria-label="Twoway quick view">
       <TimerQuestionBanner />
       <ReminderBanner />
-      <TimerCard />
+      <TimerCard compact />
       {summary && (
-        <section className="card" aria-label="Today">
+        <section className="card mini-today" aria-label="Today">
           <TodayBar day={liveDay(summary, summary.today, now)} budgetMs={summary.onlineBudgetMs} />
         </section>
       )}
-      {total && (
-        <p className="mini-balance">
-          <strong>{total.followers}</strong> followers vs <strong>{total.following}</strong> following{' '}
-          <span className={total.difference < 0 ? 'warn' : 'good'}>({signed(total.difference)})</span>
+      <div className="mini-foot">
+        <p className="mini-counts">
+          <strong>{unread.toLocaleString()}</strong> unread · <strong>{due.toLocaleString()}</strong> due
+          {total && (
+            <>
+              {' '}
+              ·{' '}
+              <span
+                className={total.difference < 0 ? 'warn' : 'good'}
+                title={`${total.followers} followers, ${total.following} following`}
+              >
+                {signed(total.difference)} balance
+              </span>
+            </>
+          )}
         </p>
-      )}
+        <button type="button" className="button small primary" onClick={() => void openTwoway()}>
+          Open Twoway
+        </button>
+      </div>
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { OutcomesSide } from '../components/report/OutcomesSide.tsx';
 import { PeriodPicker, thisWeek, type Period } from '../components/report/PeriodPicker.tsx';
 import { ReportExports } from '../components/report/ReportExports.tsx';
 import { TimeSide } from '../components/report/TimeSide.tsx';
+import { ActivityBreakdown } from '../components/report/ActivityBreakdown.tsx';
 import { rangeLabel } from '../format.ts';
 import { useApp } from '../stores/appStore.ts';
 import { useReport } from '../stores/reportStore.ts';
@@ -54,6 +55,7 @@ export function Report({ params }: { params: URLSearchParams }) {
       {shown && (
         <>
           <TimeSide report={shown.time} today={today} />
+          <ActivityBreakdown activities={shown.activities} />
           <NetworkSide network={shown.network} ended={shown.time.to < today} />
           <OutcomesSide report={shown} />
         </>

@@ -69,6 +69,14 @@ export function Settings() {
               {error(field)}
             </label>
           ))}
+          <label className="inline wide">
+            <input
+              type="checkbox"
+              checked={draft.discardShortSessions}
+              onChange={(event) => change({ discardShortSessions: event.target.checked })}
+            />
+            Discard sessions shorter than 1 minute
+          </label>
           {status && <p className="note wide">{awayNote(status)}</p>}
           {status && closeNote(status) && <p className="note wide">{closeNote(status)}</p>}
           <fieldset className="quiet-hours">

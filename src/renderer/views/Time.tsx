@@ -1,21 +1,30 @@
 import { useEffect, useState } from 'react';
-import { addDays, startOfWeek } from '../../shared/calendar.ts';
+import { addDays, fromDayKey, startOfWeek } from '../../shared/calendar.ts';
 import type { TimeEntry } from '../../shared/types.ts';
+import { DiscardedNotice } from '../components/DiscardedNotice.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { EntryForm } from '../components/EntryForm.tsx';
 import { RowActions } from '../components/RowActions.tsx';
+import { DayTimeline } from '../components/time/DayTimeline.tsx';
 import { UndoToast } from '../components/UndoToast.tsx';
 import { clockTime, dateInputValue, dayLabel, duration } from '../format.ts';
 import { parseRoute } from '../route.ts';
 import { useApp } from '../stores/appStore.ts';
 import { useTime } from '../stores/timeStore.ts';
+import { useNow } from '../useNow.ts';
+import './Time.css';
+
+type Shown = TimeEntry & { running?: true };
+
+const sumOf = (entries: readonly Shown[], kind: TimeEntry['kind']) =>
+  entries.filter((e) => e.kind === kind).reduce((sum, e) => sum + e.end - e.start, 0);
 
 /** The start of the week `offsetWeeks` from this one. */
 function weekStart(offsetWeeks: number, weekStartsOn: number): number {
   return addDays(startOfWeek(Date.now(), weekStartsOn), offsetWeeks * 7);
 }
 
-function EntryRow({ entry }: { entry: TimeEntry }) {
+function EntryRow({ entry }: { entry: Shown }) {
   const api = useTime((state) => state.api);
   const [editing, setEditing] = useState(false);
   if (editing) {
@@ -34,8 +43,34 @@ function EntryRow({ entry }: { entry: TimeEntry }) {
     );
   }
   const label = `${entry.kind} ${entry.activity} ${clockTime(entry.start)}–${clockTime(entry.end)}`;
+  if (entry.running) {
+    return (
+      <li className="entry running">
+        <span className="running-mark" aria-hidden="true">
+          ●
+        </span>
+        <span className={`kind-badge ${entry.kind}`}>{entry.kind}</span>
+        <span className="entry-time">{clockTime(entry.start)}–now</span>
+        <span className="entry-activity">{entry.activity}</span>
+        <span className="entry-duration">{duration(entry.end - entry.start)}</span>
+        <span className="entry-note">{entry.note}</span>
+        <span className="entry-actions">
+          <span className="muted">running</span>
+        </span>
+      </li>
+    );
+  }
   return (
     <li className="entry">
+      <button
+        type="button"
+        className="button small continue"
+        aria-label={`Continue ${entry.activity}${entry.note ? ` ${entry.note}` : ''}`}
+        title="Start a new session with this activity and note"
+        onClick={() => void api.start(entry.kind, { activity: entry.activity, note: entry.note })}
+      >
+        ▶
+      </button>
       <span className={`kind-badge ${entry.kind}`}>{entry.kind}</span>
       <span className="entry-time">
         {clockTime(entry.start)}–{clockTime(entry.end)}
@@ -50,7 +85,9 @@ function EntryRow({ entry }: { entry: TimeEntry }) {
 
 export function Time({ params }: { params: URLSearchParams }) {
   const weekStartsOn = useApp((state) => state.settings?.weekStartsOn ?? 1);
-  const { entries, lastDeleted, api } = useTime();
+  const { entries: logged, lastDeleted, api } = useTime();
+  const running = useTime((state) => state.timer?.running ?? null);
+  const now = useNow(running !== null, 15_000);
   const [offset, setOffset] = useState(0);
   const [logging, setLogging] = useState(() => params.get('log') === '1');
   useEffect(() => {
@@ -75,12 +112,29 @@ export function Time({ params }: { params: URLSearchParams }) {
     void api.showRange(from, to);
   }, [api, from, to]);
 
-  const days = new Map<string, TimeEntry[]>();
+  // The running session counts in its week as an entry ending now.
+  const live: Shown | null =
+    running && running.start < to && running.awayFrom === undefined
+      ? {
+          id: 'running',
+          kind: running.kind,
+          activity: running.activity,
+          note: running.note ?? '',
+          start: running.start,
+          end: Math.max(running.start, now),
+          source: 'timer',
+          running: true,
+        }
+      : null;
+  const entries: Shown[] = live && live.end > from ? [...logged, live] : logged;
+  const days = new Map<string, Shown[]>();
   for (const entry of [...entries].reverse()) {
     const day = dateInputValue(entry.start);
     days.set(day, [...(days.get(day) ?? []), entry]);
   }
   const weekLabel = `${dayLabel(dateInputValue(from))} – ${dayLabel(dateInputValue(to - 1))}`;
+  const weekOnline = sumOf(entries, 'online');
+  const weekOffline = sumOf(entries, 'offline');
 
   return (
     <div className="time-view">
@@ -103,6 +157,14 @@ export function Time({ params }: { params: URLSearchParams }) {
           Log time
         </button>
       </div>
+      <p className="week-total">
+        <span className="week-total-label">Week total</span> <strong>{duration(weekOnline + weekOffline)}</strong>
+        <span className="muted">
+          {' '}
+          · online {duration(weekOnline)} · offline {duration(weekOffline)}
+        </span>
+      </p>
+      <DiscardedNotice />
       {logging && (
         <section className="card" aria-label="Log time">
           <h2 className="card-title">Log time after the fact</h2>
@@ -132,12 +194,14 @@ export function Time({ params }: { params: URLSearchParams }) {
               {dayLabel(day, 'long')}
               <span className="muted">
                 {' '}
-                · online{' '}
-                {duration(dayEntries.filter((e) => e.kind === 'online').reduce((s, e) => s + e.end - e.start, 0))} ·
-                offline{' '}
-                {duration(dayEntries.filter((e) => e.kind === 'offline').reduce((s, e) => s + e.end - e.start, 0))}
+                · online {duration(sumOf(dayEntries, 'online'))} · offline {duration(sumOf(dayEntries, 'offline'))}
               </span>
             </h3>
+            <DayTimeline
+              dayStart={fromDayKey(day)}
+              entries={[...dayEntries].reverse()}
+              label={`Timeline of ${dayLabel(day, 'long')}`}
+            />
             <ul className="entries">
               {dayEntries.map((entry) => (
                 <EntryRow key={entry.id} entry={entry} />
