@@ -1,5 +1,6 @@
 // The report over a range of days: time online vs offline, the network side, and what networking produced.
 import type { Money, OutcomeChannel } from './outcomes.ts';
+import type { PeriodKind } from './reportPeriods.ts';
 import type { Activity, DayTotals, Network, SessionKind } from './types.ts';
 
 export interface PeriodTotals {
@@ -8,6 +9,31 @@ export interface PeriodTotals {
   /** Online share of all logged time, in whole percent; null when nothing was logged. */
   sharePct: number | null;
   daysOverBudget: number;
+  /** The days that count towards days over budget: those passed, and today once it is over. */
+  daysCounted: number;
+}
+
+/** Totals of the days compared, first and last 'YYYY-MM-DD' inclusive. */
+export interface ComparedDays extends PeriodTotals {
+  from: string;
+  to: string;
+  days: number;
+}
+
+/** current − previous, and whether that is good news; neutral when equal or (online) still within budget. */
+export interface Change {
+  diff: number;
+  verdict: 'good' | 'bad' | 'neutral';
+}
+
+/** The period's days up to today while it runs ('so far'), against the same days of the period before. */
+export interface Comparison {
+  kind: PeriodKind;
+  running: boolean;
+  current: ComparedDays;
+  previous: ComparedDays;
+  /** share is null where either side logged nothing. */
+  changes: { online: Change; offline: Change; share: Change | null; daysOverBudget: Change };
 }
 
 export interface TimeReport {
@@ -20,8 +46,7 @@ export interface TimeReport {
   /** The weekly offline target scaled to the range's length. */
   offlineTargetMs: number;
   totals: PeriodTotals;
-  /** The same number of days just before, for the comparison. */
-  previous: PeriodTotals & { from: string; to: string };
+  comparison: Comparison;
 }
 
 export interface Counts {

@@ -32,6 +32,8 @@ describe.each(zones)('the report in %s', (zone) => {
     return new Date(y, m - 1, d, h, min).getTime();
   };
   const week = (first: string) => ({ from: fromDayKey(first), days: 7 });
+  // Long after every range below: each is complete.
+  const later = fromDayKey('2027-06-01');
 
   it('adds up a week holding a DST change: an hour online each day is seven hours', () => {
     // The Monday-start week holding each zone's autumn change (Tokyo has none).
@@ -42,7 +44,7 @@ describe.each(zones)('the report in %s', (zone) => {
       const start = addDays(monday.from, i) + 10 * HOUR;
       return entry('online', start, start + HOUR);
     });
-    const result = timeReport(entries, monday, defaultSettings);
+    const result = timeReport(entries, monday, defaultSettings, later);
     expect(result.days.map((d) => d.onlineMs)).toEqual(Array(7).fill(HOUR));
     expect(result.totals.onlineMs).toBe(7 * HOUR);
     expect(result.from).toBe(first);
@@ -52,22 +54,22 @@ describe.each(zones)('the report in %s', (zone) => {
   it('splits an entry crossing midnight at a week boundary between the two weeks', () => {
     // Sunday 23:00 to Monday 01:30; the week starts on Monday.
     const late = entry('offline', at(2026, 11, 22, 23), at(2026, 11, 23, 1, 30));
-    const result = timeReport([late], week('2026-11-23'), defaultSettings);
+    const result = timeReport([late], week('2026-11-23'), defaultSettings, later);
     expect(result.days[0]!.offlineMs).toBe(90 * MINUTE);
     expect(result.totals.offlineMs).toBe(90 * MINUTE);
-    expect(result.previous.offlineMs).toBe(HOUR);
-    expect(result.previous.from).toBe('2026-11-16');
-    expect(result.previous.to).toBe('2026-11-22');
+    expect(result.comparison.previous.offlineMs).toBe(HOUR);
+    expect(result.comparison.previous.from).toBe('2026-11-16');
+    expect(result.comparison.previous.to).toBe('2026-11-22');
   });
 
   it('follows the week-start setting: a Sunday-start week holds that Sunday', () => {
     const sunday = entry('online', at(2026, 11, 22, 9), at(2026, 11, 22, 10));
-    const sundayWeek = timeReport([sunday], week('2026-11-22'), { ...defaultSettings, weekStartsOn: 0 });
-    const mondayWeek = timeReport([sunday], week('2026-11-23'), defaultSettings);
+    const sundayWeek = timeReport([sunday], week('2026-11-22'), { ...defaultSettings, weekStartsOn: 0 }, later);
+    const mondayWeek = timeReport([sunday], week('2026-11-23'), defaultSettings, later);
     expect(sundayWeek.totals.onlineMs).toBe(HOUR);
     expect(sundayWeek.days[0]!.day).toBe('2026-11-22');
     expect(mondayWeek.totals.onlineMs).toBe(0);
-    expect(mondayWeek.previous.onlineMs).toBe(HOUR);
+    expect(mondayWeek.comparison.previous.onlineMs).toBe(HOUR);
   });
 
   it('compares with the week before: share, days over budget, offline target', () => {
@@ -76,18 +78,29 @@ describe.each(zones)('the report in %s', (zone) => {
       entry('offline', at(2026, 11, 24, 9), at(2026, 11, 24, 12)),
       entry('online', at(2026, 11, 17, 9), at(2026, 11, 17, 9, 30)),
     ];
-    const result = timeReport(entries, week('2026-11-23'), defaultSettings);
-    expect(result.totals).toEqual({ onlineMs: HOUR, offlineMs: 3 * HOUR, sharePct: 25, daysOverBudget: 1 });
-    expect(result.previous).toMatchObject({ onlineMs: 30 * MINUTE, offlineMs: 0, sharePct: 100, daysOverBudget: 0 });
+    const result = timeReport(entries, week('2026-11-23'), defaultSettings, later);
+    expect(result.totals).toEqual({
+      onlineMs: HOUR,
+      offlineMs: 3 * HOUR,
+      sharePct: 25,
+      daysOverBudget: 1,
+      daysCounted: 7,
+    });
+    expect(result.comparison.previous).toMatchObject({
+      onlineMs: 30 * MINUTE,
+      offlineMs: 0,
+      sharePct: 100,
+      daysOverBudget: 0,
+    });
     expect(result.offlineTargetMs).toBe(defaultSettings.weeklyOfflineTargetMin * MINUTE);
     expect(result.budgetMs).toBe(45 * MINUTE);
   });
 
   it('covers a custom range of any length, its previous period as long', () => {
-    const result = timeReport([], { from: fromDayKey('2026-11-01'), days: 30 }, defaultSettings);
+    const result = timeReport([], { from: fromDayKey('2026-11-02'), days: 30 }, defaultSettings, later);
     expect(result.days).toHaveLength(30);
-    expect([result.from, result.to]).toEqual(['2026-11-01', '2026-11-30']);
-    expect([result.previous.from, result.previous.to]).toEqual(['2026-10-02', '2026-10-31']);
+    expect([result.from, result.to]).toEqual(['2026-11-02', '2026-12-01']);
+    expect([result.comparison.previous.from, result.comparison.previous.to]).toEqual(['2026-10-03', '2026-11-01']);
     expect(result.totals.sharePct).toBeNull();
   });
 });
@@ -146,6 +159,7 @@ describe('the network and outcome sides of the report', () => {
   const result = report(
     { entries, outcomes, accounts: [{ account, data }], settings: defaultSettings },
     { from: fromDayKey('2026-11-23'), days: 7 },
+    fromDayKey('2027-01-01'),
   );
 
   it('gives counts at the start and end of the week, and what changed in it', () => {
@@ -186,6 +200,7 @@ describe('the network and outcome sides of the report', () => {
         ],
       },
       { from: fromDayKey('2026-11-23'), days: 7 },
+      fromDayKey('2027-01-01'),
     );
     expect(counted.network.catchUp).toEqual({ posts: 3, scanned: 2, mentions: 3, answered: 1, waiting: 1 });
   });
@@ -210,6 +225,7 @@ describe('the network and outcome sides of the report', () => {
     const none = report(
       { entries: [], outcomes, accounts: [], settings: defaultSettings },
       { from: fromDayKey('2026-11-23'), days: 7 },
+      fromDayKey('2027-01-01'),
     );
     expect(none.business.online.outcomesPerHour).toBeNull();
     expect(none.network.combined.start).toBeNull();

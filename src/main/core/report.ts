@@ -14,40 +14,24 @@ import type {
   Report,
   TimeReport,
 } from '../../shared/report.ts';
-import type { Account, CountSnapshot, DayTotals, Settings, TimeEntry } from '../../shared/types.ts';
-import { HOUR, MINUTE, addDays, dayKey } from '../../shared/calendar.ts';
+import type { Account, CountSnapshot, Settings, TimeEntry } from '../../shared/types.ts';
+import { HOUR, MINUTE, addDays, dayKey, daysBetween } from '../../shared/calendar.ts';
+import { comparedDays, comparison, countedDays, type DayRange } from './reportComparison.ts';
 import { activityTotals } from './activityTotals.ts';
 import { dailyTotals } from './timeLedger.ts';
 
-/** Local days [from, from + days). */
-export interface DayRange {
-  from: number;
-  days: number;
-}
+export type { DayRange };
 
 type Span = Pick<TimeEntry, 'kind' | 'start' | 'end'>;
 
 const endOf = (range: DayRange) => addDays(range.from, range.days);
 
-function totalsOf(days: DayTotals[], budgetMs: number): PeriodTotals {
-  const onlineMs = days.reduce((sum, d) => sum + d.onlineMs, 0);
-  const offlineMs = days.reduce((sum, d) => sum + d.offlineMs, 0);
-  const all = onlineMs + offlineMs;
-  return {
-    onlineMs,
-    offlineMs,
-    sharePct: all === 0 ? null : Math.round((onlineMs / all) * 100),
-    daysOverBudget: days.filter((d) => d.onlineMs > budgetMs).length,
-  };
-}
-
-export function timeReport(entries: readonly Span[], range: DayRange, settings: Settings): TimeReport {
+/** The time side over `range`, compared like with like as of `now` (the clock's time). */
+export function timeReport(entries: readonly Span[], range: DayRange, settings: Settings, now: number): TimeReport {
   const budgetMs = settings.dailyOnlineBudgetMin * MINUTE;
-  const previousFrom = addDays(range.from, -range.days);
-  // One pass over the ledger for both periods.
-  const both = dailyTotals(entries, previousFrom, range.days * 2);
-  const before = both.slice(0, range.days);
-  const days = both.slice(range.days);
+  const days = dailyTotals(entries, range.from, range.days);
+  const whole = comparedDays(days, budgetMs, countedDays(days, budgetMs, daysBetween(range.from, now)));
+  const { onlineMs, offlineMs, sharePct, daysOverBudget, daysCounted } = whole;
   return {
     from: dayKey(range.from),
     to: dayKey(addDays(range.from, range.days - 1)),
@@ -55,12 +39,8 @@ export function timeReport(entries: readonly Span[], range: DayRange, settings: 
     budgetMs,
     shareTargetPct: settings.onlineShareTargetPct,
     offlineTargetMs: Math.round((settings.weeklyOfflineTargetMin * MINUTE * range.days) / 7),
-    totals: totalsOf(days, budgetMs),
-    previous: {
-      ...totalsOf(before, budgetMs),
-      from: dayKey(previousFrom),
-      to: dayKey(addDays(range.from, -1)),
-    },
+    totals: { onlineMs, offlineMs, sharePct, daysOverBudget, daysCounted },
+    comparison: comparison(entries, range, now, settings.weekStartsOn, budgetMs),
   };
 }
 
@@ -209,8 +189,9 @@ export function report(
     briefings?: Parameters<typeof catchUpCounts>[0];
   },
   range: DayRange,
+  now: number,
 ): Report {
-  const time = timeReport(input.entries, range, input.settings);
+  const time = timeReport(input.entries, range, input.settings, now);
   return {
     time,
     network: networkReport(input.accounts, range, input.settings, input.briefings),

@@ -61,13 +61,14 @@ export function createReports({ clock, settings, time, outcomes, accounts, catch
           briefings: catchUp.kept(),
         },
         rangeOf(from, to),
+        clock.now(),
       );
     },
     /** The week before the one holding `now`, for the digest; null when that week holds nothing to tell. */
     lastWeek(now: number): WeekFigures | null {
       const from = addDays(startOfWeek(now, settings.get().weekStartsOn), -7);
       const range = { from, days: 7 };
-      const { totals } = timeReport(spans(), range, settings.get());
+      const { totals } = timeReport(spans(), range, settings.get(), clock.now());
       const { combined } = networkReport(accountsWithData(), range, settings.get());
       const followerChange = combined.start && combined.end ? combined.end.followers - combined.start.followers : null;
       if (totals.onlineMs + totals.offlineMs === 0 && followerChange === null) return null;
@@ -88,7 +89,7 @@ export function createReports({ clock, settings, time, outcomes, accounts, catch
         return file(outcomesCsv(inRange.reverse()));
       }
       if (table === 'daily') {
-        const { days, budgetMs } = timeReport(spans(), range, settings.get());
+        const { days, budgetMs } = timeReport(spans(), range, settings.get(), clock.now());
         return file(dailyCsv(days, budgetMs, timeZone));
       }
       return file(entriesCsv(time.list(range.from, addDays(range.from, range.days)), timeZone));

@@ -1,15 +1,20 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { DayTotals } from '../../shared/types.ts';
 import { dayLabel, duration, weekdayLabel } from '../format.ts';
+import { timeTicks, tickLabel } from './chart/timeScale.ts';
+import { useWidth } from './chart/useWidth.ts';
+import './TimeBars.css';
 
 export interface TimeBar {
   key: string;
   /** Under the column: 'Mon', '23 Nov'. */
   label: string;
-  /** In the table and to screen readers: 'Monday 23 Nov'. */
+  /** In the table, the tooltip and to screen readers: 'Monday 23 Nov'. */
   name: string;
   onlineMs: number;
   offlineMs: number;
+  /** This column's online budget, where it differs from the chart's (a short last week). */
+  budgetMs?: number;
   current?: boolean;
 }
 
@@ -25,9 +30,21 @@ export function dayBars(days: DayTotals[], today: string, label: 'weekday' | 'da
   }));
 }
 
+/** 'Tuesday 1 Dec: online 43 min, offline 1 h 18, over budget by 12 min'. */
+export function barName(bar: TimeBar, budgetMs: number): string {
+  const over = bar.onlineMs - (bar.budgetMs ?? budgetMs);
+  return `${bar.name}: online ${duration(bar.onlineMs)}, offline ${duration(bar.offlineMs)}${
+    over > 0 ? `, over budget by ${duration(over)}` : ''
+  }`;
+}
+
+const height = 200;
+const margin = { top: 22, right: 8, bottom: 24, left: 48 };
+
 /**
- * One stacked column per day or week (online at the foot, so the budget line reads against it) with the online
- * budget as a line. The same figures as a table: hidden for screen readers, or shown on request and in print.
+ * Online and offline side by side per day or week on one hour axis; the online budget is marked on each online
+ * column only, and only the part over it is hatched. Each column takes focus (arrow keys move between them) and
+ * shows its figures; the same figures as a table, for screen readers, on request and in print.
  */
 export function TimeBars({
   bars,
@@ -44,10 +61,39 @@ export function TimeBars({
   showTable?: boolean;
 }) {
   const id = useId();
+  const pattern = `over-${id.replace(/[^\w-]/g, '')}`;
   const [tableShown, setTableShown] = useState(false);
-  const top = Math.max(budgetMs, ...bars.map((b) => b.onlineMs + b.offlineMs), 1);
-  const pct = (ms: number) => `${(ms / top) * 100}%`;
+  const [active, setActive] = useState<number | null>(null);
+  const [focusIndex, setFocusIndex] = useState(() =>
+    Math.max(
+      0,
+      bars.findIndex((b) => b.current),
+    ),
+  );
+  const groups = useRef<(SVGGElement | null)[]>([]);
+  const [box, width] = useWidth<HTMLDivElement>();
+
+  const budgetOf = (b: TimeBar) => b.budgetMs ?? budgetMs;
+  const { top, ticks } = timeTicks(Math.max(...bars.flatMap((b) => [b.onlineMs, b.offlineMs, budgetOf(b)]), 1));
+  const plotW = Math.max(1, width - margin.left - margin.right);
+  const plotH = height - margin.top - margin.bottom;
+  const y = (ms: number) => margin.top + plotH - (ms / top) * plotH;
+  const groupW = plotW / Math.max(1, bars.length);
+  const barW = Math.min(26, Math.max(3, groupW * 0.34));
+  const showTotals = groupW >= 44;
   const dense = bars.length > 14;
+
+  function move(event: KeyboardEvent, index: number) {
+    const to = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: bars.length - 1 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    const next = Math.min(bars.length - 1, Math.max(0, to));
+    setFocusIndex(next);
+    groups.current[next]?.focus();
+  }
+
+  const tip = active === null ? null : bars[active];
+  const tipX = active === null ? 0 : margin.left + groupW * (active + 0.5);
   return (
     <figure className={`time-bars${dense ? ' dense' : ''}`}>
       <div className="chart-head">
@@ -64,6 +110,10 @@ export function TimeBars({
             <span className="swatch budget" />
             online budget
           </span>
+          <span>
+            <span className="swatch over" />
+            over budget
+          </span>
         </span>
         {showTable && (
           <button
@@ -77,30 +127,109 @@ export function TimeBars({
           </button>
         )}
       </div>
-      <div className={tableShown ? 'chart-hidden' : undefined} aria-hidden="true">
-        <div className="columns">
-          <span className="budget-line horizontal" style={{ bottom: pct(budgetMs) }} />
-          {bars.map((b) => (
-            <div
-              key={b.key}
-              className="stack"
-              title={`${b.name}: ${duration(b.onlineMs)} online, ${duration(b.offlineMs)} offline`}
-            >
-              <span
-                className={`segment online${b.onlineMs > budgetMs ? ' over' : ''}`}
-                style={{ height: pct(b.onlineMs) }}
-              />
-              <span className="segment offline" style={{ height: pct(b.offlineMs) }} />
-            </div>
-          ))}
-        </div>
-        <div className="column-labels">
-          {bars.map((b) => (
-            <span key={b.key} className={b.current ? 'is-today' : undefined}>
-              {b.label}
-            </span>
-          ))}
-        </div>
+      <div ref={box} className={`chart-box${tableShown ? ' chart-hidden' : ''}`}>
+        <svg
+          width={width}
+          height={height}
+          role="group"
+          aria-label={`${caption}: use the arrow keys to move between columns`}
+        >
+          <defs>
+            <pattern id={pattern} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="6" height="6" className="over-ground" />
+              <rect width="3" height="6" className="over-stripe" />
+            </pattern>
+          </defs>
+          <g aria-hidden="true">
+            {ticks.map((t) => (
+              <g key={t}>
+                <line x1={margin.left} x2={width - margin.right} y1={y(t)} y2={y(t)} className="grid-line" />
+                <text x={margin.left - 6} y={y(t) + 4} className="axis-label" textAnchor="end">
+                  {tickLabel(t)}
+                </text>
+              </g>
+            ))}
+          </g>
+          {bars.map((b, i) => {
+            const center = margin.left + groupW * (i + 0.5);
+            const onlineX = center - barW - 1;
+            const offlineX = center + 1;
+            const budget = budgetOf(b);
+            const within = Math.min(b.onlineMs, budget);
+            const over = Math.max(0, b.onlineMs - budget);
+            return (
+              <g
+                key={b.key}
+                ref={(element) => {
+                  groups.current[i] = element;
+                }}
+                className={`bar-group${b.current ? ' is-today' : ''}`}
+                role="img"
+                aria-label={barName(b, budgetMs)}
+                tabIndex={i === focusIndex ? 0 : -1}
+                onFocus={() => {
+                  setFocusIndex(i);
+                  setActive(i);
+                }}
+                onBlur={() => setActive(null)}
+                onMouseEnter={() => setActive(i)}
+                onMouseLeave={() => setActive(null)}
+                onKeyDown={(event) => move(event, i)}
+              >
+                <rect x={center - groupW / 2} y={margin.top} width={groupW} height={plotH} className="bar-hit" />
+                <rect x={onlineX} y={y(within)} width={barW} height={y(0) - y(within)} className="column-online" />
+                {over > 0 && (
+                  <rect
+                    x={onlineX}
+                    y={y(b.onlineMs)}
+                    width={barW}
+                    height={y(budget) - y(b.onlineMs)}
+                    fill={`url(#${pattern})`}
+                    className="column-excess"
+                  />
+                )}
+                <line x1={onlineX - 3} x2={onlineX + barW + 3} y1={y(budget)} y2={y(budget)} className="budget-mark" />
+                <rect
+                  x={offlineX}
+                  y={y(b.offlineMs)}
+                  width={barW}
+                  height={y(0) - y(b.offlineMs)}
+                  className="column-offline"
+                />
+                {showTotals && b.onlineMs + b.offlineMs > 0 && (
+                  <text
+                    x={center}
+                    y={y(Math.max(b.onlineMs, b.offlineMs, budget)) - 6}
+                    className="bar-total"
+                    textAnchor="middle"
+                  >
+                    {duration(b.onlineMs + b.offlineMs)}
+                  </text>
+                )}
+                <text x={center} y={height - 6} className="column-label" textAnchor="middle">
+                  {b.label}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+        {tip && (
+          <div
+            className="chart-tooltip"
+            role="tooltip"
+            style={{
+              left: Math.min(width - 90, Math.max(90, tipX)),
+              top: y(Math.max(tip.onlineMs, tip.offlineMs, budgetOf(tip))) - 22,
+            }}
+          >
+            <strong>{tip.name}</strong>
+            <span>online {duration(tip.onlineMs)}</span>
+            <span>offline {duration(tip.offlineMs)}</span>
+            {tip.onlineMs > budgetOf(tip) && (
+              <span className="warn">over budget by {duration(tip.onlineMs - budgetOf(tip))}</span>
+            )}
+          </div>
+        )}
       </div>
       <table id={id} className={tableShown ? 'figures' : 'figures visually-hidden'}>
         <caption>{caption}</caption>
@@ -118,7 +247,7 @@ export function TimeBars({
               <th scope="row">{b.name}</th>
               <td>{duration(b.onlineMs)}</td>
               <td>{duration(b.offlineMs)}</td>
-              <td>{b.onlineMs > budgetMs ? 'yes' : 'no'}</td>
+              <td>{b.onlineMs > budgetOf(b) ? `by ${duration(b.onlineMs - budgetOf(b))}` : 'no'}</td>
             </tr>
           ))}
         </tbody>

@@ -1,19 +1,41 @@
+import { useId, useState } from 'react';
 import { outcomeChannelLabels } from '../../../shared/outcomes.ts';
-import type { BusinessSide, Report } from '../../../shared/report.ts';
-import { duration, money, moneyList } from '../../format.ts';
+import type { Report } from '../../../shared/report.ts';
+import { duration, moneyList } from '../../format.ts';
 import { TableScroll } from '../TableScroll.tsx';
-
-const perHour = (side: BusinessSide) =>
-  side.outcomesPerHour === null ? '—' : side.outcomesPerHour.toFixed(side.outcomesPerHour < 10 ? 2 : 0);
-
-const valuePerHour = (side: BusinessSide) => {
-  const parts = Object.entries(side.valuePerHour).map(([currency, amount]) => money(amount, currency));
-  return parts.length > 0 ? parts.join(' + ') : '—';
-};
+import { BusinessChart } from './BusinessChart.tsx';
+import { outcomesPerHour, valuePerHour } from './businessText.ts';
 
 /** What networking produced in the period, by channel, and per hour of online and of offline time. */
 export function OutcomesSide({ report }: { report: Report }) {
   const { outcomes, business } = report;
+  const tableId = useId();
+  const [tableShown, setTableShown] = useState(false);
+  const table = (
+    <table id={tableId} className={tableShown ? 'figures' : 'figures visually-hidden'}>
+      <caption className="visually-hidden">Outcomes and value per hour, online and offline</caption>
+      <thead>
+        <tr>
+          <th scope="col" />
+          <th scope="col">Time</th>
+          <th scope="col">Outcomes</th>
+          <th scope="col">Per hour</th>
+          <th scope="col">Value per hour</th>
+        </tr>
+      </thead>
+      <tbody>
+        {(['online', 'offline'] as const).map((name) => (
+          <tr key={name}>
+            <th scope="row">{name === 'online' ? 'Online' : 'Offline'}</th>
+            <td>{duration(business[name].ms)}</td>
+            <td>{business[name].outcomes}</td>
+            <td>{outcomesPerHour(business[name])}</td>
+            <td>{valuePerHour(business[name], name)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
   return (
     <div className="grid two">
       <section className="card" aria-labelledby="report-outcomes">
@@ -50,34 +72,23 @@ export function OutcomesSide({ report }: { report: Report }) {
         )}
       </section>
       <section className="card" aria-labelledby="report-business">
-        <h2 id="report-business" className="card-title">
-          What brings business
-        </h2>
-        <TableScroll label="What brings business">
-          <table className="figures">
-            <caption className="visually-hidden">Outcomes and value per hour, online and offline</caption>
-            <thead>
-              <tr>
-                <th scope="col" />
-                <th scope="col">Time</th>
-                <th scope="col">Outcomes</th>
-                <th scope="col">Per hour</th>
-                <th scope="col">Value per hour</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(['online', 'offline'] as const).map((name) => (
-                <tr key={name}>
-                  <th scope="row">{name === 'online' ? 'Online' : 'Offline'}</th>
-                  <td>{duration(business[name].ms)}</td>
-                  <td>{business[name].outcomes}</td>
-                  <td>{perHour(business[name])}</td>
-                  <td>{valuePerHour(business[name])}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <div className="chart-head">
+          <h2 id="report-business" className="card-title">
+            What brings business
+          </h2>
+          <button
+            type="button"
+            className="button small"
+            aria-pressed={tableShown}
+            aria-controls={tableId}
+            onClick={() => setTableShown(!tableShown)}
+          >
+            {tableShown ? 'Show as chart' : 'Show as table'}
+          </button>
+        </div>
+        {!tableShown && <BusinessChart business={business} />}
+        {/* Hidden, the table still reads to screen readers; shown, it scrolls inside the card when narrow. */}
+        {tableShown ? <TableScroll label="What brings business, as a table">{table}</TableScroll> : table}
       </section>
     </div>
   );

@@ -1,26 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { addDays, daysBetween, dayKey, fromDayKey, startOfWeek } from '../../../shared/calendar.ts';
+import { preset, presetNames, presetOf, shifted, type Period } from '../../../shared/reportPeriods.ts';
 import { rangeLabel } from '../../format.ts';
+import './PeriodPicker.css';
 
-export interface Period {
-  from: string;
-  to: string;
-}
+export type { Period };
 
-/** The week holding `today`, from the week-start setting. */
-export function thisWeek(weekStartsOn: number, today: string): Period {
-  const start = startOfWeek(fromDayKey(today), weekStartsOn);
-  return { from: dayKey(start), to: dayKey(addDays(start, 6)) };
-}
-
-/** The period as long as `period`, `steps` lengths later (earlier when negative). */
-function shifted(period: Period, steps: number): Period {
-  const from = fromDayKey(period.from);
-  const days = daysBetween(from, fromDayKey(period.to)) + 1;
-  return { from: dayKey(addDays(from, steps * days)), to: dayKey(addDays(from, steps * days + days - 1)) };
-}
-
-/** Week by week with the arrows, or any range of days. */
+/** A preset (this or last week or month, the last 30 days), a step back or on with the arrows, or any days. */
 export function PeriodPicker({
   period,
   weekStartsOn,
@@ -36,8 +21,8 @@ export function PeriodPicker({
   const [from, setFrom] = useState(period.from);
   const [to, setTo] = useState(period.to);
   const [error, setError] = useState('');
-  const current = thisWeek(weekStartsOn, today);
-  const next = shifted(period, 1);
+  const chosen = presetOf(period, today, weekStartsOn);
+  const next = shifted(period, 1, weekStartsOn);
 
   function show(event: FormEvent) {
     event.preventDefault();
@@ -54,7 +39,7 @@ export function PeriodPicker({
           type="button"
           className="button"
           aria-label="Previous period"
-          onClick={() => onChange(shifted(period, -1))}
+          onClick={() => onChange(shifted(period, -1, weekStartsOn))}
         >
           ←
         </button>
@@ -73,14 +58,6 @@ export function PeriodPicker({
         <button
           type="button"
           className="button"
-          disabled={period.from === current.from && period.to === current.to}
-          onClick={() => onChange(current)}
-        >
-          This week
-        </button>
-        <button
-          type="button"
-          className="button"
           aria-expanded={custom}
           onClick={() => {
             setFrom(period.from);
@@ -90,6 +67,19 @@ export function PeriodPicker({
         >
           Custom range
         </button>
+      </div>
+      <div className="period-presets" role="group" aria-label="Periods">
+        {presetNames.map((name) => (
+          <button
+            key={name}
+            type="button"
+            className="button small"
+            aria-pressed={chosen === name}
+            onClick={() => onChange(preset(name, today, weekStartsOn))}
+          >
+            {name}
+          </button>
+        ))}
       </div>
       {custom && (
         <form className="custom-range" onSubmit={show} noValidate>

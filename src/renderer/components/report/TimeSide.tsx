@@ -1,13 +1,8 @@
 import type { TimeReport } from '../../../shared/report.ts';
 import { dayLabel, duration } from '../../format.ts';
 import { TimeBars, dayBars, type TimeBar } from '../TimeBars.tsx';
-
-/** '▼ 40 min vs 2 h 10 the week before': the change and where it started from. */
-function versus(now: number, before: number, show: (n: number) => string, period: string): string {
-  const diff = now - before;
-  if (diff === 0) return `same as the ${period} before`;
-  return `${diff > 0 ? '▲' : '▼'} ${show(Math.abs(diff))} vs ${show(before)} the ${period} before`;
-}
+import { against, changeText, comparedLabel, daysLabel, verdictClass } from './comparisonText.ts';
+import './TimeSide.css';
 
 /** Long ranges read better a week a column. */
 function weekBars(report: TimeReport): TimeBar[] {
@@ -22,24 +17,38 @@ function weekBars(report: TimeReport): TimeBar[] {
       name: `${dayLabel(first, 'long')} – ${dayLabel(last, 'long')}`,
       onlineMs: chunk.reduce((sum, d) => sum + d.onlineMs, 0),
       offlineMs: chunk.reduce((sum, d) => sum + d.offlineMs, 0),
+      budgetMs: report.budgetMs * chunk.length,
     });
   }
   return bars;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const points = (n: number) => plural(n, 'point');
+
 export function TimeSide({ report, today }: { report: TimeReport; today: string }) {
-  const { totals, previous } = report;
+  const { totals, comparison } = report;
+  const { current, previous, changes, running } = comparison;
   const perWeek = report.days.length > 31;
-  const period = report.days.length === 7 ? 'week' : 'period';
+  const so = comparedLabel(comparison);
+  const before = daysLabel(previous.from, previous.to, 'days');
   // A period still running is not yet short of its targets.
   const ended = report.to < today;
   return (
     <>
+      <p className="comparison-note">
+        {so}, compared with {against(comparison)} ({before}).
+      </p>
       <div className="grid stats">
         <div className="card stat">
           <span className="stat-label">Online</span>
           <span className="stat-value">{duration(totals.onlineMs)}</span>
-          <span className="muted">{versus(totals.onlineMs, previous.onlineMs, duration, period)}</span>
+          <span className="muted">
+            {so}: {duration(current.onlineMs)} vs {duration(previous.onlineMs)}
+          </span>
+          <span className={verdictClass(changes.online)}>
+            {changeText(changes.online, comparison, duration, undefined, ' — within budget')}
+          </span>
         </div>
         <div className="card stat">
           <span className="stat-label">Offline</span>
@@ -47,8 +56,10 @@ export function TimeSide({ report, today }: { report: TimeReport; today: string 
             {duration(totals.offlineMs)}
           </span>
           <span className="muted">
-            target {duration(report.offlineTargetMs)} · {versus(totals.offlineMs, previous.offlineMs, duration, period)}
+            target {duration(report.offlineTargetMs)} · {so}: {duration(current.offlineMs)} vs{' '}
+            {duration(previous.offlineMs)}
           </span>
+          <span className={verdictClass(changes.offline)}>{changeText(changes.offline, comparison, duration)}</span>
         </div>
         <div className="card stat">
           <span className="stat-label">Online share</span>
@@ -57,17 +68,29 @@ export function TimeSide({ report, today }: { report: TimeReport; today: string 
           </span>
           <span className="muted">
             target ≤ {report.shareTargetPct} %
-            {previous.sharePct !== null && ` · ${previous.sharePct} % the ${period} before`}
+            {previous.sharePct !== null && ` · ${previous.sharePct} % ${against(comparison)}`}
           </span>
+          {changes.share && (
+            <span className={verdictClass(changes.share)}>
+              {changeText(changes.share, comparison, points, { more: 'higher', less: 'lower' })}
+            </span>
+          )}
         </div>
         <div className="card stat">
           <span className="stat-label">Days over budget</span>
           <span className={`stat-value${totals.daysOverBudget > 0 ? ' warn' : ''}`}>
-            {totals.daysOverBudget} <span className="stat-of">of {report.days.length}</span>
+            {totals.daysOverBudget}{' '}
+            <span className="stat-of">
+              of {plural(totals.daysCounted, 'day')}
+              {running && ' so far'}
+            </span>
           </span>
           <span className="muted">
-            budget {duration(report.budgetMs)} a day ·{' '}
-            {versus(totals.daysOverBudget, previous.daysOverBudget, String, period)}
+            budget {duration(report.budgetMs)} a day · {previous.daysOverBudget} of {previous.daysCounted}{' '}
+            {against(comparison)}
+          </span>
+          <span className={verdictClass(changes.daysOverBudget)}>
+            {changeText(changes.daysOverBudget, comparison, String, { more: 'more', less: 'fewer' })}
           </span>
         </div>
       </div>
