@@ -49,7 +49,7 @@ export function nextSteps(s: Situation): NextStep[] {
   }
   if (s.unread > 0 || s.waiting > 0) {
     const parts = [
-      s.unread > 0 ? `${s.unread.toLocaleString('en-US')} unread` : '',
+      s.unread > 0 ? `${count(s.unread, 'unread post', 'unread posts')} from followers` : '',
       s.waiting > 0 ? `${s.waiting.toLocaleString('en-US')} waiting for your answer` : '',
     ];
     steps.push({ action: 'catch-up', text: parts.filter(Boolean).join(' · '), label: 'Catch up' });

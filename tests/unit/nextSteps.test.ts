@@ -30,8 +30,13 @@ describe('nextSteps', () => {
   });
 
   it('sends unread posts and waiting mentions to Catch-up in one step', () => {
-    expect(nextSteps({ ...calm, unread: 12 })).toEqual([{ action: 'catch-up', text: '12 unread', label: 'Catch up' }]);
-    expect(nextSteps({ ...calm, unread: 12, waiting: 3 })[0]?.text).toBe('12 unread · 3 waiting for your answer');
+    expect(nextSteps({ ...calm, unread: 12 })).toEqual([
+      { action: 'catch-up', text: '12 unread posts from followers', label: 'Catch up' },
+    ]);
+    expect(nextSteps({ ...calm, unread: 12, waiting: 3 })[0]?.text).toBe(
+      '12 unread posts from followers · 3 waiting for your answer',
+    );
+    expect(nextSteps({ ...calm, unread: 1 })[0]?.text).toBe('1 unread post from followers');
     expect(nextSteps({ ...calm, waiting: 2 })[0]?.text).toBe('2 waiting for your answer');
   });
 

@@ -1,12 +1,12 @@
 import { BalanceCards } from '../components/BalanceCards.tsx';
 import { CatchUpCard } from '../components/catchUp/CatchUpCard.tsx';
-import { EmptyState } from '../components/EmptyState.tsx';
+import { GettingStarted } from '../components/dashboard/GettingStarted.tsx';
+import { NextSteps } from '../components/dashboard/NextSteps.tsx';
 import { TimerCard } from '../components/TimerCard.tsx';
 import { TodayBar } from '../components/TodayBar.tsx';
 import { TimeBars, dayBars } from '../components/TimeBars.tsx';
 import { duration } from '../format.ts';
 import { liveDay } from '../liveTotals.ts';
-import { useApp } from '../stores/appStore.ts';
 import { useBalances } from '../stores/balanceStore.ts';
 import { useTime } from '../stores/timeStore.ts';
 import { useNow } from '../useNow.ts';
@@ -14,7 +14,6 @@ import { useNow } from '../useNow.ts';
 export function Dashboard() {
   const summary = useTime((state) => state.summary);
   const balances = useBalances((state) => state.balances);
-  const hasData = useApp((state) => state.status?.hasData ?? true);
   const now = useNow(summary?.running != null, 15_000);
 
   if (!summary) return null;
@@ -25,6 +24,8 @@ export function Dashboard() {
 
   return (
     <div className="dashboard">
+      <GettingStarted />
+      <NextSteps />
       <div className="grid two">
         <TimerCard />
         <section className="card" aria-labelledby="today-title">
@@ -56,15 +57,6 @@ export function Dashboard() {
           <BalanceCards balances={balances} />
         </section>
       ) : null}
-      {!hasData && (
-        <EmptyState title="Welcome to Twoway">
-          <p>
-            Twoway keeps two balances: the people who follow you against the people you follow, and your time online
-            against the offline business development that brings clients.
-          </p>
-          <p>Start a session with the buttons above when you go online — or when you leave for a meeting.</p>
-        </EmptyState>
-      )}
     </div>
   );
 }
