@@ -19,7 +19,7 @@ import {
 } from './inputs.ts';
 import { signInCode, signInStart, type MastodonSignIn } from './mastodonSignIn.ts';
 import type { Outcome } from './outcomes.ts';
-import { keepReasonLimit, type PersonFacts } from './personDetails.ts';
+import { keepReasonLimit, type PersonFacts, type PersonSuggestion } from './personDetails.ts';
 import type { Report } from './report.ts';
 import type {
   AccountBalance,
@@ -202,9 +202,7 @@ export const contract = {
       .object({
         ...listScope,
         filter: listFilter,
-        picked: z
-          .array(z.object({ accountId: z.string().min(1), personId: z.string().min(1) }).strict())
-          .max(200_000),
+        picked: z.array(z.object({ accountId: z.string().min(1), personId: z.string().min(1) }).strict()).max(200_000),
       })
       .strict(),
   ),
@@ -226,17 +224,15 @@ export const contract = {
     accountRef.extend({
       personId: z.string().min(1),
       keep: z.boolean(),
-      reason: z
-        .string()
-        .trim()
-        .max(keepReasonLimit, `Keep the reason under ${keepReasonLimit} characters.`)
-        .optional(),
+      reason: z.string().trim().max(keepReasonLimit, `Keep the reason under ${keepReasonLimit} characters.`).optional(),
     }),
   ),
   /** What Twoway knows of someone; reads their profile (bio, counts, last post) again when a day old. */
   getPersonDetails: method<PersonFacts>().takes(accountRef.extend({ personId: z.string().min(1) })),
   /** Their picture as a data: URL, fetched and checked by main and cached on disk; null when there is none. */
   getAvatar: method<string | null>().takes(accountRef.extend({ personId: z.string().min(1) })),
+  /** People of every account whose handle or name matches, for the outcome form's "With" field. */
+  suggestPeople: method<PersonSuggestion[]>().takes(z.object({ search: z.string().max(200) }).strict()),
   /** false lifts the protection an outcome gives someone, so they can be proposed for unfollowing again. */
   setProtected: method<null>().takes(accountRef.extend({ personId: z.string().min(1), protected: z.boolean() })),
 

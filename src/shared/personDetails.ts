@@ -1,6 +1,7 @@
 // What Twoway knows of one person beside the follow itself: their profile (bio, counts, last post), what the
 // two of you exchanged, the outcome logged with them, and why they are protected or kept.
 import type { OutcomeType } from './outcomes.ts';
+import type { Network } from './types.ts';
 
 /** Mentions and replies exchanged, from what the catch-up has read (its last month of mentions, your last 50 posts). */
 export interface Interactions {
@@ -70,6 +71,16 @@ export const noFacts: PersonFacts = {
   protected: false,
   keepReason: null,
 };
+
+/** Someone Twoway knows, offered as the person of an outcome so the outcome links to them reliably. */
+export interface PersonSuggestion {
+  handle: string;
+  displayName: string;
+  network: Network;
+}
+
+/** Outcomes that make someone worth keeping whatever the follow-back says. */
+export const protectingOutcomes: readonly OutcomeType[] = ['client', 'lead', 'meeting'];
 
 /** The longest keep reason: a short note, not a document. */
 export const keepReasonLimit = 120;

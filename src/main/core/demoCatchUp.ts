@@ -58,9 +58,18 @@ const sampleMentions: Record<string, MentionSample[]> = {
   ],
 };
 
+/** People the user follows who do not follow back, yet talk: [their number, hours ago, what they wrote]. */
+const sampleFollowedMentions: Record<string, [number, number, string][]> = {
+  'demo-bluesky': [
+    [204, 40, 'Good point on value pricing @alexmorgan.bsky.social — do you publish your rates?'],
+    [204, 200, '@alexmorgan.bsky.social thanks for the intro last week!'],
+  ],
+};
+
 /** Per account: [follower, times asked, times answered, median hours to answer]. */
 const sampleAnswers: Record<string, [number, number, number, number][]> = {
   'demo-bluesky': [
+    [204, 2, 2, 5],
     [3, 4, 4, 2],
     [7, 3, 2, 6],
     [11, 4, 0, 0],
@@ -80,7 +89,7 @@ export function demoCatchUp(
   return accounts.flatMap(({ account, data }) => {
     const posts = samplePosts[account.id];
     if (!posts) return [];
-    const byId = new Map(data.followers.map((p) => [p.id, p]));
+    const byId = new Map([...data.following, ...data.followers].map((p) => [p.id, p]));
     const follower = (i: number): Person => byId.get(`${account.id}-${i}`)!;
     const kept = posts.map(([who, hoursAgo, text, kind = 'post'], i): KeptPost => ({
       id: `${account.id}-post-${i}`,
@@ -102,6 +111,18 @@ export function demoCatchUp(
       state,
       answeredAt: state === 'answered' ? now - (hoursAgo - 3) * HOUR : null,
     }));
+    (sampleFollowedMentions[account.id] ?? []).forEach(([who, hoursAgo, text], i) =>
+      mentions.push({
+        id: `${account.id}-followed-mention-${i}`,
+        author: follower(who),
+        text,
+        createdAt: now - hoursAgo * HOUR,
+        url: null,
+        reason: 'mention',
+        state: 'answered',
+        answeredAt: now - (hoursAgo - 2) * HOUR,
+      }),
+    );
     const asked: AskedPost[] = [];
     const answers: Answer[] = [];
     for (const [who, times, answered, medianHours] of sampleAnswers[account.id] ?? []) {

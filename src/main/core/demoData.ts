@@ -3,8 +3,9 @@
 import type { AccountData, Followed, Ghost, Person } from '../../shared/network.ts';
 import type { Outcome, OutcomeChannel, OutcomeType } from '../../shared/outcomes.ts';
 import type { Account, Activity, SessionKind, TimeEntry } from '../../shared/types.ts';
-import { DAY, MINUTE, addDays, dayKey, startOfDay } from '../../shared/calendar.ts';
+import { DAY, HOUR, MINUTE, addDays, dayKey, startOfDay } from '../../shared/calendar.ts';
 import { byId } from './followGraph.ts';
+import { bioFirstLine } from './profileText.ts';
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -190,5 +191,69 @@ export function demoOutcomes(now: number): Omit<Outcome, 'id'>[] {
     outcome(10, 'lead', 'bluesky', 'Kim Growth'),
     { ...outcome(16, 'client', 'bluesky', 'Kim Growth', 'Ad campaign set-up'), value: 1200, currency: 'EUR' },
     outcome(20, 'meeting', 'offline', 'Lena Pr'),
+    // Linked by handle, as the outcome form suggests it: this client never followed back and stays protected.
+    outcome(12, 'client', 'bluesky', '@chloebrand222.bsky.social', 'Brand refresh, phase one'),
+    outcome(4, 'conversation', 'bluesky', 'elifgrowth204.bsky.social', 'Talked pricing in the replies'),
   ];
+}
+
+const sampleBios = [
+  'Growth consultant for B2B SaaS. Ex-agency. Writes about pricing and positioning.',
+  'Brand strategist · speaker · coffee snob\nBased in Lisbon',
+  'SEO lead at a 12-person agency. Technical audits, content that ranks, no tricks.',
+  'Content designer. I turn jargon into sentences people finish.',
+  'Sales coach for founders who hate selling. Workshops every month.',
+  'Paid social for local businesses. Small budgets, honest reports.',
+  'PR & media relations — tech, climate, health. Pitch me your story.',
+  'Data analyst. Dashboards that answer the question you actually asked.',
+  'UX researcher, accessibility advocate. Opinions are my own.',
+  'Event producer: meetups, conferences, the odd wedding. Always hiring volunteers.',
+];
+
+/** A profile as a sample account's people rows show it; `avatarUrl` 'sample' draws a picture (core/demoAvatar). */
+export interface SampleProfile {
+  id: string;
+  bio: string | null;
+  followersCount: number | null;
+  followingCount: number | null;
+  lastPostAt: number | null;
+  avatarUrl: string | null;
+}
+
+/** Where sample pictures come from: drawn, never fetched. */
+export const samplePicture = 'sample';
+
+/**
+ * Profiles for the sample Bluesky and Mastodon people (X archives carry none): most posted this week, some have
+ * been inactive for months, a few never posted, a third have no picture. Ghost follows have no profile to read.
+ */
+export function demoProfiles(
+  now: number,
+  sample: readonly { account: Account; data: AccountData }[],
+): { accountId: string; profiles: SampleProfile[] }[] {
+  return sample.flatMap(({ account, data }) => {
+    if (account.network === 'x') return [];
+    const rand = random(account.id.length * 97);
+    const people = [...data.following.filter((f) => !f.ghost), ...data.followers];
+    const seen = new Set<string>();
+    const profiles = people.flatMap((person): SampleProfile[] => {
+      if (seen.has(person.id)) return [];
+      seen.add(person.id);
+      const n = Number(person.id.slice(person.id.lastIndexOf('-') + 1));
+      const monthsAway = n % 6 === 1 ? 3 + (n % 11) : 0;
+      const lastPostAt =
+        n % 17 === 5 ? null : monthsAway > 0 ? now - monthsAway * 30.44 * DAY : now - rand() * 6 * DAY - HOUR;
+      return [
+        {
+          id: person.id,
+          bio: n % 9 === 3 ? null : bioFirstLine(sampleBios[n % sampleBios.length]),
+          followersCount: Math.round(40 + rand() * (n % 5 === 0 ? 12_000 : 1_800)),
+          followingCount: Math.round(60 + rand() * 900),
+          lastPostAt,
+          avatarUrl: n % 3 === 2 ? null : samplePicture,
+        },
+      ];
+    });
+    return [{ accountId: account.id, profiles }];
+  });
 }

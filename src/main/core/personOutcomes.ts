@@ -3,11 +3,11 @@
 // A network outcome names only someone on that network; an offline or elsewhere one anyone.
 import type { Person } from '../../shared/network.ts';
 import type { Outcome, OutcomeType } from '../../shared/outcomes.ts';
-import type { LinkedOutcome } from '../../shared/personDetails.ts';
+import { protectingOutcomes, type LinkedOutcome } from '../../shared/personDetails.ts';
 import type { Network } from '../../shared/types.ts';
 
 /** Outcomes that make someone worth keeping whatever the follow-back says. */
-export const protectingTypes: ReadonlySet<OutcomeType> = new Set(['client', 'lead', 'meeting']);
+export const protectingTypes: ReadonlySet<OutcomeType> = new Set(protectingOutcomes);
 
 /** The order outcomes tell about a person: a client says most. */
 const weight: Record<OutcomeType, number> = {

@@ -131,6 +131,7 @@ export function createApi(services: Services) {
     },
     getPersonDetails: ({ accountId, personId }) => services.people.details(accountId, personId),
     getAvatar: ({ accountId, personId }) => services.people.avatar(accountId, personId),
+    suggestPeople: ({ search }) => services.people.suggest(search),
     setProtected: ({ accountId, personId, protected: on }) => {
       services.people.setProtected(accountId, personId, on);
       return null;

@@ -5,7 +5,7 @@ import type { AppStatus, AwayDetection, StoreNotice } from '../../shared/types.t
 import { nothingDetected } from '../core/awayDetection.ts';
 import type { Clock } from '../core/clock.ts';
 import { demoCatchUp } from '../core/demoCatchUp.ts';
-import { demoAccountsData, demoEntries, demoOutcomes } from '../core/demoData.ts';
+import { demoAccountsData, demoEntries, demoOutcomes, demoProfiles } from '../core/demoData.ts';
 import { createAccounts } from './accounts.ts';
 import { createBackup } from './backup.ts';
 import { createCatchUp } from './catchUp.ts';
@@ -246,6 +246,7 @@ export function createServices({
       const sample = demoAccountsData(now);
       for (const { account, data } of sample) accounts.put(account, data);
       for (const { accountId, state } of demoCatchUp(now, sample)) catchUp.put(accountId, state);
+      for (const { accountId, profiles } of demoProfiles(now, sample)) people.putSample(accountId, profiles);
       return statusChanged();
     },
   };

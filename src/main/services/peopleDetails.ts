@@ -2,11 +2,12 @@
 // the mentions and replies exchanged (from the catch-up's briefing), the outcome logged with them, and the user's
 // choices (why kept, protection lifted). Reads are batched per account and one batch runs at a time.
 import type { Person } from '../../shared/network.ts';
-import { noInteractions, unknownProfile, type PersonFacts } from '../../shared/personDetails.ts';
+import { noInteractions, unknownProfile, type PersonFacts, type PersonSuggestion } from '../../shared/personDetails.ts';
 import { DAY, MINUTE } from '../../shared/calendar.ts';
 import type { Clock } from '../core/clock.ts';
 import { demoAvatar } from '../core/demoAvatar.ts';
 import { interactionIndex } from '../core/interactions.ts';
+import { matcher } from '../core/peopleQuery.ts';
 import { isProtected, outcomeIndex } from '../core/personOutcomes.ts';
 import type { Accounts } from './accounts.ts';
 import type { Avatars } from './avatars.ts';
@@ -197,6 +198,25 @@ export function createPeopleDetails(deps: PeopleDetailsDeps) {
       if (url === null) return null;
       if (accounts.find(accountId).connection.network === 'demo') return demoAvatar(person);
       return avatars.get(url);
+    },
+    /** Up to 12 people of all accounts matching a search: those you follow first, then your followers. */
+    suggest(search: string): PersonSuggestion[] {
+      const matches = matcher(search);
+      const found: PersonSuggestion[] = [];
+      const seen = new Set<string>();
+      if (!search.trim()) return found;
+      for (const account of accounts.list()) {
+        const data = accounts.data(account.id);
+        for (const person of [...data.following, ...data.followers]) {
+          if (found.length === 12) return found;
+          const key = `${account.network}\n${person.handle}`;
+          if (('ghost' in person && person.ghost) || seen.has(key) || person.handle === person.id || !matches(person))
+            continue;
+          seen.add(key);
+          found.push({ handle: person.handle, displayName: person.displayName, network: account.network });
+        }
+      }
+      return found;
     },
     setKeepReason(accountId: string, personId: string, reason: string | null) {
       const choices = choicesOf(accounts.find(accountId).id);

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { OutcomeInput } from '../../shared/inputs.ts';
 import {
   outcomeChannelLabels,
@@ -9,6 +9,11 @@ import {
   type OutcomeChannel,
   type OutcomeType,
 } from '../../shared/outcomes.ts';
+import type { PersonSuggestion } from '../../shared/personDetails.ts';
+import { networkNames } from '../../shared/networks.ts';
+import { shownName } from '../../shared/shownNames.ts';
+import { call } from '../api.ts';
+import { useDebounced } from './network/useDebounced.ts';
 import { useFieldErrors } from './useFieldErrors.tsx';
 import { dateInputValue } from '../format.ts';
 
@@ -18,6 +23,26 @@ interface Props {
   submitLabel: string;
   onSubmit(outcome: OutcomeInput): Promise<void>;
   onCancel?(): void;
+}
+
+/**
+ * The people Twoway knows whose handle or name matches what is typed: picking one puts their handle in, so the
+ * outcome links to them on the Network view (and protects them there).
+ */
+function usePeopleSuggestions(typed: string): PersonSuggestion[] {
+  const search = useDebounced(typed.trim(), 200);
+  const [found, setFound] = useState<{ search: string; people: PersonSuggestion[] }>({ search: '', people: [] });
+  useEffect(() => {
+    if (search.length < 2) return;
+    let current = true;
+    call('suggestPeople', { search })
+      .then((people) => current && setFound({ search, people }))
+      .catch(() => {});
+    return () => {
+      current = false;
+    };
+  }, [search]);
+  return search.length < 2 || found.search !== search ? [] : found.people;
 }
 
 /** The last currency used is offered again: a consultant bills in one currency most of the time. */
@@ -33,6 +58,8 @@ export function OutcomeForm({ outcome, submitLabel, onSubmit, onCancel }: Props)
   const [person, setPerson] = useState(outcome?.person ?? '');
   const [note, setNote] = useState(outcome?.note ?? '');
   const { errors, setErrors, refused, error, described, formError } = useFieldErrors();
+  const suggestions = usePeopleSuggestions(person);
+  const suggestionsId = useId();
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -114,7 +141,20 @@ export function OutcomeForm({ outcome, submitLabel, onSubmit, onCancel }: Props)
         <span>
           With <span className="muted">(optional)</span>
         </span>
-        <input value={person} onChange={(event) => setPerson(event.target.value)} placeholder="Name or @handle" />
+        <input
+          value={person}
+          onChange={(event) => setPerson(event.target.value)}
+          placeholder="Name or @handle"
+          list={suggestionsId}
+          autoComplete="off"
+        />
+        <datalist id={suggestionsId}>
+          {suggestions.map((p) => (
+            <option key={`${p.network}\n${p.handle}`} value={p.handle}>
+              {`${p.displayName ? `${shownName(p.displayName)} · ` : ''}${networkNames[p.network]}`}
+            </option>
+          ))}
+        </datalist>
         {error('person')}
       </label>
       <label className="wide">

@@ -17,6 +17,7 @@ import {
   blueskyRelationships,
   xrpcRead,
 } from './blueskyReplies.ts';
+import { readBlueskyProfileFacts } from './blueskyProfileFacts.ts';
 import { blueskySignIn, type BlueskyVault } from './blueskySession.ts';
 import type { NetworkProvider } from './provider.ts';
 import { readEntries, readReply } from './replies.ts';
@@ -160,6 +161,7 @@ export function blueskyProvider(
       const { ref } = other as Partial<Followed>;
       return { youFollow: ref ? await hasFollowRecord(ref, other.id) : false, followsYou };
     },
+    profileFacts: (ids) => readBlueskyProfileFacts(appview, ids),
     async ghosts(follows) {
       const found = new Map<string, Ghost>();
       const shown: string[] = [];

@@ -3,6 +3,7 @@
 import type { Followed, Ghost, Person } from '../../../shared/network.ts';
 import { mastodonProfileHost } from '../../../shared/shownNames.ts';
 import { mastodonCatchUp } from './mastodonCatchUp.ts';
+import { readMastodonProfileFacts } from './mastodonProfileFacts.ts';
 import { mastodonEntity, mastodonProfile, mastodonRelationships, type MastodonEntity } from './mastodonReplies.ts';
 import type { NetworkProvider } from './provider.ts';
 import { listOf, readEntries, readReply } from './replies.ts';
@@ -143,6 +144,7 @@ export function mastodonProvider(
   return {
     requests: fetch.requests,
     catchUp: async () => mastodonCatchUp(account, fetch, token),
+    profileFacts: (ids) => readMastodonProfileFacts(request, ids),
     async profile() {
       const body = readReply(mastodonProfile, (await own(base)).body, 'Mastodon sent a profile');
       return {

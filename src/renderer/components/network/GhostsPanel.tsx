@@ -4,9 +4,9 @@ import type { AccountBalance } from '../../../shared/types.ts';
 import { call } from '../../api.ts';
 import { pickKey, useNetwork, type Picked } from '../../stores/networkStore.ts';
 import { ActionPreview } from './ActionPreview.tsx';
-import { count, datesFollows, firstSeenAgo, followedAgo, ghostWords } from './networkWords.ts';
+import { GhostRow as GhostFollowRow } from './GhostRow.tsx';
+import { count } from './networkWords.ts';
 import { PeopleList } from './PeopleList.tsx';
-import { PersonPick } from './PersonPick.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
 import { useDebounced } from './useDebounced.ts';
 import { useWindowedRows } from './useWindowedRows.ts';
@@ -83,20 +83,13 @@ export function GhostsPanel({ balances }: { balances: AccountBalance[] }) {
         resetKey={JSON.stringify([scope, query])}
         empty={query ? `No one matches “${query}”.` : 'Everyone you follow is still there and can follow you back.'}
         renderRow={(row) => (
-          <div className="person-row">
-            <PersonPick
-              person={row.person}
-              network={shownNetwork(row.accountId)}
-              checked={selected.has(pickKey(row.accountId, row.person.id))}
-              onChange={(on) => api.pick('unfollow', [{ accountId: row.accountId, person: row.person }], on)}
-            />
-            <span className="person-since muted">
-              {datesFollows(networkOf(row.accountId)) ? followedAgo(row.days) : firstSeenAgo(row.days)}
-            </span>
-            <span className="state-badge ghost" title={ghostWords(row.ghost)}>
-              {ghostWords(row.ghost)}
-            </span>
-          </div>
+          <GhostFollowRow
+            row={row}
+            network={shownNetwork(row.accountId)}
+            accountNetwork={networkOf(row.accountId)}
+            checked={selected.has(pickKey(row.accountId, row.person.id))}
+            onPick={(on) => api.pick('unfollow', [{ accountId: row.accountId, person: row.person }], on)}
+          />
         )}
       />
       {error && (

@@ -1,16 +1,14 @@
 import { useCallback, useState } from 'react';
-import type { Person } from '../../../shared/network.ts';
+import type { NotFollowedBackRow as Row } from '../../../shared/contract.ts';
 import type { AccountBalance } from '../../../shared/types.ts';
 import { call } from '../../api.ts';
 import { pickKey, useNetwork } from '../../stores/networkStore.ts';
 import { ActionPreview } from './ActionPreview.tsx';
 import { PeopleList } from './PeopleList.tsx';
-import { PersonPick } from './PersonPick.tsx';
+import { NotFollowedBackRow } from './NotFollowedBackRow.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
 import { useDebounced } from './useDebounced.ts';
 import { useWindowedRows } from './useWindowedRows.ts';
-
-type Row = { person: Person; accountId: string };
 
 /** Followers you do not follow: pick, preview, follow back. */
 export function NotFollowedBackPanel({ balances }: { balances: AccountBalance[] }) {
@@ -43,15 +41,13 @@ export function NotFollowedBackPanel({ balances }: { balances: AccountBalance[] 
         list={list}
         resetKey={JSON.stringify([scope, query])}
         empty={query ? `No one matches “${query}”.` : 'You follow back everyone who follows you.'}
-        renderRow={({ person, accountId }) => (
-          <div className="person-row">
-            <PersonPick
-              person={person}
-              network={networkOf(accountId)}
-              checked={selected.has(pickKey(accountId, person.id))}
-              onChange={(on) => api.pick('follow', [{ accountId, person }], on)}
-            />
-          </div>
+        renderRow={(row) => (
+          <NotFollowedBackRow
+            row={row}
+            network={networkOf(row.accountId)}
+            checked={selected.has(pickKey(row.accountId, row.person.id))}
+            onPick={(on) => api.pick('follow', [{ accountId: row.accountId, person: row.person }], on)}
+          />
         )}
       />
       <SelectionBar

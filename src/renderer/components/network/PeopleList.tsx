@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { personRowHeight } from './PersonDetails.tsx';
 import { pickedRange } from './selectionWords.ts';
 import type { WindowedRows } from './useWindowedRows.ts';
 import { VirtualList } from './VirtualList.tsx';
@@ -75,7 +76,7 @@ export function PeopleList<Row>({
         label={label}
         resetKey={resetKey}
         onRange={list.show}
-        rowHeight={rowHeight}
+        rowHeight={rowHeight ?? personRowHeight}
         renderRow={(index) => {
           const row = list.rowAt(index);
           return row === undefined ? <div className="person-row muted">Loading…</div> : renderRow(row);

@@ -4,6 +4,7 @@ import { personLabel } from '../../../shared/xPeople.ts';
 import { clockTime } from '../../format.ts';
 import { momentLabel } from './networkWords.ts';
 import { NetworkBadge } from './NetworkBadge.tsx';
+import { PersonPicture } from './PersonDetails.tsx';
 
 const stateWords: Record<QueueItem['state'], string> = {
   waiting: 'waiting',
@@ -48,6 +49,7 @@ export function QueueItemRow({
   return (
     <div className="queue-row">
       <span className="queue-action">{actionWords(item)}</span>
+      <PersonPicture accountId={item.accountId} person={item.person} />
       <span className="person-handle">
         {network && <NetworkBadge network={network} />} {personLabel(item.person)}
       </span>
