@@ -27,6 +27,8 @@ test('add a Mastodon account, unfollow two after the preview, undo one', async (
     const list = page.getByRole('list', { name: 'Not following back' });
     await expect(list.getByRole('listitem')).toHaveCount(3);
     await expect(list.getByRole('listitem').first()).toContainText('first seen today');
+    // The Network view folds the trend charts under a button; the Dashboard shows them.
+    await page.getByRole('button', { name: 'Trend' }).click();
     await expect(page.getByRole('region', { name: /@consultant@127\.0\.0\.1.* trend/ })).toContainText(
       'The trend appears after the second sync.',
     );

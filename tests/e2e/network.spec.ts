@@ -1,5 +1,11 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './preview.ts';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
 
 const hour = 60 * 60 * 1000;
 
@@ -40,17 +46,68 @@ test.describe('with the sample data', () => {
     await expect(lena).toContainText('lenacontent271.bsky.social');
     await expect(lena).toContainText(/followed \d+ days ago/);
 
+    // Keep offers Undo in a toast that screen readers hear (a polite status); Undo puts the person back.
+    await lena.getByRole('checkbox').check();
     await lena.getByRole('button', { name: 'Keep lenacontent271.bsky.social' }).click();
     await expect(page.getByText('No one matches “lenacontent”.')).toBeVisible();
     await expect(page.getByRole('tab', { name: `Not following back · ${due - 1} due` })).toBeVisible();
+    const kept = page.getByRole('status').filter({ hasText: 'Kept lenacontent271.bsky.social' });
+    await expect(kept.getByRole('button', { name: 'Undo' })).toBeVisible();
+    expect(await seriousViolations(page), 'keep toast').toEqual([]);
+    await kept.getByRole('button', { name: 'Undo' }).click();
+    await expect(kept).toHaveCount(0);
+    await expect(lena).toContainText('due');
+    await expect(page.getByRole('tab', { name: `Not following back · ${due} due` })).toBeVisible();
+    // The pick the keep took away is back too.
+    await expect(lena.getByRole('checkbox')).toBeChecked();
 
+    await lena.getByRole('button', { name: 'Keep lenacontent271.bsky.social' }).click();
+    await expect(page.getByRole('tab', { name: `Not following back · ${due - 1} due` })).toBeVisible();
     await page.getByRole('combobox', { name: 'Show' }).selectOption('kept');
-    const kept = list.getByRole('listitem').first();
-    await expect(kept).toContainText('kept');
-    await expect(kept.getByRole('checkbox')).toBeDisabled();
-    await kept.getByRole('button', { name: 'Keep lenacontent271.bsky.social' }).click();
+    const keptRow = list.getByRole('listitem').first();
+    await expect(keptRow).toContainText('kept');
+    await expect(keptRow.getByRole('checkbox')).toBeDisabled();
+    await keptRow.getByRole('button', { name: 'Keep lenacontent271.bsky.social' }).click();
     await expect(page.getByText('No one matches “lenacontent”.')).toBeVisible();
     await expect(page.getByRole('tab', { name: `Not following back · ${due} due` })).toBeVisible();
+    // Un-keep is undone from the keyboard: Ctrl+Z, wherever the focus is but a text field.
+    const unkept = page.getByRole('status').filter({ hasText: 'No longer kept: lenacontent271.bsky.social' });
+    await expect(unkept).toBeVisible();
+    await page.getByRole('tab', { name: /^Not following back/ }).focus();
+    await page.keyboard.press('Control+z');
+    await expect(unkept).toHaveCount(0);
+    await expect(keptRow).toContainText('kept');
+    await expect(page.getByRole('tab', { name: `Not following back · ${due - 1} due` })).toBeVisible();
+  });
+
+  test('the undo toast waits while the keyboard is on it, and leaves a few seconds after', async ({
+    page,
+    preview,
+  }) => {
+    await page.clock.install();
+    await page.goto(preview.url);
+    const list = await openBluesky(page);
+    const first = list.getByRole('listitem').first();
+    const handle = await first.locator('label').innerText();
+    await first.getByRole('button', { name: `Keep ${handle}` }).click();
+    const toast = page.getByRole('status').filter({ hasText: `Kept ${handle}` });
+    await expect(toast).toBeVisible();
+    // Tab reaches it; while it holds the focus it stays, and Escape sends it away.
+    await toast.getByRole('button', { name: 'Undo' }).focus();
+    await page.clock.runFor(20_000);
+    await expect(toast).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(toast).toHaveCount(0);
+
+    const next = list.getByRole('listitem').first();
+    const nextHandle = await next.locator('label').innerText();
+    await next.getByRole('button', { name: `Keep ${nextHandle}` }).click();
+    const second = page.getByRole('status').filter({ hasText: `Kept ${nextHandle}` });
+    await expect(second).toBeVisible();
+    await page.clock.runFor(3_000);
+    await expect(second).toBeVisible();
+    await page.clock.runFor(4_000);
+    await expect(second).toHaveCount(0);
   });
 
   test('two people picked show in the preview; a sample account refuses the unfollow', async ({ page, preview }) => {

@@ -55,6 +55,8 @@ test('add X from its archive, find who does not follow back by id, import a newe
   await expect(page.getByText(/^Archive imported/)).toBeVisible();
   // X takes no syncs without the paid API: a newer archive updates the account, nothing else.
   await expect(page.getByRole('button', { name: 'Sync now' })).toHaveCount(0);
+  // The Network view folds the trend charts under a button; the Dashboard shows them.
+  await page.getByRole('button', { name: 'Trend' }).click();
   await expect(page.getByRole('region', { name: '@alexmorgan_biz trend' })).toContainText(
     'The trend appears after the second import.',
   );
@@ -168,7 +170,7 @@ test('an unfollow on X is a step for the user: no checks or undo promised, the p
   await page.getByRole('button', { name: 'Unfollow 1…' }).click();
   const dialog = page.getByRole('dialog', { name: 'You are about to unfollow 1 person on X' });
   await expect(dialog).toContainText(`X account ${quiet[0]}`);
-  await expect(dialog).toContainText('On X you make each change yourself');
+  await expect(dialog).toContainText('It is on X: Twoway opens the profile for you to unfollow there');
   await expect(dialog).not.toContainText('checked again');
   await expect(dialog).not.toContainText('undo');
   await dialog.getByRole('button', { name: 'Unfollow 1' }).click();

@@ -17,15 +17,15 @@ export function BalanceLine({ title, figures, due }: { title: string; figures: F
     <article className="balance-line" aria-label={`${title} balance`}>
       <span>
         <strong>{count(figures.followers)}</strong> followers
-      </span>
-      <span className="versus">vs</span>
+      </span>{' '}
+      <span className="versus">vs</span>{' '}
       <span>
         <strong>{count(figures.following)}</strong> following
-      </span>
+      </span>{' '}
       <span className="balance-part">
         <span className="visually-hidden">difference </span>
         <strong className={figures.difference < 0 ? 'warn' : 'good'}>{signed(figures.difference)}</strong>
-      </span>
+      </span>{' '}
       {due !== null && (
         <span className="balance-part">
           <strong>{count(due)}</strong> due

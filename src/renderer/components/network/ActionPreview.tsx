@@ -6,8 +6,10 @@ import { Dialog } from '../Dialog.tsx';
 import { useNetwork, type Picked } from '../../stores/networkStore.ts';
 import { PersonHandle } from './PersonHandle.tsx';
 import { count, isSample, listed, networkNames, people, writeSeconds } from './networkWords.ts';
+import { manualStepsOf } from './xSteps.ts';
 
 const shownHandles = 10;
+
 const verbs: Record<QueueAction, string> = { unfollow: 'unfollow', follow: 'follow back' };
 
 /** How long the slowest account takes at its pace and under the daily cap, when that is worth saying. */
@@ -28,11 +30,7 @@ function lengthOf(action: QueueAction, picked: Picked[], accounts: AccountBalanc
 function paceOf(action: QueueAction, networks: Network[], cap: number, length: string | null): string[] {
   const spaced = networks.flatMap((n) => (n === 'x' ? [] : [`${writeSeconds(n, action)} s on ${networkNames[n]}`]));
   const pace = `One every ${spaced.join(', ')}; at most ${count(cap)} a day per account.`;
-  const lines = spaced.length > 0 ? [length ? `${pace} ${length}` : pace] : [];
-  if (networks.includes('x')) {
-    lines.push('On X you make each change yourself: Twoway opens the profile, and you mark it done in the queue.');
-  }
-  return lines;
+  return spaced.length > 0 ? [length ? `${pace} ${length}` : pace] : [];
 }
 
 /** The last look before a batch of follows or unfollows is queued: who, where, how fast, and what is safe. */
@@ -58,6 +56,8 @@ export function ActionPreview({
   const readOnly = accounts.filter((b) => !b.canWrite && !isSample(b.account) && b.account.network !== 'x');
   const verb = verbs[action];
   const networkOf = (accountId: string) => accounts.find((b) => b.account.id === accountId)?.account.network;
+  const onX = picked.filter((p) => networkOf(p.accountId) === 'x').length;
+  const manualSteps = manualStepsOf(action, onX, picked.length);
   const title = `You are about to ${verb} ${people(picked.length)} on ${listed(networks.map((n) => networkNames[n]))}`;
 
   async function confirm() {
@@ -86,6 +86,7 @@ export function ActionPreview({
       {paceOf(action, networks, cap, lengthOf(action, picked, accounts, cap)).map((line) => (
         <p key={line}>{line}</p>
       ))}
+      {manualSteps && <p>{manualSteps}</p>}
       {/* X takes no writes from apps, so Twoway can neither check nor undo what the user does there. */}
       {checkedHere.length > 0 && (
         <p>
@@ -94,7 +95,7 @@ export function ActionPreview({
           {action === 'unfollow'
             ? 'anyone who followed you back meanwhile is kept.'
             : 'anyone you follow already is skipped.'}{' '}
-          You can undo each for 24 hours in Queue and log.
+          You can undo {networks.includes('x') ? 'those' : 'each'} for 24 hours in Queue and log.
         </p>
       )}
       {readOnly.map(({ account }) => (
