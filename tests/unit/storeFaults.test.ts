@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/shared/contract.ts';
 import type { AppStatus, StoreNotice, TimeEntry, TimerState } from '../../src/shared/types.ts';
@@ -64,7 +65,8 @@ async function startOn(source: string, damage?: (dir: string) => void) {
   return { ...s, shown: () => shown, files };
 }
 
-const damages: [string, (bytes: Buffer) => Buffer, RegExp][] = [
+type Damage = [string, (bytes: Buffer) => Buffer, RegExp];
+const damages: Damage[] = [
   [
     'corrupt',
     (b) => Buffer.concat([b.subarray(0, b.length >> 1), Buffer.alloc(16), b.subarray(b.length >> 1)]),
@@ -79,14 +81,38 @@ const damages: [string, (bytes: Buffer) => Buffer, RegExp][] = [
   ],
 ];
 
+/** An account file with its header's data replaced and its checksum made right again: intact, but not Twoway's. */
+function otherHeader(bytes: Buffer): Buffer {
+  const end = 12 + bytes.readUInt32LE(8);
+  const header = JSON.parse(bytes.toString('utf8', 12, end)) as Record<string, unknown>;
+  const text = Buffer.from(JSON.stringify({ ...header, data: 'old notes' }));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(text.length);
+  const content = Buffer.concat([bytes.subarray(0, 8), length, text, bytes.subarray(end, bytes.length - 4)]);
+  const check = Buffer.alloc(4);
+  check.writeUInt32LE(crc32(content));
+  return Buffer.concat([content, check]);
+}
+const accountDamages: Damage[] = [
+  [
+    'corrupt',
+    (b) => Buffer.concat([b.subarray(0, b.length >> 1), Buffer.alloc(16), b.subarray(b.length >> 1)]),
+    /damaged or cut short/,
+  ],
+  ['empty', () => Buffer.alloc(0), /it is empty/],
+  ['truncated', (b) => b.subarray(0, b.length >> 1), /damaged or cut short/],
+  ['a JSON file', () => Buffer.from('{"schemaVersion":5,"data":{}}'), /not a Twoway account file/],
+  ['wrong-schema', otherHeader, /its content is not what Twoway expects/],
+];
+
 describe('damaged store files', async () => {
   const used = await usedDataDir();
-  const stores = fs.readdirSync(used).filter((f) => f.endsWith('.json'));
+  const stores = fs.readdirSync(used).filter((f) => /\.(json|bin)$/.test(f));
   const baseline = await startOn(used);
   afterAll(() => fs.rmSync(used, { recursive: true, force: true }));
 
   it('covers every store the app writes', () => {
-    const names = stores.map((f) => f.replace(/\.json$/, ''));
+    const names = stores.map((f) => f.replace(/\.(json|bin)$/, ''));
     expect(names).toEqual(
       expect.arrayContaining([
         'settings',
@@ -101,7 +127,9 @@ describe('damaged store files', async () => {
   });
 
   const cases = stores.flatMap((store) =>
-    damages.map(([kind, damage, reason]) => [store, kind, damage, reason] as const),
+    (store.endsWith('.bin') ? accountDamages : damages).map(
+      ([kind, damage, reason]) => [store, kind, damage, reason] as const,
+    ),
   );
   it.each(cases)(
     '%s, %s: kept aside, the user told, the app started with the rest intact',
@@ -112,7 +140,10 @@ describe('damaged store files', async () => {
       const notices = app.shown().notices;
       expect(notices).toHaveLength(1);
       const notice: StoreNotice = notices[0]!;
-      expect(notice).toMatchObject({ store: store.replace(/\.json$/, ''), reason: expect.stringMatching(reason) });
+      expect(notice).toMatchObject({
+        store: store.replace(/\.(json|bin)$/, ''),
+        reason: expect.stringMatching(reason),
+      });
       expect(fs.readFileSync(notice.movedTo!)).toEqual(damaged);
       expect(path.dirname(notice.movedTo!)).toBe(app.dataDir);
       // Every other file is what an undamaged start leaves; the reminder log may add what the fresh store prompts.

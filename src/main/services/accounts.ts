@@ -6,7 +6,7 @@ import { noFacts, type PersonFacts } from '../../shared/personDetails.ts';
 import type { Account, AccountBalance } from '../../shared/types.ts';
 import { DAY } from '../../shared/calendar.ts';
 import type { Clock } from '../core/clock.ts';
-import { dueCounts, notFollowedBack, notFollowingBack } from '../core/followGraph.ts';
+import { dueCounts, notFollowedBack } from '../core/followGraph.ts';
 import { ghostFollows } from '../core/ghostFollows.ts';
 import { withLearned, type Learned } from '../core/learnedRelationship.ts';
 import { proposable } from '../core/personOutcomes.ts';
@@ -22,6 +22,7 @@ import {
 } from '../core/peopleQuery.ts';
 import { openAccountData } from './accountData.ts';
 import { openAccountsIndex } from './accountsIndex.ts';
+import { ghostCount, notFollowingBackOf } from './notFollowingBackOf.ts';
 import type { EventBus } from './events.ts';
 import { Failure } from './failure.ts';
 import type { RevokeAccess } from './networks/mastodonSignOut.ts';
@@ -104,7 +105,7 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
     const cached = rowCache.get(data);
     if (cached?.key === key) return cached.rows;
     const about = facts.factsFor(accountId);
-    const rows = notFollowingBack(data, new Set(data.keep), now, graceDays).map((row) => ({
+    const rows = notFollowingBackOf(data, new Set(data.keep), now, graceDays).map((row) => ({
       ...row,
       accountId,
       ...about(row.person),
@@ -219,14 +220,7 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
       const accounts = selected(accountId);
       const rows = accounts.flatMap((account) => rowsOf(account.id, now, graceDays));
       const due = rows.filter(proposable).length;
-      const ghosts = accounts.reduce(
-        (n, a) =>
-          n +
-          dataOf(a.id)
-            .read()
-            .following.filter((f) => f.ghost).length,
-        0,
-      );
+      const ghosts = accounts.reduce((n, a) => n + ghostCount(dataOf(a.id).read()), 0);
       const wanted = sortedRows(
         rows.filter((row) => inFilter(row, query.filter) && matches(row.person)),
         query.sort,

@@ -60,14 +60,17 @@ export function openAccountsIndex(context: StoreContext) {
     },
     context,
   );
-  // A renamed account's file follows it where it lay inside the data folder; one outside is never touched.
+  // A renamed account's file (in either format) follows it where it lay inside the data folder; one outside is
+  // never touched.
   for (const [from, to] of renamed) {
-    const file = path.join(context.dataDir, `account-${from}.json`);
-    if (path.dirname(file) !== path.join(context.dataDir) || !fs.existsSync(file)) continue;
-    try {
-      fs.renameSync(file, path.join(context.dataDir, `account-${to}.json`));
-    } catch {
-      // A read-only folder keeps it where it is: the account starts afresh and its next sync fills it.
+    for (const extension of ['.bin', '.json']) {
+      const file = path.join(context.dataDir, `account-${from}${extension}`);
+      if (path.dirname(file) !== path.join(context.dataDir) || !fs.existsSync(file)) continue;
+      try {
+        fs.renameSync(file, path.join(context.dataDir, `account-${to}${extension}`));
+      } catch {
+        // A read-only folder keeps it where it is: the account starts afresh and its next sync fills it.
+      }
     }
   }
   return { index, renamed };

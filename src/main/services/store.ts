@@ -1,7 +1,8 @@
 // Versioned JSON stores, one file per concern. The engine that writes is injected: electron-store inside
 // Electron, its engine conf in plain Node; both write atomically the same `{ schemaVersion, data }` files.
 // Reading is a plain parse here: the engines re-read and copy a file as they open, which costs seconds on
-// a large follower file, so an engine is only opened once something is written.
+// a large file, so an engine is only opened once something is written. What a store holds, how a refused
+// save waits for the disk and how an unusable file is put aside are shared with the account files.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -48,7 +49,8 @@ export interface StoreContext {
   onSaved: (store: string) => void;
 }
 
-class Unusable extends Error {}
+/** Why a file cannot be used: it is put aside, and the user is told this reason. */
+export class Unusable extends Error {}
 
 /** The first thing a value gets wrong against a schema, in a few words: `followers.3.id: expected string`. */
 export function firstIssue(error: z.ZodError): string {
@@ -57,8 +59,8 @@ export function firstIssue(error: z.ZodError): string {
 }
 
 /** A store's file is directly inside the data folder, named by Twoway: never a path a value could lead elsewhere. */
-function fileOf(dataDir: string, name: string): string {
-  const filePath = path.join(dataDir, `${name}.json`);
+export function fileOf(dataDir: string, name: string, extension = '.json'): string {
+  const filePath = path.join(dataDir, `${name}${extension}`);
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name) || path.dirname(filePath) !== path.join(dataDir)) {
     throw new Failure('internal', `Twoway refused to use “${name}” as a data file: it is not a plain file name.`);
   }
@@ -84,7 +86,23 @@ function upgrade<T>(spec: StoreSpec<T>, content: Record<string, unknown>): { dat
 
 function asideName(file: string, at: number): string {
   const stamp = new Date(at).toISOString().replace(/[:.]/g, '-');
-  return file.replace(/\.json$/, `.unreadable-${stamp}.json`);
+  return file.replace(/(\.[a-z]+)$/, `.unreadable-${stamp}$1`);
+}
+
+/** Never deletes what the user had: moves an unusable file aside and says why. */
+export function putAside(context: StoreContext, store: string, filePath: string, reason: string) {
+  const at = context.clock.now();
+  const movedTo = asideName(filePath, at);
+  fs.renameSync(filePath, movedTo);
+  context.onNotice({ id: `${store}-${at}`, store, reason, movedTo, at });
+}
+
+/** The refusal of a value that would not read back. */
+export function refusal(store: string, issue: string): Failure {
+  return new Failure(
+    'internal',
+    `Twoway refused to save ${store} with a value it could not read back (${issue}). Nothing changed.`,
+  );
 }
 
 /** The file's document, or null when there is none yet; throws when it is not a JSON object. */
@@ -103,7 +121,7 @@ function readDocument(filePath: string): Record<string, unknown> | null {
 }
 
 /** A write killed before its rename leaves its temporary file behind: it never became the store, so it goes. */
-function removeUnfinishedWrites(dataDir: string, fileName: string) {
+export function removeUnfinishedWrites(dataDir: string, fileName: string) {
   for (const name of fs.readdirSync(dataDir)) {
     if (!name.startsWith(`${fileName}.tmp-`)) continue;
     try {
@@ -127,19 +145,27 @@ function whyUnsaved(error: unknown): string {
 const unsavedStores = new WeakMap<StoreContext, Set<() => void>>();
 let retrying = false;
 
-export function openStore<T>(spec: StoreSpec<T>, context: StoreContext): Store<T> {
-  const filePath = fileOf(context.dataDir, spec.name);
-  fs.mkdirSync(context.dataDir, { recursive: true });
-  removeUnfinishedWrites(context.dataDir, `${spec.name}.json`);
-  let engine: RawFile | null = null;
+/** What a value reads back as once saved, and how to save it; throws the store's refusal when it cannot be. */
+export interface Prepared<T> {
+  value: T;
+  save(): void;
+}
+
+/**
+ * A store holding `data` (as read from its file) and saving through `prepare`; with `saveNow`, what was read is
+ * saved at once in the current form (a migrated file).
+ */
+export function heldStore<T>(
+  name: string,
+  context: StoreContext,
+  initial: T,
+  prepare: (next: T) => Prepared<T>,
+  saveNow = false,
+): Store<T> {
   if (!unsavedStores.has(context)) unsavedStores.set(context, new Set());
   const unsaved = unsavedStores.get(context)!;
-  const persist = (value: T) => {
-    engine ??= context.openFile(context.dataDir, spec.name);
-    engine.store = { schemaVersion: spec.version, data: value };
-  };
   const saved = () => {
-    if (unsaved.delete(retry)) context.onSaved(spec.name);
+    if (unsaved.delete(retry)) context.onSaved(name);
     if (retrying) return;
     retrying = true;
     try {
@@ -148,61 +174,77 @@ export function openStore<T>(spec: StoreSpec<T>, context: StoreContext): Store<T
       retrying = false;
     }
   };
+  let data = initial;
+  let pending: Prepared<T> | null = null;
   /** Saves what is held; when the disk refuses, says so and waits for the next save that works. */
   const retry = () => {
     try {
-      persist(data);
+      pending?.save();
     } catch (error) {
       unsaved.add(retry);
       const at = context.clock.now();
-      context.onNotice({ id: `${spec.name}-unsaved`, store: spec.name, reason: whyUnsaved(error), movedTo: null, at });
+      context.onNotice({ id: `${name}-unsaved`, store: name, reason: whyUnsaved(error), movedTo: null, at });
       return;
     }
+    pending = null;
     saved();
   };
-  let data: T;
-  try {
-    const content = readDocument(filePath);
-    if (content === null || Object.keys(content).length === 0) {
-      data = spec.initial();
-    } else {
-      const upgraded = upgrade(spec, content);
-      data = upgraded.data;
-      if (upgraded.migrated) retry();
-    }
-  } catch (error) {
-    // Never delete what the user had: move it aside, say so, and start this concern afresh.
-    const reason = error instanceof Unusable ? error.message : 'it is not valid JSON or could not be read';
-    const at = context.clock.now();
-    const movedTo = asideName(filePath, at);
-    fs.renameSync(filePath, movedTo);
-    context.onNotice({ id: `${spec.name}-${at}`, store: spec.name, reason, movedTo, at });
-    data = spec.initial();
+  if (saveNow) {
+    pending = prepare(initial);
+    data = pending.value;
+    retry();
   }
-  /** What is saved must read back: a value the schema refuses never reaches the disk. */
-  const checked = (next: T): T => {
-    const parsed = spec.schema.safeParse(next);
-    if (parsed.success) return parsed.data;
-    throw new Failure(
-      'internal',
-      `Twoway refused to save ${spec.name} with a value it could not read back (${firstIssue(parsed.error)}). Nothing changed.`,
-    );
-  };
   return {
     read: () => data,
     write: (next) => {
-      const value = checked(next);
+      const prepared = prepare(next);
       try {
-        persist(value);
+        prepared.save();
       } catch (error) {
         throw new Failure('unavailable', `Twoway could not save this change: ${whyUnsaved(error)}. Nothing changed.`);
       }
-      data = value;
+      data = prepared.value;
+      pending = null;
       saved();
     },
     keep: (next) => {
-      data = checked(next);
+      pending = prepare(next);
+      data = pending.value;
       retry();
     },
   };
+}
+
+/** What a store's JSON file holds, in this version's form; null when there is none or it had to be put aside. */
+export function readStoreFile<T>(spec: StoreSpec<T>, context: StoreContext, filePath: string) {
+  try {
+    const content = readDocument(filePath);
+    if (content === null || Object.keys(content).length === 0) return null;
+    return upgrade(spec, content);
+  } catch (error) {
+    const reason = error instanceof Unusable ? error.message : 'it is not valid JSON or could not be read';
+    putAside(context, spec.name, filePath, reason);
+    return null;
+  }
+}
+
+export function openStore<T>(spec: StoreSpec<T>, context: StoreContext): Store<T> {
+  const filePath = fileOf(context.dataDir, spec.name);
+  fs.mkdirSync(context.dataDir, { recursive: true });
+  removeUnfinishedWrites(context.dataDir, `${spec.name}.json`);
+  let engine: RawFile | null = null;
+  /** What is saved must read back: a value the schema refuses never reaches the disk. */
+  const prepare = (next: T): Prepared<T> => {
+    const parsed = spec.schema.safeParse(next);
+    if (!parsed.success) throw refusal(spec.name, firstIssue(parsed.error));
+    return {
+      value: parsed.data,
+      save: () => {
+        engine ??= context.openFile(context.dataDir, spec.name);
+        engine.store = { schemaVersion: spec.version, data: parsed.data };
+      },
+    };
+  };
+  const found = readStoreFile(spec, context, filePath);
+  return heldStore(spec.name, context, found?.data ?? spec.initial(), prepare, found?.migrated);
 }

@@ -1,0 +1,53 @@
+// The order of a long list by a number (a follow date), stable: a radix sort over the numbers' bits, linear in
+// the list's length, where a comparison sort of half a million rows costs several times as much.
+
+const DIGITS = 4;
+const RADIX = 1 << 16;
+
+/**
+ * Indexes of `keys` from the smallest number to the largest, equal numbers in their order in `keys`. Any finite
+ * number or infinity works; NaN is not a key.
+ */
+export function ascendingOrder(keys: Float64Array): Uint32Array {
+  const n = keys.length;
+  const bits = new Uint32Array(keys.buffer, keys.byteOffset, n * 2);
+  // Each number as 64 bits that compare as unsigned integers in the numbers' order: the sign bit flipped, and
+  // every bit of a negative number too. Four 16-bit digits, least significant first.
+  const digits = Array.from({ length: DIGITS }, () => new Uint16Array(n));
+  const counts = Array.from({ length: DIGITS }, () => new Uint32Array(RADIX));
+  const [d0, d1, d2, d3] = digits as [Uint16Array, Uint16Array, Uint16Array, Uint16Array];
+  const [c0, c1, c2, c3] = counts as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+  for (let i = 0; i < n; i++) {
+    let low = bits[2 * i]!;
+    let high = bits[2 * i + 1]!;
+    if (high & 0x80000000) {
+      low = ~low;
+      high = ~high;
+    } else high |= 0x80000000;
+    c0[(d0[i] = low & 0xffff)]!++;
+    c1[(d1[i] = low >>> 16)]!++;
+    c2[(d2[i] = high & 0xffff)]!++;
+    c3[(d3[i] = high >>> 16)]!++;
+  }
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Uint32Array(n);
+  for (let d = 0; d < DIGITS; d++) {
+    const digit = digits[d]!;
+    const count = counts[d]!;
+    // A digit all numbers share (the high bits of dates a few years apart) leaves the order as it is.
+    if (n === 0 || count[digit[0]!] === n) continue;
+    let start = 0;
+    for (let k = 0; k < RADIX; k++) {
+      const c = count[k]!;
+      count[k] = start;
+      start += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const row = order[i]!;
+      next[count[digit[row]!]!++] = row;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
