@@ -22,7 +22,9 @@ export function lastPostWords(lastPostAt: number | null, detailsAt: number | nul
     const years = Math.floor(days / 365);
     return { text: years === 1 ? 'Inactive over a year' : `Inactive ${years} years`, inactive: true };
   }
-  if (days >= inactiveAfterDays) return { text: `Inactive ${Math.floor(days / monthDays)} months`, inactive: true };
+  if (days >= inactiveAfterDays) {
+    return { text: `Inactive ${Math.round((now - lastPostAt) / (monthDays * DAY))} months`, inactive: true };
+  }
   if (days === 0) return { text: 'Posted today', inactive: false };
   if (days === 1) return { text: 'Posted yesterday', inactive: false };
   if (days < 14) return { text: `Last post ${days} days ago`, inactive: false };
