@@ -3,6 +3,7 @@ import { personRowHeight } from './PersonDetails.tsx';
 import { pickedRange } from './selectionWords.ts';
 import type { WindowedRows } from './useWindowedRows.ts';
 import { VirtualList } from './VirtualList.tsx';
+import './PeopleList.css';
 
 /** The row index of a row's checkbox, from the list item around it; null for anything else. */
 function checkboxRow(target: EventTarget): { box: HTMLInputElement; index: number } | null {

@@ -16,8 +16,8 @@ interface Props {
   overscan?: number;
 }
 
-/** A window-tall list still shows this many rows in a short window. */
-const leastRows = 6;
+/** A window-tall list still shows two rows, and at least this height, in a short window. */
+const leastHeight = 220;
 
 /** A list of fixed-height rows that renders only what is in view, so 100,000 rows scroll like 100. */
 export function VirtualList({
@@ -31,7 +31,7 @@ export function VirtualList({
   overscan = 8,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const filled = useFillHeight(scroller, leastRows * rowHeight);
+  const filled = useFillHeight(scroller, Math.max(leastHeight, 2 * rowHeight));
   const height = fixedHeight ?? filled;
   const [scrollTop, setScrollTop] = useState(0);
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
