@@ -98,7 +98,7 @@ export function BackupRestore() {
             Made on {new Date(pending.summary.createdAt).toLocaleString()}. Nothing has changed yet; this is what a
             restore would do:
           </p>
-          <TableScroll label="What a restore would change">
+          <TableScroll label="Table of what a restore would change">
             <table className="figures">
               <thead>
                 <tr>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { amountExample, amountText, parseAmount } from '../../shared/amounts.ts';
 import type { OutcomeInput } from '../../shared/inputs.ts';
 import {
   outcomeChannelLabels,
@@ -14,6 +15,7 @@ import { networkNames } from '../../shared/networks.ts';
 import { shownName } from '../../shared/shownNames.ts';
 import { call } from '../api.ts';
 import { useDebounced } from './network/useDebounced.ts';
+import { AmountReadback, locale } from './AmountReadback.tsx';
 import { useFieldErrors } from './useFieldErrors.tsx';
 import { dateInputValue } from '../format.ts';
 
@@ -53,7 +55,7 @@ export function OutcomeForm({ outcome, submitLabel, onSubmit, onCancel }: Props)
   const [channel, setChannel] = useState<OutcomeChannel>(outcome?.channel ?? 'offline');
   const [today] = useState(() => dateInputValue(Date.now()));
   const [date, setDate] = useState(outcome?.date ?? today);
-  const [value, setValue] = useState(outcome?.value === null || !outcome ? '' : String(outcome.value));
+  const [value, setValue] = useState(outcome?.value == null ? '' : amountText(outcome.value, locale()));
   const [currency, setCurrency] = useState(outcome?.currency ?? localStorage.getItem(currencyKey) ?? 'EUR');
   const [person, setPerson] = useState(outcome?.person ?? '');
   const [note, setNote] = useState(outcome?.note ?? '');
@@ -61,12 +63,13 @@ export function OutcomeForm({ outcome, submitLabel, onSubmit, onCancel }: Props)
   const suggestions = usePeopleSuggestions(person);
   const suggestionsId = useId();
   const [busy, setBusy] = useState(false);
+  const readbackId = useId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const amount = value.trim() === '' ? null : Number(value.replace(',', '.'));
-    if (amount !== null && Number.isNaN(amount))
-      return setErrors({ value: 'Enter the value as a number, like 1200.50.' });
+    const parsed = value.trim() === '' ? null : parseAmount(value, locale());
+    if (parsed && !parsed.ok) return setErrors({ value: parsed.error });
+    const amount = parsed?.value ?? null;
     setBusy(true);
     try {
       await onSubmit({ type, channel, date, value: amount, currency: amount === null ? null : currency, person, note });
@@ -119,10 +122,10 @@ export function OutcomeForm({ outcome, submitLabel, onSubmit, onCancel }: Props)
           <input
             inputMode="decimal"
             value={value}
-            placeholder="0.00"
+            placeholder={amountExample(locale())}
             onChange={(event) => setValue(event.target.value)}
             aria-invalid={!!errors.value}
-            aria-describedby={described('value')}
+            aria-describedby={[described('value'), readbackId].filter(Boolean).join(' ')}
           />
           <input
             className="currency"
@@ -134,6 +137,7 @@ export function OutcomeForm({ outcome, submitLabel, onSubmit, onCancel }: Props)
             aria-describedby={described('currency')}
           />
         </span>
+        <AmountReadback id={readbackId} text={value} currency={currency} />
         {error('value')}
         {error('currency')}
       </label>

@@ -53,7 +53,7 @@ export function NetworkSide({ network, ended }: { network: NetworkReport; ended:
           </span>
         )}
       </h2>
-      <TableScroll label="Followers, following and posts per account">
+      <TableScroll label="Table of followers, following and posts per account">
         <table className="figures">
           <caption className="visually-hidden">Followers, following and posts per account</caption>
           <thead>

@@ -48,7 +48,7 @@ export function OutcomesSide({ report }: { report: Report }) {
             meeting, a lead, a client.
           </p>
         ) : (
-          <TableScroll label="Outcomes by channel">
+          <TableScroll label="Table of outcomes by channel">
             <table className="figures">
               <caption className="visually-hidden">Outcomes by channel</caption>
               <thead>
