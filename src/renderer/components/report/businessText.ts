@@ -36,7 +36,7 @@ export function businessSummary(business: Business): string {
     .map((name) => {
       const side = business[name];
       if (side.ms === 0) return `no ${name} time logged`;
-      const value = Object.entries(side.valuePerHour).map(([c, v]) => `${money(v, c)} per hour`);
+      const value = currencies(business).map((c) => `${money(side.valuePerHour[c] ?? 0, c)} per hour`);
       return `${name} ${[outcomesPerHour(side), ...value].join(', ')}`;
     })
     .join('; ');
