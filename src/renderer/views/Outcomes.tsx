@@ -4,7 +4,9 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { OutcomeForm } from '../components/OutcomeForm.tsx';
 import { RowActions } from '../components/RowActions.tsx';
 import { UndoToast } from '../components/UndoToast.tsx';
-import { dayLabel, money } from '../format.ts';
+import { dateInputValue, dayLabel, money } from '../format.ts';
+import { OutcomeTotals } from '../components/OutcomeTotals.tsx';
+import { inPeriod, outcomePeriodLabels, outcomePeriods, type OutcomePeriod } from '../../shared/outcomeTotals.ts';
 import { useOutcomes } from '../stores/outcomesStore.ts';
 import './Outcomes.css';
 
@@ -45,8 +47,11 @@ function OutcomeRow({ outcome }: { outcome: Outcome }) {
 
 /** What networking produced: connections, conversations, meetings, leads, clients, media mentions. */
 export function Outcomes() {
-  const { outcomes, lastDeleted, api } = useOutcomes();
+  const { outcomes: all, lastDeleted, api } = useOutcomes();
   const [logging, setLogging] = useState(false);
+  const [period, setPeriod] = useState<OutcomePeriod>('all');
+  const [today] = useState(() => dateInputValue(Date.now()));
+  const outcomes = all.filter((outcome) => inPeriod(outcome.date, period, today));
   return (
     <div className="outcomes-view">
       <div className="toolbar">
@@ -54,6 +59,18 @@ export function Outcomes() {
           Log what networking produced, online or offline; the report weighs it against the time it took.
         </p>
         <span className="spacer" />
+        {all.length > 0 && (
+          <label className="inline outcome-period">
+            Period
+            <select value={period} onChange={(event) => setPeriod(event.target.value as OutcomePeriod)}>
+              {outcomePeriods.map((p) => (
+                <option key={p} value={p}>
+                  {outcomePeriodLabels[p]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button type="button" className="button primary" aria-expanded={logging} onClick={() => setLogging(!logging)}>
           Log an outcome
         </button>
@@ -76,7 +93,10 @@ export function Outcomes() {
           Deleted the {outcomeTypeLabels[lastDeleted.type].toLowerCase()} of {dayLabel(lastDeleted.date)}.
         </UndoToast>
       )}
-      {outcomes.length === 0 ? (
+      {all.length > 0 && <OutcomeTotals outcomes={outcomes} period={outcomePeriodLabels[period]} />}
+      {all.length > 0 && outcomes.length === 0 ? (
+        <p className="list-message muted">No outcomes in this period.</p>
+      ) : outcomes.length === 0 ? (
         <EmptyState title="No outcomes logged yet">
           <p>
             A new connection, a conversation, a meeting booked, a lead, a client won, your post shown on TV: log it
