@@ -1,10 +1,10 @@
+import type { DayTotals } from '../../shared/types.ts';
 import { call } from '../api.ts';
 import { combined } from '../balanceFigures.ts';
 import { ReminderBanner } from '../components/ReminderBanner.tsx';
 import { TimerCard } from '../components/TimerCard.tsx';
 import { TimerQuestionBanner } from '../components/TimerQuestionBanner.tsx';
-import { TodayBar } from '../components/TodayBar.tsx';
-import { signed } from '../format.ts';
+import { duration, signed } from '../format.ts';
 import { liveDay } from '../liveTotals.ts';
 import { useBalances } from '../stores/balanceStore.ts';
 import { useCatchUp } from '../stores/catchUpStore.ts';
@@ -12,6 +12,30 @@ import { useNetwork } from '../stores/networkStore.ts';
 import { useTime } from '../stores/timeStore.ts';
 import { useNow } from '../useNow.ts';
 import './Mini.css';
+
+/** Today in two lines: online against the budget, offline, and the budget meter. */
+function MiniToday({ day, budgetMs }: { day: DayTotals; budgetMs: number }) {
+  const over = day.onlineMs > budgetMs;
+  const left = over ? `${duration(day.onlineMs - budgetMs)} over` : `${duration(budgetMs - day.onlineMs)} left`;
+  const scale = Math.max(day.onlineMs, budgetMs, 1);
+  return (
+    <section className="card mini-today" aria-label="Today">
+      <p>
+        Online <strong>{duration(day.onlineMs)}</strong> of {duration(budgetMs)} ·{' '}
+        <strong className={over ? 'warn' : undefined}>{left}</strong> · Offline{' '}
+        <strong>{duration(day.offlineMs)}</strong>
+      </p>
+      <div
+        className="bar mini-meter"
+        role="img"
+        aria-label={`Online budget today: ${duration(day.onlineMs)} of ${duration(budgetMs)}, ${left}`}
+      >
+        <span className="segment online" style={{ width: `${(Math.min(day.onlineMs, budgetMs) / scale) * 100}%` }} />
+        {over && <span className="segment excess" style={{ width: `${((day.onlineMs - budgetMs) / scale) * 100}%` }} />}
+      </div>
+    </section>
+  );
+}
 
 /** Shows the main window; in the browser preview, where there is none, this page becomes it. */
 async function openTwoway() {
@@ -35,24 +59,20 @@ export function Mini() {
       <TimerQuestionBanner />
       <ReminderBanner />
       <TimerCard compact />
-      {summary && (
-        <section className="card mini-today" aria-label="Today">
-          <TodayBar day={liveDay(summary, summary.today, now)} budgetMs={summary.onlineBudgetMs} />
-        </section>
-      )}
+      {summary && <MiniToday day={liveDay(summary, summary.today, now)} budgetMs={summary.onlineBudgetMs} />}
       <div className="mini-foot">
         <p className="mini-counts">
           <strong>{unread.toLocaleString()}</strong> unread · <strong>{due.toLocaleString()}</strong> due
           {total && (
             <>
               {' '}
-              ·{' '}
-              <span
+              · balance{' '}
+              <strong
                 className={total.difference < 0 ? 'warn' : 'good'}
                 title={`${total.followers} followers, ${total.following} following`}
               >
-                {signed(total.difference)} balance
-              </span>
+                {signed(total.difference)}
+              </strong>
             </>
           )}
         </p>
