@@ -35,6 +35,8 @@ export interface MastodonAccount {
   /** The account it moved to (`moved` in its entity); null when it did not move. */
   movedTo: string | null;
   statusesCount: number;
+  /** The picture's address; none shows Mastodon's stock picture. */
+  avatar?: string | undefined;
 }
 
 export interface NewMastodonAccount {
@@ -48,6 +50,7 @@ export interface NewMastodonAccount {
   bot?: boolean;
   hideCollections?: boolean;
   statusesCount?: number;
+  avatar?: string;
 }
 
 export interface MastodonFollow {
@@ -174,6 +177,7 @@ export class MastodonState {
       suspended: false,
       movedTo: null,
       statusesCount: input.statusesCount ?? 0,
+      avatar: input.avatar,
     };
     this.accounts.set(id, account);
     return account;
@@ -542,6 +546,14 @@ export async function startMastodonServer(options: MastodonServerOptions = {}): 
 
   // The server's own address: local profiles live there, as on an instance whose web and account domains match.
   let origin = '';
+  /** As Mastodon 4 says it: the day (UTC) of the account's newest status, or null. */
+  const lastStatusDay = (accountId: string): string | null => {
+    let newest: number | null = null;
+    for (const status of state.statuses.values()) {
+      if (status.accountId === accountId && (newest === null || status.createdAt > newest)) newest = status.createdAt;
+    }
+    return newest === null ? null : new Date(newest).toISOString().slice(0, 10);
+  };
   const accountJson = (account: MastodonAccount): object => {
     const host = account.domain ?? state.domain;
     const moved = account.movedTo === null ? undefined : state.accounts.get(account.movedTo);
@@ -558,14 +570,14 @@ export async function startMastodonServer(options: MastodonServerOptions = {}): 
       note: account.suspended || !account.note ? '' : `<p>${escapeHtml(account.note)}</p>`,
       url: account.domain ? `https://${account.domain}/@${account.username}` : `${origin}/@${account.username}`,
       uri: `https://${host}/users/${account.username}`,
-      avatar: `https://${state.domain}/avatars/original/missing.png`,
-      avatar_static: `https://${state.domain}/avatars/original/missing.png`,
+      avatar: account.avatar ?? `https://${state.domain}/avatars/original/missing.png`,
+      avatar_static: account.avatar ?? `https://${state.domain}/avatars/original/missing.png`,
       header: `https://${state.domain}/headers/original/missing.png`,
       header_static: `https://${state.domain}/headers/original/missing.png`,
       followers_count: account.suspended ? 0 : state.followersOf(account.id).length,
       following_count: account.suspended ? 0 : state.followingOf(account.id).length,
       statuses_count: account.suspended ? 0 : account.statusesCount,
-      last_status_at: null,
+      last_status_at: lastStatusDay(account.id),
       hide_collections: account.hideCollections,
       emojis: [],
       fields: [],

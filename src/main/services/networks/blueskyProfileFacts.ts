@@ -38,8 +38,8 @@ const feedEntry = z.object({
     .catch(undefined),
 });
 
-/** When someone last posted; null when their feed is empty or cannot be read. */
-async function lastPostAt(appview: Agent, actor: string): Promise<number | null> {
+/** When someone last posted; null when their feed is empty, undefined when it cannot be read. */
+async function lastPostAt(appview: Agent, actor: string): Promise<number | null | undefined> {
   try {
     const answer = await xrpcRead('app.bsky.feed.getAuthorFeed', () =>
       appview.app.bsky.feed.getAuthorFeed({ actor, limit: 1 }),
@@ -47,13 +47,14 @@ async function lastPostAt(appview: Agent, actor: string): Promise<number | null>
     const page = readReply(blueskyFeedPage, answer, 'Bluesky sent an author feed');
     const [entry] = readEntries(feedEntry, page.feed.slice(0, 1)).items;
     if (!entry) return null;
-    const times = [entry.reason?.indexedAt, entry.post.record.createdAt, entry.post.indexedAt].filter(
-      (at): at is number => at !== undefined,
-    );
-    // A record may claim any createdAt: the time the AppView indexed it caps it.
-    return times.length > 0 ? Math.min(Math.max(...times), entry.post.indexedAt ?? Infinity) : null;
+    // A repost counts when it was made; a post when its record says, but never later than the AppView saw it.
+    if (entry.reason?.indexedAt !== undefined) return entry.reason.indexedAt;
+    const seen = entry.post.indexedAt;
+    const claimed = entry.post.record.createdAt;
+    if (claimed === undefined) return seen ?? null;
+    return seen === undefined ? claimed : Math.min(claimed, seen);
   } catch {
-    return null;
+    return undefined;
   }
 }
 
@@ -71,16 +72,18 @@ export async function readBlueskyProfileFacts(appview: Agent, ids: string[]): Pr
     for (let j = 0; j < profiles.length; j += feedsAtOnce) {
       const group = profiles.slice(j, j + feedsAtOnce);
       const posted = await Promise.all(group.map((p) => lastPostAt(appview, p.did)));
-      group.forEach((p, k) =>
+      group.forEach((p, k) => {
+        // A feed that could not be read says nothing of the last post: this profile is read again later.
+        if (posted[k] === undefined) return;
         found.push({
           id: p.did,
           bio: bioFirstLine(p.description),
           followersCount: p.followersCount ?? null,
           followingCount: p.followsCount ?? null,
-          lastPostAt: posted[k] ?? null,
+          lastPostAt: posted[k],
           avatarUrl: p.avatar ?? null,
-        }),
-      );
+        });
+      });
     }
   }
   return found;
