@@ -23,7 +23,7 @@ test.describe('with the sample data', () => {
     await card.getByRole('link', { name: 'Open the briefing' }).click();
 
     await expect(page.getByRole('heading', { name: /Since you were last here/ })).toBeVisible();
-    await expect(page.getByRole('tab', { name: 'From your followers · 12 new' })).toHaveAttribute(
+    await expect(page.getByRole('tab', { name: 'From your followers · 12 unread' })).toHaveAttribute(
       'aria-selected',
       'true',
     );
@@ -32,14 +32,14 @@ test.describe('with the sample data', () => {
     await expect(people.first()).toContainText('Looking for recommendations');
 
     const ines = page.getByRole('article', { name: 'Inesgrowth (inesgrowth.bsky.social)' });
-    await ines.getByRole('button', { name: /^Mark scanned/ }).click();
+    await ines.getByRole('button', { name: /^Mark scanned: / }).click();
     await expect(ines).toHaveCount(0);
     await expect(nav(page)).toHaveAccessibleName(unread(11));
 
     const dev = page.getByRole('article', { name: 'Devgrowth (devgrowth.bsky.social)' });
-    await dev.getByRole('button', { name: 'Mark all 2 scanned: devgrowth.bsky.social' }).click();
+    await dev.getByRole('button', { name: 'Mark scanned (2 posts): devgrowth.bsky.social' }).click();
     await expect(dev).toHaveCount(0);
-    await expect(page.getByRole('tab', { name: 'From your followers · 9 new' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'From your followers · 9 unread' })).toBeVisible();
 
     // Scanned posts can be shown again, and taken back.
     await page.getByLabel('Show scanned posts').check();
@@ -52,7 +52,7 @@ test.describe('with the sample data', () => {
     await expect(nav(page)).toHaveAccessibleName(unread(10));
     await page.getByLabel('Show scanned posts').uncheck();
 
-    await page.getByRole('button', { name: 'Mark everything scanned' }).click();
+    await page.getByRole('button', { name: /^Mark scanned \(all \d+ unread\)$/ }).click();
     await expect(page.getByText('You are all caught up')).toBeVisible();
     await expect(nav(page)).toHaveAccessibleName('Catch-up');
     await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
@@ -156,7 +156,7 @@ test('a Mastodon account’s briefing after seeding posts on the server, read an
     await expect(page.getByText('Cem posts too')).toHaveCount(0);
     await expect(page.getByRole('tab', { name: 'Waiting for your answer · 1' })).toBeVisible();
 
-    await anaPosts.getByRole('button', { name: /^Mark all 2 scanned: @ana@127\.0\.0\.1/ }).click();
+    await anaPosts.getByRole('button', { name: /^Mark scanned \(2 posts\): @ana@127\.0\.0\.1/ }).click();
     await expect(nav(page)).toHaveAccessibleName(unread(2));
     await expect(people).toHaveCount(1);
   } finally {

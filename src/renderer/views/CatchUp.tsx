@@ -41,7 +41,7 @@ function PostsPanel({
           disabled={unread === 0}
           onClick={() => attempt(api.markScanned({ everything: true }))}
         >
-          Mark everything scanned
+          Mark scanned (all {unread.toLocaleString()} unread)
         </button>
         <label className="inline">
           <input
@@ -117,7 +117,7 @@ export function CatchUp({ params }: { params: URLSearchParams }) {
       .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
   };
   const tabs: { id: Tab; label: string }[] = [
-    { id: 'posts', label: `From your followers · ${summary.unread.toLocaleString()} new` },
+    { id: 'posts', label: `From your followers · ${summary.unread.toLocaleString()} unread` },
     { id: 'mentions', label: `Waiting for your answer · ${summary.waiting.toLocaleString()}` },
   ];
 

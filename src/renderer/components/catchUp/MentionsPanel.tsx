@@ -103,8 +103,15 @@ export function MentionsPanel({
   );
   const waiting = mentions.filter((m) => m.state === 'waiting');
   const dealt = mentions.filter((m) => m.state !== 'waiting');
+  const answered = dealt.filter((m) => m.state === 'answered').length;
+  const n = (count: number) => count.toLocaleString();
   return (
     <>
+      {/* The parts add up to the whole, so no mention is counted twice or lost between the lists. */}
+      <p className="mentions-totals muted">
+        {n(mentions.length)} mention{mentions.length === 1 ? '' : 's'} in the last 30 days: {n(waiting.length)} waiting
+        for your answer · {n(answered)} answered · {n(dealt.length - answered)} ignored
+      </p>
       {waiting.length > 0 ? (
         list('Waiting for your answer', waiting)
       ) : (
@@ -112,7 +119,9 @@ export function MentionsPanel({
       )}
       {dealt.length > 0 && (
         <>
-          <h3 className="mentions-title">Answered or ignored</h3>
+          <h3 className="mentions-title">
+            Answered or ignored <span className="muted">· {n(dealt.length)}</span>
+          </h3>
           {list('Answered or ignored', dealt)}
         </>
       )}

@@ -24,7 +24,7 @@ export function PersonGroup({
   const { person, posts, unread, answers } = group;
   const handle = handleWords(person, network);
   const name = shownName(person.displayName) || handle;
-  const markAll = `Mark ${unread === 1 ? 'it' : `all ${unread}`} scanned`;
+  const markAll = `Mark scanned (${unread === 1 ? '1 post' : `${unread.toLocaleString()} posts`})`;
   return (
     <article className="card person-posts" aria-label={`${name} (${handle})`}>
       <header className="person-posts-head">

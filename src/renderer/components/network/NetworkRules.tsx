@@ -115,7 +115,8 @@ export function NetworkRules() {
         Someone you follow is <strong>due</strong> when they have not followed you back within the grace period, counted
         from the day you followed them (on Mastodon and X, from the day Twoway first saw the follow). People you keep,
         and accounts that are gone or block you, are never due. Twoway unfollows only the people you pick and confirm,
-        at a pace each network allows, and at most the daily cap.
+        at a pace each network allows, and at most the daily cap. X takes no unfollows from apps: there Twoway opens
+        each profile for you to unfollow on X.
       </p>
       <div className="settings-grid">
         {fields.map(([field, label, unit]) => (

@@ -79,7 +79,8 @@ export function QueuePanel({ balances }: { balances: AccountBalance[] }) {
       {items.length === 0 ? (
         <p className="list-message">
           Nothing queued yet. Follows and unfollows you confirm wait here and go one at a time, at a pace the network
-          accepts; the log keeps them, with undo for 24 hours.
+          accepts; the log keeps them, with undo for 24 hours. X takes no follows or unfollows from apps: each one there
+          waits here as “needs you”, for you to make on X.
         </p>
       ) : (
         <VirtualList
