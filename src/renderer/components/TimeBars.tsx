@@ -93,7 +93,9 @@ export function TimeBars({
   }
 
   const tip = active === null ? null : bars[active];
-  const tipX = active === null ? 0 : margin.left + groupW * (active + 0.5);
+  // Beside the column, not over it nor over the card's title: right of it in the left half, left of it after.
+  const tipLeft = active !== null && active + 0.5 < bars.length / 2;
+  const tipX = active === null ? 0 : margin.left + groupW * (active + (tipLeft ? 1 : 0));
   return (
     <figure className={`time-bars${dense ? ' dense' : ''}`}>
       <div className="chart-head">
@@ -215,12 +217,9 @@ export function TimeBars({
         </svg>
         {tip && (
           <div
-            className="chart-tooltip"
+            className={`chart-tooltip ${tipLeft ? 'after' : 'before'}`}
             role="tooltip"
-            style={{
-              left: Math.min(width - 90, Math.max(90, tipX)),
-              top: y(Math.max(tip.onlineMs, tip.offlineMs, budgetOf(tip))) - 22,
-            }}
+            style={{ left: tipX, top: margin.top }}
           >
             <strong>{tip.name}</strong>
             <span>online {duration(tip.onlineMs)}</span>
@@ -231,27 +230,30 @@ export function TimeBars({
           </div>
         )}
       </div>
-      <table id={id} className={tableShown ? 'figures' : 'figures visually-hidden'}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{rowHeader}</th>
-            <th scope="col">Online</th>
-            <th scope="col">Offline</th>
-            <th scope="col">Over budget</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((b) => (
-            <tr key={b.key}>
-              <th scope="row">{b.name}</th>
-              <td>{duration(b.onlineMs)}</td>
-              <td>{duration(b.offlineMs)}</td>
-              <td>{b.onlineMs > budgetOf(b) ? `by ${duration(b.onlineMs - budgetOf(b))}` : 'no'}</td>
+      {/* Hidden in a clipping box: a table keeps its height whatever it is given, and would lengthen the page. */}
+      <div id={id} className={tableShown ? 'chart-table' : 'chart-table visually-hidden'}>
+        <table className="figures">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{rowHeader}</th>
+              <th scope="col">Online</th>
+              <th scope="col">Offline</th>
+              <th scope="col">Over budget</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {bars.map((b) => (
+              <tr key={b.key}>
+                <th scope="row">{b.name}</th>
+                <td>{duration(b.onlineMs)}</td>
+                <td>{duration(b.offlineMs)}</td>
+                <td>{b.onlineMs > budgetOf(b) ? `by ${duration(b.onlineMs - budgetOf(b))}` : 'no'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { outcomeChannelLabels } from '../../../shared/outcomes.ts';
 import type { Report } from '../../../shared/report.ts';
 import { duration, moneyList } from '../../format.ts';
@@ -9,10 +9,9 @@ import { outcomesPerHour, valuePerHour } from './businessText.ts';
 /** What networking produced in the period, by channel, and per hour of online and of offline time. */
 export function OutcomesSide({ report }: { report: Report }) {
   const { outcomes, business } = report;
-  const tableId = useId();
   const [tableShown, setTableShown] = useState(false);
   const table = (
-    <table id={tableId} className={tableShown ? 'figures' : 'figures visually-hidden'}>
+    <table className="figures">
       <caption className="visually-hidden">Outcomes and value per hour, online and offline</caption>
       <thead>
         <tr>
@@ -80,7 +79,6 @@ export function OutcomesSide({ report }: { report: Report }) {
             type="button"
             className="button small"
             aria-pressed={tableShown}
-            aria-controls={tableId}
             onClick={() => setTableShown(!tableShown)}
           >
             {tableShown ? 'Show as chart' : 'Show as table'}
@@ -88,7 +86,11 @@ export function OutcomesSide({ report }: { report: Report }) {
         </div>
         {!tableShown && <BusinessChart business={business} />}
         {/* Hidden, the table still reads to screen readers; shown, it scrolls inside the card when narrow. */}
-        {tableShown ? <TableScroll label="What brings business, as a table">{table}</TableScroll> : table}
+        {tableShown ? (
+          <TableScroll label="What brings business, as a table">{table}</TableScroll>
+        ) : (
+          <div className="visually-hidden">{table}</div>
+        )}
       </section>
     </div>
   );

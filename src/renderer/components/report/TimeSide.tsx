@@ -23,6 +23,8 @@ function weekBars(report: TimeReport): TimeBar[] {
   return bars;
 }
 
+/** A duration that never breaks across lines: '1 h 56' stays whole in a narrow card. */
+const time = (ms: number) => duration(ms).replace(/ /g, '\u00a0');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const points = (n: number) => plural(n, 'point');
 
@@ -39,15 +41,15 @@ export function TimeSide({ report, today }: { report: TimeReport; today: string 
       <p className="comparison-note">
         {so}, compared with {against(comparison)} ({before}).
       </p>
-      <div className="grid stats">
+      <div className="grid stats report-stats">
         <div className="card stat">
           <span className="stat-label">Online</span>
           <span className="stat-value">{duration(totals.onlineMs)}</span>
           <span className="muted">
-            {so}: {duration(current.onlineMs)} vs {duration(previous.onlineMs)}
+            {so}: {time(current.onlineMs)} vs {time(previous.onlineMs)}
           </span>
           <span className={verdictClass(changes.online)}>
-            {changeText(changes.online, comparison, duration, undefined, ' — within budget')}
+            {changeText(changes.online, comparison, time, undefined, ' — within budget')}
           </span>
         </div>
         <div className="card stat">
@@ -56,10 +58,9 @@ export function TimeSide({ report, today }: { report: TimeReport; today: string 
             {duration(totals.offlineMs)}
           </span>
           <span className="muted">
-            target {duration(report.offlineTargetMs)} · {so}: {duration(current.offlineMs)} vs{' '}
-            {duration(previous.offlineMs)}
+            target {time(report.offlineTargetMs)} · {so}: {time(current.offlineMs)} vs {time(previous.offlineMs)}
           </span>
-          <span className={verdictClass(changes.offline)}>{changeText(changes.offline, comparison, duration)}</span>
+          <span className={verdictClass(changes.offline)}>{changeText(changes.offline, comparison, time)}</span>
         </div>
         <div className="card stat">
           <span className="stat-label">Online share</span>
@@ -86,7 +87,7 @@ export function TimeSide({ report, today }: { report: TimeReport; today: string 
             </span>
           </span>
           <span className="muted">
-            budget {duration(report.budgetMs)} a day · {previous.daysOverBudget} of {previous.daysCounted}{' '}
+            budget {time(report.budgetMs)} a day · {previous.daysOverBudget} of {previous.daysCounted}{' '}
             {against(comparison)}
           </span>
           <span className={verdictClass(changes.daysOverBudget)}>
