@@ -61,6 +61,8 @@ const xImportTarget = { accountId: z.string().min(1).optional(), handle: xHandle
 const listScope = { accountId: z.string().min(1).nullable(), search: z.string().max(200).default('') };
 const windowed = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
 const listFilter = z.enum(['all', 'due', 'waiting', 'kept']).default('all');
+/** Narrows a list by what is known of the person: never in touch with you, or silent for three months. */
+const listOnly = z.enum(['anyone', 'never-interacted', 'inactive']).default('anyone');
 
 /** Each people row carries what Twoway knows of the person (profile, exchanges, outcome), so lists can sort on it. */
 export type NotFollowingBackRow = NotFollowingBack & { accountId: string } & PersonFacts;
@@ -188,13 +190,16 @@ export const contract = {
         ...listScope,
         ...windowed,
         filter: listFilter,
-        sort: z.enum(['oldest', 'newest', 'handle']).default('oldest'),
+        only: listOnly,
+        sort: z
+          .enum(['oldest', 'newest', 'handle', 'inactive', 'most-followers', 'fewest-followers'])
+          .default('oldest'),
       })
       .strict(),
   ),
   /** Everyone due for unfollowing in a scope and search, in one answer: "Select all N due". */
   listDue: method<{ accountId: string; person: Person }[]>().takes(
-    z.object({ accountId: listScope.accountId, search: listScope.search }).strict(),
+    z.object({ accountId: listScope.accountId, search: listScope.search, only: listOnly }).strict(),
   ),
   /** Of the people picked, how many the list shows with this search and filter, and why the rest are hidden. */
   countPickedShown: method<{ shown: number; hiddenBySearch: number; hiddenByFilter: number; gone: number }>().takes(
@@ -202,6 +207,7 @@ export const contract = {
       .object({
         ...listScope,
         filter: listFilter,
+        only: listOnly,
         picked: z.array(z.object({ accountId: z.string().min(1), personId: z.string().min(1) }).strict()).max(200_000),
       })
       .strict(),

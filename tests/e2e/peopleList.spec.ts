@@ -36,7 +36,7 @@ test('the list comes first: its first people show without scrolling, and it fill
   // The selection bar under the list is in view too, and nothing below it needs a scroll.
   const bar = await page.getByRole('group', { name: 'Selection' }).boundingBox();
   expect(bar!.y + bar!.height).toBeLessThanOrEqual(900);
-  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  expect(await page.evaluate('window.scrollY')).toBe(0);
 
   // Each account is one line with its balance and who is due; together they make the tab's count.
   const tab = page.getByRole('tab', { name: /^Not following back · \d+ due$/ });

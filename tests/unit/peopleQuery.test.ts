@@ -1,21 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import type { NotFollowingBack } from '../../src/shared/network.ts';
-import { inFilter, pickedShown, sortedRows } from '../../src/main/core/peopleQuery.ts';
+import { DAY } from '../../src/shared/calendar.ts';
+import { noInteractions } from '../../src/shared/personDetails.ts';
+import {
+  inFilter,
+  inOnly,
+  pickedShown,
+  sortedRows,
+  type ListedPerson,
+  type ListOnly,
+} from '../../src/main/core/peopleQuery.ts';
 
-const row = (id: string, handle: string, followedAt: number, state: 'due' | 'waiting' | 'kept' = 'due') => ({
+const now = Date.UTC(2026, 10, 25, 12);
+type Known = Partial<Pick<ListedPerson, 'lastPostAt' | 'followersCount' | 'detailsAt' | 'interactions'>>;
+const row = (
+  id: string,
+  handle: string,
+  followedAt: number,
+  state: 'due' | 'waiting' | 'kept' = 'due',
+  known: Known = {},
+): ListedPerson => ({
   person: { id, handle, displayName: id.toUpperCase() },
   followedAt,
   days: 0,
   due: state !== 'waiting',
   kept: state === 'kept',
+  lastPostAt: null,
+  followersCount: null,
+  detailsAt: null,
+  interactions: noInteractions,
+  ...known,
 });
-const key = (r: NotFollowingBack) => r.person.id;
+const key = (r: ListedPerson) => r.person.id;
+const read = now - DAY;
+const talked = { ...noInteractions, theyMentioned: 2, youAnswered: 1, lastAt: now - 3 * DAY };
 
 describe('who is not following back, as the list shows them', () => {
   const rows = [
-    row('b', 'zed.bsky.social', 300),
-    row('a', '@Ana@mastodon.social', 100, 'waiting'),
-    row('c', 'ben10.bsky.social', 200, 'kept'),
+    row('b', 'zed.bsky.social', 300, 'due', { detailsAt: read, lastPostAt: now - 200 * DAY, followersCount: 40 }),
+    row('a', '@Ana@mastodon.social', 100, 'waiting', {
+      detailsAt: read,
+      lastPostAt: now - 2 * DAY,
+      interactions: talked,
+    }),
+    row('c', 'ben10.bsky.social', 200, 'kept', { detailsAt: read, lastPostAt: null, followersCount: 9000 }),
     row('d', 'ben9.bsky.social', 200),
   ];
 
@@ -34,6 +61,12 @@ describe('who is not following back, as the list shows them', () => {
     ]);
   });
 
+  it('sorts the longest silent first (never posted before all), and by followers either way; the unknown last', () => {
+    expect(sortedRows(rows, 'inactive').map(key)).toEqual(['c', 'b', 'a', 'd']);
+    expect(sortedRows(rows, 'most-followers').map(key)).toEqual(['c', 'b', 'a', 'd']);
+    expect(sortedRows(rows, 'fewest-followers').map(key)).toEqual(['b', 'c', 'a', 'd']);
+  });
+
   it('filters: due leaves out the kept, waiting is inside the grace period', () => {
     expect(rows.filter((r) => inFilter(r, 'due')).map(key)).toEqual(['b', 'd']);
     expect(rows.filter((r) => inFilter(r, 'waiting')).map(key)).toEqual(['a']);
@@ -41,25 +74,37 @@ describe('who is not following back, as the list shows them', () => {
     expect(rows.filter((r) => inFilter(r, 'all'))).toHaveLength(4);
   });
 
+  it('narrows to those never in touch with you, or silent three months; an unread profile is not called silent', () => {
+    const only = (narrow: ListOnly) => rows.filter((r) => inOnly(r, narrow, now)).map(key);
+    expect(only('never-interacted')).toEqual(['b', 'c', 'd']);
+    expect(only('inactive')).toEqual(['b', 'c']);
+    expect(only('anyone')).toEqual(['b', 'a', 'c', 'd']);
+    const edge = row('e', 'e.test', 0, 'due', { detailsAt: read, lastPostAt: now - 90 * DAY });
+    expect(inOnly(edge, 'inactive', now)).toBe(true);
+    expect(inOnly({ ...edge, lastPostAt: now - 89 * DAY }, 'inactive', now)).toBe(false);
+  });
+
   it('says of the people picked how many show and what hides the others', () => {
     const picked = new Set(['a', 'b', 'd', 'gone-meanwhile']);
-    expect(pickedShown(rows, picked, key, '', 'all')).toEqual({
-      shown: 3,
-      hiddenBySearch: 0,
-      hiddenByFilter: 0,
-      gone: 1,
-    });
-    expect(pickedShown(rows, picked, key, 'ben', 'all')).toEqual({
+    const query = { search: '', filter: 'all' as const, only: 'anyone' as const, now };
+    expect(pickedShown(rows, picked, key, query)).toEqual({ shown: 3, hiddenBySearch: 0, hiddenByFilter: 0, gone: 1 });
+    expect(pickedShown(rows, picked, key, { ...query, search: 'ben' })).toEqual({
       shown: 1,
       hiddenBySearch: 2,
       hiddenByFilter: 0,
       gone: 1,
     });
     // Hidden by both: the filter is named, as changing the search alone would not show them.
-    expect(pickedShown(rows, picked, key, 'ben', 'due')).toEqual({
+    expect(pickedShown(rows, picked, key, { ...query, search: 'ben', filter: 'due' })).toEqual({
       shown: 1,
       hiddenBySearch: 1,
       hiddenByFilter: 1,
+      gone: 1,
+    });
+    expect(pickedShown(rows, picked, key, { ...query, only: 'inactive' })).toEqual({
+      shown: 1,
+      hiddenBySearch: 0,
+      hiddenByFilter: 2,
       gone: 1,
     });
   });

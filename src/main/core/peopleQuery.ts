@@ -1,5 +1,7 @@
 // Search, filter, sort and one window of a long list of people: the renderer shows 100k rows a window at a time.
+import { DAY } from '../../shared/calendar.ts';
 import type { NotFollowingBack, Person } from '../../shared/network.ts';
+import type { PersonFacts } from '../../shared/personDetails.ts';
 import { personLabel } from '../../shared/xPeople.ts';
 
 export interface Window<T> {
@@ -8,7 +10,18 @@ export interface Window<T> {
 }
 
 export type ListFilter = 'all' | 'due' | 'waiting' | 'kept';
-export type ListSort = 'oldest' | 'newest' | 'handle';
+export type ListSort = 'oldest' | 'newest' | 'handle' | 'inactive' | 'most-followers' | 'fewest-followers';
+/** A second narrowing, by what is known of the person: never in touch with you, or silent for months. */
+export type ListOnly = 'anyone' | 'never-interacted' | 'inactive';
+
+/** Someone on a people list, with what the sorts and the narrowing read of them. */
+export type ListedPerson = NotFollowingBack & { protected?: boolean } & Pick<
+    PersonFacts,
+    'lastPostAt' | 'followersCount' | 'detailsAt' | 'interactions'
+  >;
+
+/** Silent this long, someone counts as inactive (the rows say 'Inactive 3 months' from here on too). */
+export const inactiveAfterDays = 90;
 
 /** Matches a search against handle (or "X account <id>") and display name, case and accents ignored. */
 export function matcher(search: string): (person: Person) => boolean {
@@ -30,18 +43,42 @@ export function inFilter(row: NotFollowingBack & { protected?: boolean }, filter
   return true;
 }
 
+/** No post for the inactive stretch, or none ever; unknown while the profile was never read. */
+export function isInactive(row: ListedPerson, now: number): boolean {
+  if (row.detailsAt === null) return false;
+  return row.lastPostAt === null || now - row.lastPostAt >= inactiveAfterDays * DAY;
+}
+
+/** Neither of you mentioned or replied to the other, in what the catch-up has read. */
+export const neverInteracted = ({ interactions: i }: ListedPerson) => i.theyMentioned + i.youMentioned === 0;
+
+export function inOnly(row: ListedPerson, only: ListOnly, now: number): boolean {
+  if (only === 'never-interacted') return neverInteracted(row);
+  if (only === 'inactive') return isInactive(row, now);
+  return true;
+}
+
 // '@ana@host' and 'ana.bsky.social' sort together by their letters, not by the '@'.
 const handleKey = (person: Person) => personLabel(person).replace(/^@/, '');
 const byHandle = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-const orders: Record<ListSort, (a: NotFollowingBack, b: NotFollowingBack) => number> = {
+// What is unknown (a profile never read, a count the network keeps to itself) sorts last either way.
+const unknownLast = (a: number | null, b: number | null, order: (a: number, b: number) => number) =>
+  a === null ? (b === null ? 0 : 1) : b === null ? -1 : order(a, b);
+// Never posted is the longest silence of all.
+const lastPost = (row: ListedPerson) => (row.detailsAt === null ? null : (row.lastPostAt ?? -Infinity));
+
+const orders: Record<ListSort, (a: ListedPerson, b: ListedPerson) => number> = {
   oldest: (a, b) => a.followedAt - b.followedAt,
   newest: (a, b) => b.followedAt - a.followedAt,
   handle: (a, b) => byHandle.compare(handleKey(a.person), handleKey(b.person)),
+  inactive: (a, b) => unknownLast(lastPost(a), lastPost(b), (x, y) => (x === y ? 0 : x < y ? -1 : 1)),
+  'most-followers': (a, b) => unknownLast(a.followersCount, b.followersCount, (x, y) => y - x),
+  'fewest-followers': (a, b) => unknownLast(a.followersCount, b.followersCount, (x, y) => x - y),
 };
 
 /** A sorted copy; people the order cannot tell apart keep a fixed order (by id), so windows never overlap. */
-export function sortedRows<T extends NotFollowingBack>(rows: T[], sort: ListSort): T[] {
+export function sortedRows<T extends ListedPerson>(rows: T[], sort: ListSort): T[] {
   const order = orders[sort];
   return [...rows].sort((a, b) => order(a, b) || (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0));
 }
@@ -55,20 +92,19 @@ export interface PickedShown {
   gone: number;
 }
 
-export function pickedShown<T extends NotFollowingBack>(
+export function pickedShown<T extends ListedPerson>(
   rows: T[],
   picked: ReadonlySet<string>,
   keyOf: (row: T) => string,
-  search: string,
-  filter: ListFilter,
+  query: { search: string; filter: ListFilter; only: ListOnly; now: number },
 ): PickedShown {
-  const matches = matcher(search);
+  const matches = matcher(query.search);
   const counts: PickedShown = { shown: 0, hiddenBySearch: 0, hiddenByFilter: 0, gone: 0 };
   let listed = 0;
   for (const row of rows) {
     if (!picked.has(keyOf(row))) continue;
     listed++;
-    if (!inFilter(row, filter)) counts.hiddenByFilter++;
+    if (!inFilter(row, query.filter) || !inOnly(row, query.only, query.now)) counts.hiddenByFilter++;
     else if (!matches(row.person)) counts.hiddenBySearch++;
     else counts.shown++;
   }

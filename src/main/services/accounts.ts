@@ -12,11 +12,13 @@ import { withLearned, type Learned } from '../core/learnedRelationship.ts';
 import { proposable } from '../core/personOutcomes.ts';
 import {
   inFilter,
+  inOnly,
   matcher,
   pickedShown,
   sortedRows,
   windowOf,
   type ListFilter,
+  type ListOnly,
   type ListSort,
   type Window,
 } from '../core/peopleQuery.ts';
@@ -212,7 +214,7 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
 
     notFollowingBack(
       accountId: string | null,
-      query: { search: string; filter: ListFilter; sort: ListSort; offset: number; limit: number },
+      query: { search: string; filter: ListFilter; only?: ListOnly; sort: ListSort; offset: number; limit: number },
     ): Window<NotFollowingBackRow> & { due: number; ghosts: number } {
       const now = clock.now();
       const { graceDays } = settings.get();
@@ -222,7 +224,9 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
       const due = rows.filter(proposable).length;
       const ghosts = accounts.reduce((n, a) => n + ghostCount(dataOf(a.id).read()), 0);
       const wanted = sortedRows(
-        rows.filter((row) => inFilter(row, query.filter) && matches(row.person)),
+        rows.filter(
+          (row) => inFilter(row, query.filter) && inOnly(row, query.only ?? 'anyone', now) && matches(row.person),
+        ),
         query.sort,
       );
       return { ...windowOf(wanted, query.offset, query.limit), due, ghosts };
@@ -232,13 +236,13 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
     pickedShown(
       accountId: string | null,
       picked: { accountId: string; personId: string }[],
-      query: { search: string; filter: ListFilter },
+      query: { search: string; filter: ListFilter; only: ListOnly },
     ) {
       const now = clock.now();
       const { graceDays } = settings.get();
       const rows = selected(accountId).flatMap((account) => rowsOf(account.id, now, graceDays));
       const keys = new Set(picked.map((p) => `${p.accountId}\n${p.personId}`));
-      return pickedShown(rows, keys, (row) => `${row.accountId}\n${row.person.id}`, query.search, query.filter);
+      return pickedShown(rows, keys, (row) => `${row.accountId}\n${row.person.id}`, { ...query, now });
     },
 
     /** Follows that can never follow back (gone, moved, blocking the user), oldest follow first. */

@@ -72,19 +72,21 @@ export function createApi(services: Services) {
       return null;
     },
     getSyncProgress: () => syncing.progress(),
-    listNotFollowingBack: ({ accountId, search, filter, sort, offset, limit }) =>
+    listNotFollowingBack: ({ accountId, search, filter, only, sort, offset, limit }) =>
       accounts.notFollowingBack(accountId, {
         search: search ?? '',
         filter: filter ?? 'all',
+        only: only ?? 'anyone',
         sort: sort ?? 'oldest',
         offset: offset ?? 0,
         limit: limit ?? 100,
       }),
-    listDue: ({ accountId, search }) =>
+    listDue: ({ accountId, search, only }) =>
       accounts
         .notFollowingBack(accountId, {
           search: search ?? '',
           filter: 'due',
+          only: only ?? 'anyone',
           sort: 'oldest',
           offset: 0,
           limit: Infinity,
@@ -93,8 +95,12 @@ export function createApi(services: Services) {
           accountId: owner,
           person: { id, handle, displayName },
         })),
-    countPickedShown: ({ accountId, search, filter, picked }) =>
-      accounts.pickedShown(accountId, picked, { search: search ?? '', filter: filter ?? 'all' }),
+    countPickedShown: ({ accountId, search, filter, only, picked }) =>
+      accounts.pickedShown(accountId, picked, {
+        search: search ?? '',
+        filter: filter ?? 'all',
+        only: only ?? 'anyone',
+      }),
     listGhosts: ({ accountId, search, offset, limit }) =>
       accounts.ghosts(accountId, { search: search ?? '', offset: offset ?? 0, limit: limit ?? 100 }),
     countDue: ({ graceDays }) => accounts.dueCounts(graceDays),

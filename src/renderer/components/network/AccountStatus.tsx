@@ -36,7 +36,16 @@ function SyncState({ progress }: { progress: SyncProgress }) {
 }
 
 /** One account's line: its balance, how fresh it is, a sync under way, or what went wrong; and its actions. */
-export function AccountStatus({ balance, children }: { balance: AccountBalance; children?: ReactNode }) {
+export function AccountStatus({
+  balance,
+  children,
+  action,
+}: {
+  balance: AccountBalance;
+  children?: ReactNode;
+  /** One more button among the account's own, first. */
+  action?: ReactNode;
+}) {
   const { account, syncedAt, problem, leftOut, canWrite } = balance;
   const disagreement = countsDisagreement(balance.history, account.network);
   const progress = useNetwork((state) => state.progress.find((p) => p.accountId === account.id));
@@ -92,6 +101,7 @@ export function AccountStatus({ balance, children }: { balance: AccountBalance; 
         )}
       </span>
       <span className="account-actions">
+        {action}
         {progress ? (
           <button type="button" className="button small" onClick={attempt(() => api.cancelSync(account.id))}>
             Cancel

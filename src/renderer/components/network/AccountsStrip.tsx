@@ -69,11 +69,23 @@ export function AccountsStrip({ shown }: { shown: AccountBalance[] }) {
   const due = useDueByAccount(shown.map((b) => b.account.id));
   const total = shown.length > 1 ? combined(shown) : null;
 
+  const toggle = (
+    <button
+      type="button"
+      className="button small trend-toggle"
+      aria-expanded={trendOpen}
+      aria-controls="network-trends"
+      onClick={toggleTrend}
+    >
+      Trend
+    </button>
+  );
+
   return (
     <section className="card accounts-strip" aria-label="Accounts and balance">
       <ul className="account-statuses" aria-label="Accounts">
         {shown.map((balance) => (
-          <AccountStatus key={balance.account.id} balance={balance}>
+          <AccountStatus key={balance.account.id} balance={balance} action={total === null && toggle}>
             <BalanceLine
               title={balance.account.handle}
               figures={figuresOf(balance)}
@@ -82,23 +94,13 @@ export function AccountsStrip({ shown }: { shown: AccountBalance[] }) {
           </AccountStatus>
         ))}
       </ul>
-      <div className="strip-foot">
-        {total && (
-          <>
-            <strong className="strip-total-title">All accounts</strong>
-            <BalanceLine title="All accounts" figures={total} due={totalDue} />
-          </>
-        )}
-        <button
-          type="button"
-          className="button small trend-toggle"
-          aria-expanded={trendOpen}
-          aria-controls="network-trends"
-          onClick={toggleTrend}
-        >
-          Trend
-        </button>
-      </div>
+      {total && (
+        <div className="strip-foot">
+          <strong className="strip-total-title">All accounts</strong>
+          <BalanceLine title="All accounts" figures={total} due={totalDue} />
+          {toggle}
+        </div>
+      )}
       <div id="network-trends" className="grid trends" hidden={!trendOpen}>
         {trendOpen &&
           shown.map((balance) => (

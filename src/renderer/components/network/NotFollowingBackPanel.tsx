@@ -17,12 +17,26 @@ import { useDebounced } from './useDebounced.ts';
 import { useWindowedRows } from './useWindowedRows.ts';
 
 type Filter = 'due' | 'waiting' | 'kept' | 'all';
-type Sort = 'oldest' | 'newest' | 'handle';
+type Only = 'anyone' | 'never-interacted' | 'inactive';
+type Sort = 'oldest' | 'newest' | 'handle' | 'inactive' | 'most-followers' | 'fewest-followers';
 const filters: Record<Filter, string> = { due: 'Due', waiting: 'Waiting', kept: 'Kept', all: 'All' };
-const sorts: Record<Sort, string> = { oldest: 'Oldest follow first', newest: 'Newest follow first', handle: 'Handle' };
+const onlys: Record<Only, string> = {
+  anyone: 'Anyone',
+  'never-interacted': 'Never interacted',
+  inactive: 'No post in 3 months',
+};
+const sorts: Record<Sort, string> = {
+  oldest: 'Oldest follow first',
+  newest: 'Newest follow first',
+  inactive: 'Longest silent first',
+  'most-followers': 'Most followers first',
+  'fewest-followers': 'Fewest followers first',
+  handle: 'Handle',
+};
 
-function emptyText(filter: Filter, search: string, everyone: number, ghosts: number): string {
+function emptyText(filter: Filter, only: Only, search: string, everyone: number, ghosts: number): string {
   if (search) return `No one matches “${search}”.`;
+  if (only !== 'anyone' && everyone > 0) return `No one here is “${onlys[only]}”: set Only to Anyone to see everyone.`;
   if (everyone === 0 && ghosts > 0) {
     return `Everyone else you follow follows you back; the ${count(ghosts)} who never can are under Gone or blocking you.`;
   }
@@ -43,6 +57,7 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), 250);
   const [filter, setFilter] = useState<Filter>('due');
+  const [only, setOnly] = useState<Only>('anyone');
   const [sort, setSort] = useState<Sort>('oldest');
   const [selecting, setSelecting] = useState<string | null>(null);
   const [dueMatching, setDueMatching] = useState<{ key: string; due: number } | null>(null);
@@ -51,25 +66,26 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
 
   const fetchWindow = useCallback(
     (offset: number, limit: number) =>
-      call('listNotFollowingBack', { accountId: scope, search: query, filter, sort, offset, limit }),
-    [scope, query, filter, sort],
+      call('listNotFollowingBack', { accountId: scope, search: query, filter, only, sort, offset, limit }),
+    [scope, query, filter, only, sort],
   );
-  const key = JSON.stringify([scope, query, filter, sort, version]);
+  const key = JSON.stringify([scope, query, filter, only, sort, version]);
   const list = useWindowedRows<Row>(key, fetchWindow);
-  const dueKey = JSON.stringify([scope, query, version]);
+  const narrowed = query !== '' || only !== 'anyone';
+  const dueKey = JSON.stringify([scope, query, only, version]);
 
-  // The due count of a search, for "Select all N due"; without a search it is the scope's.
+  // The due count of a search or Only, for "Select all N due"; without either it is the scope's.
   useEffect(() => {
-    if (!query) return;
+    if (!narrowed) return;
     let current = true;
-    void call('listNotFollowingBack', { accountId: scope, search: query, filter: 'due', limit: 1 }).then(
+    void call('listNotFollowingBack', { accountId: scope, search: query, filter: 'due', only, limit: 1 }).then(
       ({ total }) => current && setDueMatching({ key: dueKey, due: total }),
     );
     return () => {
       current = false;
     };
-  }, [scope, query, dueKey]);
-  const dueInSearch = query ? (dueMatching?.key === dueKey ? dueMatching.due : null) : (counts?.due ?? null);
+  }, [scope, query, only, narrowed, dueKey]);
+  const dueInSearch = narrowed ? (dueMatching?.key === dueKey ? dueMatching.due : null) : (counts?.due ?? null);
   // "Select all due" takes only the due people this filter and search show: none under Waiting or Kept.
   const due = filter === 'due' || filter === 'all' ? dueInSearch : 0;
 
@@ -79,14 +95,14 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
     if (selected.size === 0) return;
     let current = true;
     const picked = [...selected.values()].map((p) => ({ accountId: p.accountId, personId: p.person.id }));
-    void call('countPickedShown', { accountId: scope, search: query, filter, picked }).then(
+    void call('countPickedShown', { accountId: scope, search: query, filter, only, picked }).then(
       (shown) => current && setPickedShown({ key, of: selected, shown }),
       () => current && setPickedShown(null),
     );
     return () => {
       current = false;
     };
-  }, [scope, query, filter, selected, key]);
+  }, [scope, query, filter, only, selected, key]);
   const shown = pickedShown?.key === key && pickedShown.of === selected ? pickedShown.shown : null;
 
   const [toast, setToast] = useState<ToastMessage | null>(null);
@@ -113,7 +129,8 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
 
   async function pickRange(first: number, last: number, on: boolean) {
     const rows = await list.rowsIn(first, last);
-    const pickable = rows.filter((row) => !row.kept);
+    // Kept and protected people cannot be picked one by one, nor in a range.
+    const pickable = rows.filter((row) => !row.kept && !row.protected);
     api.pick(
       'unfollow',
       pickable.map((row) => ({ accountId: row.accountId, person: row.person })),
@@ -125,7 +142,7 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
     setError('');
     try {
       setSelecting('Selecting…');
-      api.pick('unfollow', await call('listDue', { accountId: scope, search: query }), true);
+      api.pick('unfollow', await call('listDue', { accountId: scope, search: query, only }), true);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
@@ -146,13 +163,14 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
           <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
         </label>
         <SelectField label="Show" value={filter} options={filters} onChange={setFilter} />
+        <SelectField label="Only" value={only} options={onlys} onChange={setOnly} />
         <SelectField label="Sort" value={sort} options={sorts} onChange={setSort} />
       </div>
       <PeopleList
         label="Not following back"
         list={list}
-        resetKey={JSON.stringify([scope, query, filter, sort])}
-        empty={emptyText(filter, query, counts?.total ?? 1, counts?.ghosts ?? 0)}
+        resetKey={JSON.stringify([scope, query, filter, only, sort])}
+        empty={emptyText(filter, only, query, counts?.total ?? 1, counts?.ghosts ?? 0)}
         onPickRange={(first, last, on) => attempt(pickRange(first, last, on))}
         renderRow={(row) => (
           <NotFollowingBackRow

@@ -21,12 +21,25 @@ export function useFillHeight(element: RefObject<HTMLElement | null>, least: num
     };
     measure();
     window.addEventListener('resize', measure);
-    // The list's own height never moves its top, so measuring again on each resize of the page settles at once.
-    const observer = new ResizeObserver(measure);
-    observer.observe(document.body);
+    // Whatever grows or shrinks in the page (the view, a banner above it) may move the list: each child of
+    // <main> is watched, and children that come and go. The list's own height never moves its top, so
+    // measuring again settles at once. (The page itself is at least the window's height: it cannot tell.)
+    const main = element.current?.closest('main') ?? document.body;
+    const sizes = new ResizeObserver(measure);
+    const watch = () => {
+      sizes.disconnect();
+      for (const child of main.children) sizes.observe(child);
+    };
+    watch();
+    const children = new MutationObserver(() => {
+      watch();
+      measure();
+    });
+    children.observe(main, { childList: true });
     return () => {
       window.removeEventListener('resize', measure);
-      observer.disconnect();
+      sizes.disconnect();
+      children.disconnect();
     };
   }, [element, least]);
   return height;
