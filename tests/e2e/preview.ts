@@ -29,12 +29,17 @@ async function startPreview(dataDir: string, args: string[]): Promise<{ child: C
   return { child, url };
 }
 
-export const test = base.extend<{ files: Record<string, string>; demo: boolean; preview: Preview }>({
+/** Files put in the data folder before the preview starts; a function is asked then (times relative to the start). */
+export type DataFiles = Record<string, string | (() => string)>;
+
+export const test = base.extend<{ files: DataFiles; demo: boolean; preview: Preview }>({
   files: [{}, { option: true }],
   demo: [false, { option: true }],
   preview: async ({ files, demo, page }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twoway-e2e-'));
-    for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dataDir, name), content);
+    for (const [name, content] of Object.entries(files)) {
+      fs.writeFileSync(path.join(dataDir, name), typeof content === 'function' ? content() : content);
+    }
     const { child, url } = await startPreview(dataDir, demo ? ['--demo'] : []);
     await page.goto(url);
     await use({ url, dataDir });

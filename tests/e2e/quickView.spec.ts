@@ -98,19 +98,20 @@ test('idle, running, and over budget with the reminder, the quick view fits and 
 
 for (const reason of ['crashed', 'away', 'idle'] as const) {
   test.describe(`with the timer's ${reason} question`, () => {
-    const start = Date.now() - 30 * MIN;
-    const question = reason === 'crashed' ? null : { reason, from: start + 10 * MIN, to: start + 25 * MIN };
-    test.use({
-      files: {
-        'running-session.json': JSON.stringify({
-          schemaVersion: 1,
-          data: {
-            running: { kind: 'online', activity: 'scanning', note: 'Morning feed', start, heartbeat: start + 20 * MIN },
-            question,
-          },
-        }),
-      },
-    });
+    // Half an hour into a session, asked about the stretch from minute 10 to 25 (a crash: since the last heartbeat).
+    const session = () => {
+      const start = Date.now() - 30 * MIN;
+      const question = reason === 'crashed' ? null : { reason, from: start + 10 * MIN, to: start + 25 * MIN };
+      const running = {
+        kind: 'online',
+        activity: 'scanning',
+        note: 'Morning feed',
+        start,
+        heartbeat: start + 20 * MIN,
+      };
+      return JSON.stringify({ schemaVersion: 1, data: { running, question } });
+    };
+    test.use({ files: { 'running-session.json': session } });
 
     test(`the quick view fits with the ${reason} question and the reminder`, async ({ page, preview }) => {
       await openQuickView(page, preview.url);
