@@ -56,7 +56,7 @@ test('a deactivated and a deleted account show as ghost follows with the reason,
     // Neither has a profile left to name it: each shows by the DID its follow record holds.
     const deactivated = list.getByRole('listitem').filter({ hasText: accounts[0]!.did });
     await expect(deactivated).toContainText('deactivated');
-    await expect(deactivated).toContainText('followed 8 days ago');
+    await expect(deactivated).toContainText('You followed them 8 days ago');
     await expect(list.getByRole('listitem').filter({ hasText: accounts[1]!.did })).toContainText('deleted');
     await expect(list).not.toContainText('not a Bluesky handle');
     await page.screenshot({ path: test.info().outputPath('ghosts.png'), fullPage: true });

@@ -44,7 +44,7 @@ test.describe('with the sample data', () => {
     await expect(list.getByRole('listitem')).toHaveCount(1);
     const lena = list.getByRole('listitem').first();
     await expect(lena).toContainText('lenacontent271.bsky.social');
-    await expect(lena).toContainText(/followed \d+ days ago/);
+    await expect(lena).toContainText(/You followed them \d+ days ago/);
 
     // Keep offers Undo in a toast that screen readers hear (a polite status); Undo puts the person back.
     await lena.getByRole('checkbox').check();

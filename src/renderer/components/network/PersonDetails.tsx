@@ -47,9 +47,9 @@ function usePicture(accountId: string, personId: string, hasAvatar: boolean): st
 }
 
 /** The row's facts, with the profile read again by main when it is a day old (main decides; this asks). */
-function useFacts(accountId: string, personId: string, known: PersonFacts, now: number): PersonFacts {
+function useFacts(accountId: string, personId: string, known: PersonFacts, now: number, ask: boolean): PersonFacts {
   const [read, setRead] = useState<PersonFacts | null>(null);
-  const fresh = known.detailsAt !== null && now - known.detailsAt < DAY;
+  const fresh = !ask || (known.detailsAt !== null && now - known.detailsAt < DAY);
   useEffect(() => {
     if (fresh) return;
     let current = true;
@@ -113,6 +113,7 @@ export function PersonRow({
   pick,
   aside,
   actions,
+  noProfile,
 }: {
   accountId: string;
   person: Person;
@@ -125,15 +126,23 @@ export function PersonRow({
   aside?: ReactNode;
   /** Buttons beside the outcome line (lift a protection, unfollow anyway, say why kept). */
   actions?: ReactNode;
+  /** Why there is no profile to read (an account that is gone): then none is asked for. */
+  noProfile?: string | undefined;
 }) {
   const id = useId();
   const now = useNow(true, 60_000);
-  const facts = useFacts(accountId, person.id, known, now);
+  const facts = useFacts(accountId, person.id, known, now, noProfile === undefined);
   const picture = usePicture(accountId, person.id, facts.hasAvatar);
   const lastPost = lastPostWords(facts.lastPostAt, facts.detailsAt, now);
   const counts = countsWords(facts.followersCount, facts.followingCount);
   const exchanged = interactionWords(facts.interactions);
   const relation = relationLine(facts, now);
+  // Most telling first: why they are protected, why kept, then what passed between you.
+  const said = [
+    ...(relation ? [{ text: relation.text, kind: `relation-${relation.kind}` }] : []),
+    ...(facts.keepReason ? [{ text: `Kept: ${facts.keepReason}`, kind: 'keep-reason' }] : []),
+    ...exchanged.map((text) => ({ text, kind: 'exchanged' })),
+  ];
   const handle = <PersonHandle person={person} network={network} />;
   return (
     <div className={`person-row rich${facts.protected ? ' is-protected' : ''}`}>
@@ -172,27 +181,32 @@ export function PersonRow({
         <p className="person-facts">
           {counts && <span>{counts}</span>}
           {lastPost && <span className={lastPost.inactive ? 'inactive-badge' : undefined}>{lastPost.text}</span>}
-          {exchanged.map((words) => (
-            <span key={words} className="exchanged">
-              {words}
-            </span>
-          ))}
-          {!counts && !lastPost && exchanged.length === 0 && (
-            <span className="muted">
-              {accountNetwork === 'x' ? 'X shares no profile details with Twoway' : 'Profile not read yet'}
+          {!counts && !lastPost && (
+            <span>
+              {noProfile ??
+                (accountNetwork === 'x' ? 'X shares no profile details with Twoway' : 'Profile not read yet')}
             </span>
           )}
         </p>
-        {(relation || facts.keepReason || actions) && (
-          <p className="person-relation">
-            {relation && <span className={`relation-${relation.kind}`}>{relation.text}</span>}
-            {facts.keepReason && (
-              <span className="keep-reason">
-                Kept: <bdi>{facts.keepReason}</bdi>
+        {(relation || facts.keepReason || exchanged.length > 0 || actions) && (
+          <div className="person-relation">
+            {said.length > 0 && (
+              <span className="relation-words" title={said.map((part) => part.text).join(' · ')}>
+                {said.map((part) => (
+                  <span key={part.text} className={part.kind}>
+                    {part.kind === 'keep-reason' ? (
+                      <>
+                        Kept: <bdi>{part.text.slice('Kept: '.length)}</bdi>
+                      </>
+                    ) : (
+                      part.text
+                    )}
+                  </span>
+                ))}
               </span>
             )}
             {actions}
-          </p>
+          </div>
         )}
       </div>
       {aside && <div className="person-aside">{aside}</div>}
@@ -201,4 +215,4 @@ export function PersonRow({
 }
 
 /** The height of a person's row in the people lists. */
-export const personRowHeight = 104;
+export const personRowHeight = 92;

@@ -40,14 +40,3 @@ export function ghostWords(ghost: Ghost): string {
   if (ghost.reason !== 'moved') return ghost.reason;
   return ghost.movedTo ? `moved to ${shownHandle(ghost.movedTo, 'mastodon').text}` : 'moved';
 }
-
-/** For follows without a date (Mastodon, X), when Twoway first saw them. */
-export function firstSeenAgo(days: number): string {
-  if (days === 0) return 'first seen today';
-  return days === 1 ? 'first seen yesterday' : `first seen ${count(days)} days ago`;
-}
-
-export function followedAgo(days: number): string {
-  if (days === 0) return 'followed today';
-  return days === 1 ? 'followed yesterday' : `followed ${count(days)} days ago`;
-}
