@@ -137,7 +137,10 @@ test('restore a backup after a dry run; a broken file is refused and nothing cha
   await expect(dialog.getByRole('row', { name: /^Outcomes/ })).toHaveText(/Outcomes\s*1\s*0\s*\d+/);
   await expect(dialog.getByRole('row', { name: /^Time entries/ })).toHaveText(/Time entries\s*0\s*0\s*\d+/);
   await dialog.getByRole('button', { name: 'Restore' }).click();
-  await expect(page.getByRole('status')).toHaveText('Restored from twoway-backup.json — outcomes: 1 added.');
+  // The undo toasts' live region is a status too: the restore's is the one naming the file.
+  await expect(page.getByRole('status').filter({ hasText: 'twoway-backup.json' })).toHaveText(
+    'Restored from twoway-backup.json — outcomes: 1 added.',
+  );
 
   await page.getByRole('link', { name: 'Outcomes' }).click();
   await expect(rows).toHaveCount(before);
