@@ -147,6 +147,61 @@ test('the selection says what the search and the filter hide; Select all due tak
   await expect(page.getByRole('button', { name: `Select all ${due} due` })).toBeEnabled();
 });
 
+test('sorts by the longest silence and by followers; Only narrows to the never interacted or the silent', async ({
+  page,
+  preview,
+}) => {
+  void preview;
+  await openNetwork(page);
+  await page
+    .getByRole('group', { name: 'Show accounts' })
+    .getByRole('button', { name: /alexmorgan\.bsky\.social/ })
+    .click();
+  const list = page.getByRole('list', { name: 'Not following back' });
+  const rows = list.getByRole('listitem');
+  const sort = page.getByRole('combobox', { name: 'Sort' });
+  const only = page.getByRole('combobox', { name: 'Only' });
+  const total = async () => Number(await rows.first().getAttribute('aria-setsize'));
+  const followers = async (n: number) => {
+    const [, figure, unit] = (await rows.nth(n).innerText()).match(/([\d.]+)(K|M)? followers?/)!;
+    return Number(figure) * (unit === 'K' ? 1_000 : unit === 'M' ? 1_000_000 : 1);
+  };
+  const firstFollowers = async () => Promise.all([0, 1, 2, 3].map(followers));
+
+  await sort.selectOption('Most followers first');
+  await expect(rows.first()).toContainText(/followers/);
+  const most = await firstFollowers();
+  expect(most).toEqual([...most].sort((a, b) => b - a));
+  await sort.selectOption('Fewest followers first');
+  await expect.poll(firstFollowers).not.toEqual(most);
+  const fewest = await firstFollowers();
+  expect(fewest).toEqual([...fewest].sort((a, b) => a - b));
+  expect(fewest[0]).toBeLessThan(most[0]!);
+
+  await sort.selectOption('Longest silent first');
+  await expect(rows.first()).toContainText(/No posts yet|Inactive/);
+
+  const everyone = await total();
+  await only.selectOption('No post in 3 months');
+  await expect.poll(total).toBeLessThan(everyone);
+  for (let n = 0; n < 4; n++) await expect(rows.nth(n)).toContainText(/No posts yet|Inactive/);
+  const silent = await total();
+  await page.getByRole('button', { name: `Select all ${silent} due` }).click();
+  const status = page.getByRole('group', { name: 'Selection' }).getByRole('status');
+  await expect(status).toHaveText(`${silent} selected`);
+
+  // The picked who talked with you are hidden by the narrowing, and the bar says so.
+  await only.selectOption('Never interacted');
+  await expect.poll(total).toBeLessThan(everyone);
+  const quiet = await total();
+  await expect(status).toHaveText(new RegExp(`^${silent} selected( \\(\\d+ hidden by the filter\\))?$`));
+  for (let n = 0; n < 4; n++) await expect(rows.nth(n)).not.toContainText(/mentioned/);
+  await only.selectOption('Anyone');
+  await expect.poll(total).toBe(everyone);
+  expect(quiet).toBeGreaterThan(0);
+  await expect(status).toHaveText(`${silent} selected`);
+});
+
 test('the unfollow preview says how many are steps on X and what they cost in time', async ({ page, preview }) => {
   void preview;
   await openNetwork(page);
