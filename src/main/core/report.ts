@@ -40,7 +40,7 @@ export function timeReport(entries: readonly Span[], range: DayRange, settings: 
     shareTargetPct: settings.onlineShareTargetPct,
     offlineTargetMs: Math.round((settings.weeklyOfflineTargetMin * MINUTE * range.days) / 7),
     totals: { onlineMs, offlineMs, sharePct, daysOverBudget, daysCounted },
-    comparison: comparison(entries, range, now, settings.weekStartsOn, budgetMs),
+    comparison: comparison(entries, range, now, settings.weekStartsOn, budgetMs, days),
   };
 }
 

@@ -73,9 +73,11 @@ export function comparison(
   now: number,
   weekStartsOn: number,
   budgetMs: number,
+  /** The range's day totals when the caller has them: the days compared are their first ones. */
+  days: readonly DayTotals[] = dailyTotals(entries, range.from, range.days),
 ): Comparison {
   const ranges = comparedRanges(range, now, weekStartsOn);
-  const currentDays = dailyTotals(entries, ranges.current.from, ranges.current.days);
+  const currentDays = days.slice(0, ranges.current.days);
   const counted = countedDays(currentDays, budgetMs, ranges.todayIndex);
   const current = comparedDays(currentDays, budgetMs, counted);
   const previous = comparedDays(dailyTotals(entries, ranges.previous.from, ranges.previous.days), budgetMs, counted);
