@@ -1,6 +1,6 @@
 // The tray's quick view in its 320 × 420 popover: every state fits without scrolling, every button whole.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe.ts';
 import { expect, test } from './preview.ts';
 
 const MIN = 60_000;
@@ -23,13 +23,6 @@ async function expectToFit(page: Page) {
   expect(fit).toEqual({ width: 320, height: 420, outside: [] });
 }
 
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 /** Fits, passes axe in light and dark, and (when asked) leaves a screenshot of each. */
 async function check(page: Page, state: string) {
   for (const scheme of ['light', 'dark'] as const) {
@@ -47,6 +40,8 @@ async function openQuickView(page: Page, url: string) {
 }
 
 test('idle, running, and over budget with the reminder, the quick view fits and works', async ({ page, preview }) => {
+  // Five states, each checked by axe in light and dark.
+  test.slow();
   await openQuickView(page, preview.url);
   const quick = page.getByRole('main', { name: 'Twoway quick view' });
   await expect(quick.getByRole('button', { name: 'Open Twoway' })).toBeVisible();

@@ -1,3 +1,4 @@
+import { seriousViolations } from './axe.ts';
 import { expect, test } from './preview.ts';
 
 test('log an offline meeting, fix it, refuse a bad one, delete and undo', async ({ page, preview }) => {
@@ -68,6 +69,7 @@ test.describe('in a 24-hour locale', () => {
       await form.getByRole('button', { name: 'Save entry' }).click();
       await expect(form.getByText(problem!)).toBeVisible();
     }
+    expect(await seriousViolations(page), 'a refused duration').toEqual([]);
     await expect(page.getByRole('listitem').filter({ hasText: 'meeting' })).toHaveCount(0);
     for (const [text, to] of [
       ['90m', '11:30'],
@@ -99,6 +101,10 @@ test.describe('in a 24-hour locale', () => {
     ).toBeVisible();
     await expect(timeline.getByRole('img', { name: 'Gap 11:30–12:00, 30 min' })).toBeVisible();
     await expect(timeline).toContainText('From 10:00–12:45: 2 entries, 1 gap of 30 min in all (11:30–12:00).');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(page), `the week total and timeline in ${scheme}`).toEqual([]);
+    }
 
     await page.getByRole('link', { name: 'Report' }).click();
     const online = page.getByRole('region', { name: 'Online by activity' });
@@ -123,5 +129,6 @@ test.describe('with the sample data', () => {
     await page.getByRole('link', { name: 'Time' }).click();
     // This week shows the session as it runs, and the week total counts it.
     await expect(page.getByRole('listitem').filter({ hasText: 'running' })).toContainText('Client meeting');
+    expect(await seriousViolations(page), 'a running session in the week').toEqual([]);
   });
 });

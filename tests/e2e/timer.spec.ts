@@ -1,3 +1,4 @@
+import { seriousViolations } from './axe.ts';
 import { expect, test } from './preview.ts';
 
 const MIN = 60_000;
@@ -86,6 +87,7 @@ test.describe('a session running for ten minutes', () => {
     await expect(page.getByRole('heading', { name: 'Online · scanning' })).toBeVisible();
     await page.getByLabel('Online activity').selectOption('replying');
     await expect(page.getByRole('heading', { name: 'Online · replying' })).toBeVisible();
+    expect(await seriousViolations(page), 'the running session with its activity').toEqual([]);
     await page.getByLabel('Online note').fill('Answers to the launch thread');
     // Leaving the field for Stop saves the note first.
     await page.getByRole('button', { name: 'Stop' }).click();
@@ -135,6 +137,10 @@ test.describe('a session shorter than a minute', () => {
       .getByRole('status')
       .filter({ hasText: /^Discarded a [4-5]\d s session \(online · posting\): shorter than a minute\./ });
     await expect(notice).toBeVisible();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(page), `the notice in ${scheme}`).toEqual([]);
+    }
     await page.getByRole('link', { name: 'Time' }).click();
     await expect(page.getByText('No time logged this week')).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'Discarded a' })).toBeVisible();
