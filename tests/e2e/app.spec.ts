@@ -12,6 +12,8 @@ test('a newcomer sees what to do, loads the sample data and finds every view', a
     await expect(page.getByRole('heading', { level: 1, name: view })).toBeVisible();
   }
   await page.getByRole('link', { name: 'Network' }).click();
+  // The Network view folds its trend charts under a button.
+  await page.getByRole('button', { name: 'Trend' }).click();
   await expect(page.getByRole('figure').first().getByRole('img')).toHaveAttribute(
     'aria-label',
     /followers from \d+ to 203/,

@@ -48,7 +48,7 @@ test.describe('with the sample data', () => {
 
     // Keep offers Undo in a toast that screen readers hear (a polite status); Undo puts the person back.
     await lena.getByRole('checkbox').check();
-    await lena.getByRole('button', { name: 'Keep lenacontent271.bsky.social' }).click();
+    await lena.getByRole('button', { name: 'Keep lenacontent271.bsky.social', exact: true }).click();
     await expect(page.getByText('No one matches “lenacontent”.')).toBeVisible();
     await expect(page.getByRole('tab', { name: `Not following back · ${due - 1} due` })).toBeVisible();
     const kept = page.getByRole('status').filter({ hasText: 'Kept lenacontent271.bsky.social' });
@@ -61,13 +61,13 @@ test.describe('with the sample data', () => {
     // The pick the keep took away is back too.
     await expect(lena.getByRole('checkbox')).toBeChecked();
 
-    await lena.getByRole('button', { name: 'Keep lenacontent271.bsky.social' }).click();
+    await lena.getByRole('button', { name: 'Keep lenacontent271.bsky.social', exact: true }).click();
     await expect(page.getByRole('tab', { name: `Not following back · ${due - 1} due` })).toBeVisible();
     await page.getByRole('combobox', { name: 'Show' }).selectOption('kept');
     const keptRow = list.getByRole('listitem').first();
     await expect(keptRow).toContainText('kept');
     await expect(keptRow.getByRole('checkbox')).toBeDisabled();
-    await keptRow.getByRole('button', { name: 'Keep lenacontent271.bsky.social' }).click();
+    await keptRow.getByRole('button', { name: 'Keep lenacontent271.bsky.social', exact: true }).click();
     await expect(page.getByText('No one matches “lenacontent”.')).toBeVisible();
     await expect(page.getByRole('tab', { name: `Not following back · ${due} due` })).toBeVisible();
     // Un-keep is undone from the keyboard: Ctrl+Z, wherever the focus is but a text field.
@@ -89,7 +89,7 @@ test.describe('with the sample data', () => {
     const list = await openBluesky(page);
     const first = list.getByRole('listitem').first();
     const handle = await first.locator('label').innerText();
-    await first.getByRole('button', { name: `Keep ${handle}` }).click();
+    await first.getByRole('button', { name: `Keep ${handle}`, exact: true }).click();
     const toast = page.getByRole('status').filter({ hasText: `Kept ${handle}` });
     await expect(toast).toBeVisible();
     // Tab reaches it; while it holds the focus it stays, and Escape sends it away.
@@ -101,7 +101,7 @@ test.describe('with the sample data', () => {
 
     const next = list.getByRole('listitem').first();
     const nextHandle = await next.locator('label').innerText();
-    await next.getByRole('button', { name: `Keep ${nextHandle}` }).click();
+    await next.getByRole('button', { name: `Keep ${nextHandle}`, exact: true }).click();
     const second = page.getByRole('status').filter({ hasText: `Kept ${nextHandle}` });
     await expect(second).toBeVisible();
     await page.clock.runFor(3_000);
