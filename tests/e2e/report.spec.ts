@@ -210,6 +210,13 @@ test.describe('like with like, with known figures', () => {
     await page.getByRole('link', { name: 'Report' }).click();
     await expect(page.getByText('of 3 days so far')).toBeVisible();
     await expect(page.getByText(`${days} so far: 2 h 20 vs 4 h 10`)).toBeVisible();
+
+    // The Dashboard's week says the same.
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    const week = page.getByRole('region', { name: /This week/ });
+    await expect(week).toContainText(`${days} so far, against the same days last week:`);
+    await expect(week).toContainText('online 2 h 20 vs 4 h 10, ▼ 1 h 50 less — good');
+    await expect(week).toContainText('offline 2 h vs 0 min, ▲ 2 h more — good');
   });
 
   test('the presets: last week, this month, last month, the last 30 days', async ({ page, preview }) => {

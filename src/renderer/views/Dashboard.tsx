@@ -5,6 +5,7 @@ import { NextSteps } from '../components/dashboard/NextSteps.tsx';
 import { TimerCard } from '../components/TimerCard.tsx';
 import { TodayBar } from '../components/TodayBar.tsx';
 import { TimeBars, dayBars } from '../components/TimeBars.tsx';
+import { WeekSoFar } from '../components/WeekSoFar.tsx';
 import { duration } from '../format.ts';
 import { liveDay } from '../liveTotals.ts';
 import { useBalances } from '../stores/balanceStore.ts';
@@ -43,6 +44,7 @@ export function Dashboard() {
             · online {duration(weekOnline)} · offline {duration(weekOffline)}
           </span>
         </h2>
+        <WeekSoFar from={summary.week[0]!.day} to={summary.week.at(-1)!.day} at={summary.at} />
         <TimeBars
           bars={dayBars(week, summary.today.day)}
           budgetMs={summary.onlineBudgetMs}

@@ -1,7 +1,7 @@
 import type { TimeReport } from '../../../shared/report.ts';
 import { dayLabel, duration } from '../../format.ts';
 import { TimeBars, dayBars, type TimeBar } from '../TimeBars.tsx';
-import { against, changeText, comparedLabel, daysLabel, verdictClass } from './comparisonText.ts';
+import { against, changeText, comparedLabel, daysLabel, time, verdictClass } from './comparisonText.ts';
 import './TimeSide.css';
 
 /** Long ranges read better a week a column. */
@@ -23,8 +23,6 @@ function weekBars(report: TimeReport): TimeBar[] {
   return bars;
 }
 
-/** A duration that never breaks across lines: '1 h 56' stays whole in a narrow card. */
-const time = (ms: number) => duration(ms).replace(/ /g, '\u00a0');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const points = (n: number) => plural(n, 'point');
 

@@ -1,6 +1,9 @@
 // How the report's like-with-like comparison reads: which days, against what, and whether the change is good.
 import type { Change, Comparison } from '../../../shared/report.ts';
-import { weekdayLabel } from '../../format.ts';
+import { duration, weekdayLabel } from '../../format.ts';
+
+/** A duration that never breaks across lines: '1 h 56' stays whole in a narrow card. */
+export const time = (ms: number) => duration(ms).replace(/ /g, '\u00a0');
 
 const date = (key: string) => {
   const [y, m, d] = key.split('-').map(Number);
@@ -29,17 +32,18 @@ export function comparedLabel(comparison: Comparison): string {
 
 const verdictWords: Record<Change['verdict'], string> = { good: ' — good', bad: ' — bad', neutral: '' };
 
-/** '▼ 1 h 03 less than the same days last week — good'. */
+/** '▼ 1 h 03 less than the same days last week — good'; without a comparison to name, '▼ 1 h 03 less — good'. */
 export function changeText(
   change: Change,
-  comparison: Comparison,
+  comparison: Comparison | null,
   show: (n: number) => string,
   words: { more: string; less: string } = { more: 'more', less: 'less' },
   neutral = '',
 ): string {
-  if (change.diff === 0) return `no change from ${against(comparison)}`;
+  const than = comparison ? ` than ${against(comparison)}` : '';
+  if (change.diff === 0) return comparison ? `no change from ${against(comparison)}` : 'no change';
   const up = change.diff > 0;
-  const said = `${up ? '▲' : '▼'} ${show(Math.abs(change.diff))} ${up ? words.more : words.less} than ${against(comparison)}`;
+  const said = `${up ? '▲' : '▼'} ${show(Math.abs(change.diff))} ${up ? words.more : words.less}${than}`;
   return said + (change.verdict === 'neutral' ? neutral : verdictWords[change.verdict]);
 }
 
