@@ -269,6 +269,10 @@ test.describe('like with like, with known figures', () => {
     await expect(over).toBeFocused();
     await expect(tooltip).toContainText('online 1 h');
     await expect(tooltip).toContainText('over budget by 15 min');
+    // The mouse shows the same.
+    await chart.getByRole('img', { name: /: online 30 min, offline 1 h 30$/ }).hover();
+    await expect(tooltip).toContainText('offline 1 h 30');
+    await over.focus();
     await page.keyboard.press('End');
     await expect(chart.getByRole('img', { name: /: online 0 min, offline 0 min$/ }).last()).toBeFocused();
     expect(await seriousViolations(page)).toEqual([]);
