@@ -67,7 +67,8 @@ export function Toast({
     if (!hasAction) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key.toLowerCase() !== 'z' || !(isMac ? event.metaKey : event.ctrlKey)) return;
-      if (event.shiftKey || event.altKey || typing(event.target)) return;
+      // A modal dialog in front owns the keyboard: the undo would act unseen behind it.
+      if (event.shiftKey || event.altKey || typing(event.target) || document.querySelector('dialog[open]')) return;
       event.preventDefault();
       shortcut();
     };
