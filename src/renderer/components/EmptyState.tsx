@@ -1,13 +1,14 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useApp } from '../stores/appStore.ts';
 
 /** What to do next on an empty screen; offers the sample data while Twoway holds nothing of the user's. */
 export function EmptyState({ title, children }: { title: string; children: ReactNode }) {
   const hasData = useApp((state) => state.status?.hasData ?? true);
   const loadDemo = useApp((state) => state.api.loadDemo);
+  const id = useId();
   return (
-    <section className="empty-state">
-      <h2>{title}</h2>
+    <section className="empty-state" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
       <div className="empty-text">{children}</div>
       {!hasData && (
         <p>
