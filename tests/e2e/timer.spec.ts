@@ -149,3 +149,24 @@ test.describe('a session shorter than a minute', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Discarded a' })).toHaveCount(0);
   });
 });
+
+test.describe('with discarding short sessions turned off', () => {
+  test.use({
+    files: { 'running-session.json': leftRunning(40_000, { kind: 'online', activity: 'posting', note: 'Kept' }) },
+  });
+
+  test('a 40 s session is saved as an entry', async ({ page, preview }) => {
+    void preview;
+    await page
+      .getByRole('alertdialog', { name: 'Session left running' })
+      .getByRole('button', { name: 'Keep it running' })
+      .click();
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Discard sessions shorter than 1 minute').uncheck();
+    await expect(page.getByText('Discarding short sessions saved')).toBeVisible();
+    await page.keyboard.press('Control+Shift+S');
+    await page.getByRole('link', { name: 'Time' }).click();
+    await expect(page.getByRole('listitem').filter({ hasText: 'Kept' })).toContainText('posting');
+    await expect(page.getByRole('status').filter({ hasText: 'Discarded a' })).toHaveCount(0);
+  });
+});

@@ -28,6 +28,7 @@ export function TimerCard({ compact = false }: { compact?: boolean }) {
   const away = running?.awayFrom !== undefined;
   // What the user picked and has not started or saved yet, per kind.
   const [drafts, setDrafts] = useState<Partial<Record<SessionKind, SessionChoice>>>({});
+  const [problem, setProblem] = useState('');
 
   const saved = (kind: SessionKind): SessionChoice =>
     running?.kind === kind ? { activity: running.activity, note: running.note ?? '' } : proposed[kind];
@@ -38,20 +39,32 @@ export function TimerCard({ compact = false }: { compact?: boolean }) {
   function start(kind: SessionKind) {
     const choice = shown(kind);
     draft(kind, undefined);
-    void api.start(kind, choice);
+    setProblem('');
+    api.start(kind, choice).catch((failure: Error) => {
+      draft(kind, choice);
+      setProblem(`The session did not start: ${failure.message}`);
+    });
+  }
+  /** The running session's change, shown as picked until main's answer replaces it. */
+  function changeRunning(kind: SessionKind, choice: SessionChoice) {
+    draft(kind, choice);
+    setProblem('');
+    api
+      .change(choice)
+      .catch((failure: Error) => setProblem(`The change was not saved: ${failure.message}`))
+      .finally(() => setDrafts((current) => (current[kind] === choice ? { ...current, [kind]: undefined } : current)));
   }
   function chooseActivity(kind: SessionKind, activity: string) {
     const choice = { ...shown(kind), activity: activity as SessionChoice['activity'] };
     if (running?.kind !== kind) return draft(kind, choice);
-    draft(kind, drafts[kind] && { ...drafts[kind], activity: choice.activity });
-    void api.change({ activity: choice.activity });
+    changeRunning(kind, choice);
   }
   /** The running session's note is saved when the field is left or Enter is pressed. */
   function saveNote(kind: SessionKind) {
     const choice = drafts[kind];
     if (running?.kind !== kind || !choice) return;
-    draft(kind, undefined);
-    if (choice.note !== (running.note ?? '')) void api.change({ note: choice.note });
+    if (choice.note === (running.note ?? '')) return draft(kind, undefined);
+    changeRunning(kind, choice);
   }
 
   const title = running ? `${kindName(running.kind)} · ${running.activity}` : 'No session running';
@@ -136,6 +149,11 @@ export function TimerCard({ compact = false }: { compact?: boolean }) {
           );
         })}
       </div>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
       <DiscardedNotice />
     </section>
   );

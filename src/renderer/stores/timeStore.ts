@@ -60,7 +60,8 @@ export const useTime = create<TimeState>()((set, get) => ({
       await call('startSession', { kind, ...choice });
     },
     async change(choice) {
-      const change = changing.then(() => call('changeSession', choice));
+      // The reply is the new state: shown at once, whenever the event arrives.
+      const change = changing.then(async () => set({ timer: await call('changeSession', choice) }));
       // A Stop right after a change (the note field losing focus to the button) waits for it.
       changing = change.then(
         () => undefined,
