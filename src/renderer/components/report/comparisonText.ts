@@ -24,10 +24,11 @@ export function against({ kind, running, previous }: Comparison): string {
   return kind === 'week' ? 'the week before' : kind === 'month' ? 'the month before' : before;
 }
 
-/** 'Mon–Tue so far' or 'Nov 16 – 22' for the days compared. */
+/** 'Mon–Tue so far' or '16 – 22 Nov' for the days compared. */
 export function comparedLabel(comparison: Comparison): string {
   const { current, kind, running } = comparison;
-  return `${daysLabel(current.from, current.to, kind)}${running ? ' so far' : ''}`;
+  // Weekdays say which days of a running week; a week that is over reads by its dates.
+  return running ? `${daysLabel(current.from, current.to, kind)} so far` : daysLabel(current.from, current.to, 'days');
 }
 
 const verdictWords: Record<Change['verdict'], string> = { good: ' — good', bad: ' — bad', neutral: '' };
