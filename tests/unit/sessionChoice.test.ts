@@ -79,6 +79,22 @@ describe('the remembered activity and note', () => {
   });
 });
 
+describe('the running session’s note', () => {
+  it('goes on through a question about time away, and changes without moving the start', () => {
+    const start = timer.start(timer.idle, 'offline', { activity: 'event', note: 'Meetup' }, nineAm).state;
+    const asked = { ...start, question: { reason: 'away' as const, from: nineAm + HOUR, to: nineAm + 2 * HOUR } };
+    const after = timer.answer(asked, 'discard', nineAm + 2 * HOUR);
+    expect(after.closed).toEqual([
+      { kind: 'offline', activity: 'event', note: 'Meetup', start: nineAm, end: nineAm + HOUR, source: 'timer' },
+    ]);
+    expect(after.state.running).toMatchObject({ activity: 'event', note: 'Meetup', start: nineAm + 2 * HOUR });
+    const changed = timer.change(after.state, { note: 'Meetup, then dinner' });
+    expect(changed.running).toMatchObject({ activity: 'event', note: 'Meetup, then dinner', start: nineAm + 2 * HOUR });
+    expect(timer.change(changed, { note: 'Meetup, then dinner' })).toBe(changed);
+    expect(timer.change(timer.idle, { note: 'x' })).toBe(timer.idle);
+  });
+});
+
 describe('sessions shorter than a minute', () => {
   it('are dropped when stopped and when another kind starts, saying how long they ran', () => {
     const clock = manualClock(nineAm);
