@@ -219,8 +219,9 @@ test.describe('like with like, with known figures', () => {
     await expect(week).toContainText('offline 2 h vs 0 min, ▲ 2 h more — good');
   });
 
-  test('the presets: last week, this month, last month, the last 30 days', async ({ page, preview }) => {
+  test('the presets: last week, this month, last month, the last 30 days (in dark)', async ({ page, preview }) => {
     void preview;
+    await page.emulateMedia({ colorScheme: 'dark' });
     await weekStartsTwoDaysAgo(page);
     const presets = page.getByRole('group', { name: 'Periods' });
     await expect(presets.getByRole('button', { name: 'This week' })).toHaveAttribute('aria-pressed', 'true');
@@ -236,6 +237,7 @@ test.describe('like with like, with known figures', () => {
     const monthDays = page.getByRole('table', { name: 'Online and offline time per day' }).getByRole('row');
     const [year, month] = day(0).key.split('-').map(Number);
     await expect(monthDays).toHaveCount(new Date(Date.UTC(year!, month!, 0)).getUTCDate() + 1);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await presets.getByRole('button', { name: 'Last month' }).click();
     await expect(page.getByText(/, compared with the month before \(/)).toBeVisible();
