@@ -135,4 +135,5 @@ test('the outcome form offers the people Twoway knows, so the outcome links to t
   await expect
     .poll(() => who.evaluate((input: HTMLInputElement) => [...(input.list?.options ?? [])].map((o) => o.value)))
     .toContain('chloebrand222.bsky.social');
+  expect(await seriousViolations(page), 'outcome form with suggestions').toEqual([]);
 });

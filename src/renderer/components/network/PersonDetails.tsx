@@ -73,9 +73,8 @@ function Avatar({ picture, person }: { picture: string | null; person: Person })
   if (picture) return <img className="person-avatar" src={picture} alt="" width={40} height={40} />;
   const initial = [...shownName(person.displayName || person.handle.replace(/^@/, ''))][0]?.toUpperCase() ?? '?';
   return (
-    <span className="person-avatar placeholder" aria-hidden="true">
-      {initial}
-    </span>
+    // Drawn by CSS from the attribute: the letter is no part of the row's text.
+    <span className="person-avatar placeholder" aria-hidden="true" data-initial={initial} />
   );
 }
 
