@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { NetworkSide } from '../components/report/NetworkSide.tsx';
 import { OutcomesSide } from '../components/report/OutcomesSide.tsx';
-import { PeriodPicker, thisWeek, type Period } from '../components/report/PeriodPicker.tsx';
+import { PeriodPicker, type Period } from '../components/report/PeriodPicker.tsx';
 import { ReportExports } from '../components/report/ReportExports.tsx';
 import { TimeSide } from '../components/report/TimeSide.tsx';
 import { ActivityBreakdown } from '../components/report/ActivityBreakdown.tsx';
+import { thisWeek } from '../../shared/reportPeriods.ts';
 import { rangeLabel } from '../format.ts';
 import { useApp } from '../stores/appStore.ts';
 import { useReport } from '../stores/reportStore.ts';
