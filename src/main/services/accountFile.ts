@@ -24,6 +24,7 @@ const column = z.object({
   at: z.number().int().min(0),
   bytes: z.number().int().min(0),
   encoding: z.enum(['utf8', 'utf16le']).optional(),
+  chars: z.number().int().min(0).optional(),
 });
 const list = z.object({
   count: z.number().int().min(0),
