@@ -202,9 +202,17 @@ export const contract = {
     z.object({ accountId: listScope.accountId, search: listScope.search, only: listOnly }).strict(),
   ),
   /** Of the people picked, how many the list shows with this search and filter, and why the rest are hidden. */
-  countPickedShown: method<{ shown: number; hiddenBySearch: number; hiddenByFilter: number; gone: number }>().takes(
+  countPickedShown: method<{
+    shown: number;
+    hiddenBySearch: number;
+    hiddenByFilter: number;
+    onOtherList: number;
+    gone: number;
+  }>().takes(
     z
       .object({
+        /** Which list is on screen: the two lists of follows share one selection of unfollows. */
+        list: z.enum(['not-following-back', 'ghosts']).default('not-following-back'),
         ...listScope,
         filter: listFilter,
         only: listOnly,

@@ -6,6 +6,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './preview.ts';
 
 test.use({ demo: true, viewport: { width: 1280, height: 900 } });
+// Each test runs axe in light and dark besides its steps: on two shared cores that takes a while.
+test.describe.configure({ timeout: 60_000 });
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -145,6 +147,15 @@ test('the selection says what the search and the filter hide; Select all due tak
   await expect(status).toHaveText(`${shown + 1} selected`);
   const due = Number((await page.getByRole('tab', { name: /^Not following back/ }).innerText()).match(/(\d+) due/)![1]);
   await expect(page.getByRole('button', { name: `Select all ${due} due` })).toBeEnabled();
+
+  // Ghost follows share the selection of unfollows: each list names what the other holds.
+  const goneTab = page.getByRole('tab', { name: /^Gone or blocking you · \d+$/ });
+  const ghosts = Number((await goneTab.innerText()).match(/(\d+)$/)![1]);
+  await goneTab.click();
+  await page.getByRole('button', { name: `Select all ${ghosts}` }).click();
+  await expect(status).toHaveText(`${shown + 1 + ghosts} selected (${shown + 1} under Not following back)`);
+  await page.getByRole('tab', { name: /^Not following back/ }).click();
+  await expect(status).toHaveText(`${shown + 1 + ghosts} selected (${ghosts} under Gone or blocking you)`);
 });
 
 test('sorts by the longest silence and by followers; Only narrows to the never interacted or the silent', async ({

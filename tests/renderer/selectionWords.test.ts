@@ -5,6 +5,7 @@ const shown = (over: Partial<Parameters<typeof selectionWords>[1] & object> = {}
   shown: 0,
   hiddenBySearch: 0,
   hiddenByFilter: 0,
+  onOtherList: 0,
   gone: 0,
   ...over,
 });
@@ -19,6 +20,12 @@ describe('what the selection bar says', () => {
     expect(selectionWords(5, shown({ shown: 2, hiddenByFilter: 3 }))).toBe('5 selected (3 hidden by the filter)');
     expect(selectionWords(1200, shown({ hiddenBySearch: 1198, hiddenByFilter: 1, gone: 1 }))).toBe(
       '1,200 selected (1,198 hidden by the search, 1 by the filter, 1 no longer on this list)',
+    );
+  });
+
+  it('says apart who is picked on the other list that shares the selection', () => {
+    expect(selectionWords(4, shown({ shown: 2, onOtherList: 2 }), 'Gone or blocking you')).toBe(
+      '4 selected (2 under Gone or blocking you)',
     );
   });
 

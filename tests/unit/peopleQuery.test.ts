@@ -7,6 +7,7 @@ import {
   pickedShown,
   sortedRows,
   type ListedPerson,
+  type ListFilter,
   type ListOnly,
 } from '../../src/main/core/peopleQuery.ts';
 
@@ -86,25 +87,25 @@ describe('who is not following back, as the list shows them', () => {
 
   it('says of the people picked how many show and what hides the others', () => {
     const picked = new Set(['a', 'b', 'd', 'gone-meanwhile']);
-    const query = { search: '', filter: 'all' as const, only: 'anyone' as const, now };
-    expect(pickedShown(rows, picked, key, query)).toEqual({ shown: 3, hiddenBySearch: 0, hiddenByFilter: 0, gone: 1 });
-    expect(pickedShown(rows, picked, key, { ...query, search: 'ben' })).toEqual({
-      shown: 1,
-      hiddenBySearch: 2,
-      hiddenByFilter: 0,
-      gone: 1,
-    });
+    const fits = (filter: ListFilter, only: ListOnly) => (r: ListedPerson) =>
+      inFilter(r, filter) && inOnly(r, only, now);
+    const counts = (search: string, filter: ListFilter, only: ListOnly) =>
+      pickedShown(rows, picked, key, search, fits(filter, only));
+    const none = { hiddenBySearch: 0, hiddenByFilter: 0, onOtherList: 0, gone: 1 };
+    expect(counts('', 'all', 'anyone')).toEqual({ ...none, shown: 3 });
+    expect(counts('ben', 'all', 'anyone')).toEqual({ ...none, shown: 1, hiddenBySearch: 2 });
     // Hidden by both: the filter is named, as changing the search alone would not show them.
-    expect(pickedShown(rows, picked, key, { ...query, search: 'ben', filter: 'due' })).toEqual({
-      shown: 1,
-      hiddenBySearch: 1,
-      hiddenByFilter: 1,
-      gone: 1,
-    });
-    expect(pickedShown(rows, picked, key, { ...query, only: 'inactive' })).toEqual({
+    expect(counts('ben', 'due', 'anyone')).toEqual({ ...none, shown: 1, hiddenBySearch: 1, hiddenByFilter: 1 });
+    expect(counts('', 'all', 'inactive')).toEqual({ ...none, shown: 1, hiddenByFilter: 2 });
+  });
+
+  it('names the picked who are on the other list of follows apart from those gone from every list', () => {
+    const picked = new Set(['a', 'ghost', 'gone-meanwhile']);
+    expect(pickedShown(rows, picked, key, '', () => true, new Set(['ghost']))).toEqual({
       shown: 1,
       hiddenBySearch: 0,
-      hiddenByFilter: 2,
+      hiddenByFilter: 0,
+      onOtherList: 1,
       gone: 1,
     });
   });

@@ -88,27 +88,33 @@ export interface PickedShown {
   shown: number;
   hiddenBySearch: number;
   hiddenByFilter: number;
+  /** Picked on the other list of follows (Gone or blocking you, or Not following back): never on this one. */
+  onOtherList: number;
   /** Picked, but no longer on the list at all (they followed back, or the follow ended). */
   gone: number;
 }
 
-export function pickedShown<T extends ListedPerson>(
+export function pickedShown<T extends { person: Person }>(
   rows: T[],
   picked: ReadonlySet<string>,
   keyOf: (row: T) => string,
-  query: { search: string; filter: ListFilter; only: ListOnly; now: number },
+  search: string,
+  /** The list's filters (Show, Only); a row they leave out is hidden by the filter. */
+  fits: (row: T) => boolean,
+  otherList: ReadonlySet<string> = new Set(),
 ): PickedShown {
-  const matches = matcher(query.search);
-  const counts: PickedShown = { shown: 0, hiddenBySearch: 0, hiddenByFilter: 0, gone: 0 };
+  const matches = matcher(search);
+  const counts: PickedShown = { shown: 0, hiddenBySearch: 0, hiddenByFilter: 0, onOtherList: 0, gone: 0 };
   let listed = 0;
   for (const row of rows) {
     if (!picked.has(keyOf(row))) continue;
     listed++;
-    if (!inFilter(row, query.filter) || !inOnly(row, query.only, query.now)) counts.hiddenByFilter++;
+    if (!fits(row)) counts.hiddenByFilter++;
     else if (!matches(row.person)) counts.hiddenBySearch++;
     else counts.shown++;
   }
-  counts.gone = picked.size - listed;
+  for (const key of picked) if (otherList.has(key)) counts.onOtherList++;
+  counts.gone = picked.size - listed - counts.onOtherList;
   return counts;
 }
 

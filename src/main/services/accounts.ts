@@ -236,13 +236,22 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
     pickedShown(
       accountId: string | null,
       picked: { accountId: string; personId: string }[],
-      query: { search: string; filter: ListFilter; only: ListOnly },
+      query: { list: 'not-following-back' | 'ghosts'; search: string; filter: ListFilter; only: ListOnly },
     ) {
       const now = clock.now();
       const { graceDays } = settings.get();
-      const rows = selected(accountId).flatMap((account) => rowsOf(account.id, now, graceDays));
+      const accounts = selected(accountId);
+      const keyOf = (row: { accountId: string; person: { id: string } }) => `${row.accountId}\n${row.person.id}`;
       const keys = new Set(picked.map((p) => `${p.accountId}\n${p.personId}`));
-      return pickedShown(rows, keys, (row) => `${row.accountId}\n${row.person.id}`, { ...query, now });
+      const rows = accounts.flatMap((account) => rowsOf(account.id, now, graceDays));
+      const ghosts = accounts.flatMap((account) =>
+        ghostFollows(dataOf(account.id).read().following, now).map((row) => ({ ...row, accountId: account.id })),
+      );
+      if (query.list === 'ghosts') {
+        return pickedShown(ghosts, keys, keyOf, query.search, () => true, new Set(rows.map(keyOf)));
+      }
+      const fits = (row: NotFollowingBackRow) => inFilter(row, query.filter) && inOnly(row, query.only, now);
+      return pickedShown(rows, keys, keyOf, query.search, fits, new Set(ghosts.map(keyOf)));
     },
 
     /** Follows that can never follow back (gone, moved, blocking the user), oldest follow first. */

@@ -95,8 +95,9 @@ export function createApi(services: Services) {
           accountId: owner,
           person: { id, handle, displayName },
         })),
-    countPickedShown: ({ accountId, search, filter, only, picked }) =>
+    countPickedShown: ({ accountId, list, search, filter, only, picked }) =>
       accounts.pickedShown(accountId, picked, {
+        list: list ?? 'not-following-back',
         search: search ?? '',
         filter: filter ?? 'all',
         only: only ?? 'anyone',

@@ -9,6 +9,7 @@ import { count } from './networkWords.ts';
 import { PeopleList } from './PeopleList.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
 import { useDebounced } from './useDebounced.ts';
+import { usePickedShown } from './usePickedShown.ts';
 import { useWindowedRows } from './useWindowedRows.ts';
 
 /** The most rows one listGhosts call returns. */
@@ -35,6 +36,7 @@ export function GhostsPanel({ balances }: { balances: AccountBalance[] }) {
     [scope, query],
   );
   const list = useWindowedRows<GhostRow>(JSON.stringify([scope, query, version]), fetchWindow);
+  const pickedShown = usePickedShown(selected, { list: 'ghosts', accountId: scope, search: query });
   const networkOf = (accountId: string) => balances.find((b) => b.account.id === accountId)?.account.network;
   const shownNetwork = (accountId: string) => (scope === null ? networkOf(accountId) : undefined);
 
@@ -82,6 +84,18 @@ export function GhostsPanel({ balances }: { balances: AccountBalance[] }) {
         list={list}
         resetKey={JSON.stringify([scope, query])}
         empty={query ? `No one matches “${query}”.` : 'Everyone you follow is still there and can follow you back.'}
+        onPickRange={(first, last, on) =>
+          void list
+            .rowsIn(first, last)
+            .then((rows) =>
+              api.pick(
+                'unfollow',
+                rows.map(({ accountId, person }) => ({ accountId, person })),
+                on,
+              ),
+            )
+            .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)))
+        }
         renderRow={(row) => (
           <GhostFollowRow
             row={row}
@@ -99,6 +113,8 @@ export function GhostsPanel({ balances }: { balances: AccountBalance[] }) {
       )}
       <SelectionBar
         picked={selected.size}
+        shown={pickedShown}
+        otherList="Not following back"
         actionLabel="Unfollow"
         onReview={() => setPreviewing(true)}
         onClear={() => api.clear('unfollow')}

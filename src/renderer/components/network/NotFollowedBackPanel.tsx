@@ -41,6 +41,15 @@ export function NotFollowedBackPanel({ balances }: { balances: AccountBalance[] 
         list={list}
         resetKey={JSON.stringify([scope, query])}
         empty={query ? `No one matches “${query}”.` : 'You follow back everyone who follows you.'}
+        onPickRange={(first, last, on) =>
+          void list.rowsIn(first, last).then((rows) =>
+            api.pick(
+              'follow',
+              rows.map(({ accountId, person }) => ({ accountId, person })),
+              on,
+            ),
+          )
+        }
         renderRow={(row) => (
           <NotFollowedBackRow
             row={row}

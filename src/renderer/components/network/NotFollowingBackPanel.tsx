@@ -3,7 +3,7 @@ import type { NotFollowingBackRow as Row } from '../../../shared/contract.ts';
 import type { AccountBalance } from '../../../shared/types.ts';
 import { call } from '../../api.ts';
 import { useApp } from '../../stores/appStore.ts';
-import { pickKey, useNetwork, type Selection } from '../../stores/networkStore.ts';
+import { pickKey, useNetwork } from '../../stores/networkStore.ts';
 import { Toast, type ToastMessage } from '../Toast.tsx';
 import { ActionPreview } from './ActionPreview.tsx';
 import { count, datesFollows } from './networkWords.ts';
@@ -12,8 +12,8 @@ import { PeopleList } from './PeopleList.tsx';
 import { handleWords } from './PersonHandle.tsx';
 import { SelectField } from './SelectField.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
-import type { PickedShown } from './selectionWords.ts';
 import { useDebounced } from './useDebounced.ts';
+import { usePickedShown } from './usePickedShown.ts';
 import { useWindowedRows } from './useWindowedRows.ts';
 
 type Filter = 'due' | 'waiting' | 'kept' | 'all';
@@ -90,20 +90,7 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
   const due = filter === 'due' || filter === 'all' ? dueInSearch : 0;
 
   // Of the people picked, how many this list shows: the bar says how many the search or filter hides.
-  const [pickedShown, setPickedShown] = useState<{ key: string; of: Selection; shown: PickedShown } | null>(null);
-  useEffect(() => {
-    if (selected.size === 0) return;
-    let current = true;
-    const picked = [...selected.values()].map((p) => ({ accountId: p.accountId, personId: p.person.id }));
-    void call('countPickedShown', { accountId: scope, search: query, filter, only, picked }).then(
-      (shown) => current && setPickedShown({ key, of: selected, shown }),
-      () => current && setPickedShown(null),
-    );
-    return () => {
-      current = false;
-    };
-  }, [scope, query, filter, only, selected, key]);
-  const shown = pickedShown?.key === key && pickedShown.of === selected ? pickedShown.shown : null;
+  const shown = usePickedShown(selected, { list: 'not-following-back', accountId: scope, search: query, filter, only });
 
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const toasts = useRef(0);
@@ -192,6 +179,7 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
       <SelectionBar
         picked={selected.size}
         shown={shown}
+        otherList="Gone or blocking you"
         actionLabel="Unfollow"
         onReview={() => setPreviewing(true)}
         onClear={() => api.clear('unfollow')}

@@ -6,6 +6,7 @@ import { selectionWords, type PickedShown } from './selectionWords.ts';
 export function SelectionBar({
   picked,
   shown = null,
+  otherList = '',
   actionLabel,
   onReview,
   onClear,
@@ -14,6 +15,8 @@ export function SelectionBar({
   picked: number;
   /** How many of the picked the list shows, where the list can hide some (search, filter). */
   shown?: PickedShown | null;
+  /** The other list that shares this selection, named when some of the picked are there. */
+  otherList?: string;
   actionLabel: string;
   onReview(): void;
   onClear(): void;
@@ -25,7 +28,7 @@ export function SelectionBar({
       {children}
       <span className="spacer" />
       <span role="status" className="muted">
-        {selectionWords(picked, shown)}
+        {selectionWords(picked, shown, otherList)}
       </span>
       {picked > 0 && (
         <button type="button" className="button small" onClick={onClear}>

@@ -6,12 +6,14 @@ export interface PickedShown {
   shown: number;
   hiddenBySearch: number;
   hiddenByFilter: number;
+  /** Picked on the other list of follows, which shares this selection. */
+  onOtherList: number;
   /** No longer on the list at all: they followed back, or the follow ended. */
   gone: number;
 }
 
 /** '200 selected (198 hidden by the search)'; 'No one selected'. */
-export function selectionWords(picked: number, shown: PickedShown | null): string {
+export function selectionWords(picked: number, shown: PickedShown | null, otherList = ''): string {
   if (picked === 0) return 'No one selected';
   const base = `${count(picked)} selected`;
   if (!shown) return base;
@@ -20,6 +22,7 @@ export function selectionWords(picked: number, shown: PickedShown | null): strin
   if (shown.hiddenByFilter > 0) {
     hidden.push(`${count(shown.hiddenByFilter)} ${hidden.length > 0 ? 'by' : 'hidden by'} the filter`);
   }
+  if (shown.onOtherList > 0) hidden.push(`${count(shown.onOtherList)} under ${otherList}`);
   if (shown.gone > 0) hidden.push(`${count(shown.gone)} no longer on this list`);
   return hidden.length === 0 ? base : `${base} (${hidden.join(', ')})`;
 }
