@@ -59,8 +59,15 @@ export function createPeopleDetails(deps: PeopleDetailsDeps) {
   const closing = new AbortController();
   // Grows with every change the rows show, so the lists computed from them are computed again.
   let version = 0;
-  events.listen((event) => {
-    if (event === 'outcomesChanged' || event === 'catchUpChanged') version++;
+  // Progress of a catch-up changes nothing the rows show; a new briefing does.
+  let briefing: number | null = null;
+  events.listen((event, payload) => {
+    if (event === 'outcomesChanged') version++;
+    if (event === 'catchUpChanged') {
+      const next = (payload as { version: number }).version;
+      if (next !== briefing) version++;
+      briefing = next;
+    }
   });
 
   function cacheOf(accountId: string): ProfileCache {
