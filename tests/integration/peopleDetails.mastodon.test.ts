@@ -92,6 +92,32 @@ describe('people details on Mastodon', () => {
     });
   });
 
+  it('an entity that lies about its fields shows nothing false; an entity of someone else is not taken', async () => {
+    const { server, idOf, details, ana } = await setUp();
+    server.faults.push({
+      path: `/api/v1/accounts/${ana.id}`,
+      entryPatch: {
+        note: { html: '<b>x</b>' },
+        followers_count: 'lots',
+        following_count: -3,
+        last_status_at: 12,
+        avatar_static: 'javascript:alert(1)',
+        avatar: 'http://10.0.0.1/a.png',
+      },
+    });
+    const facts = await details((await idOf('ana')).person.id);
+    expect(facts).toMatchObject({
+      bio: null,
+      followersCount: null,
+      followingCount: null,
+      lastPostAt: null,
+      hasAvatar: false,
+    });
+    const ben = (await idOf('ben')).person.id;
+    server.faults.push({ path: `/api/v1/accounts/${ben}`, entryPatch: { id: ana.id, note: 'Not Ben' } });
+    expect(await details(ben)).toMatchObject({ bio: null, detailsAt: null });
+  });
+
   it('asks again only once a profile is a day old', async () => {
     const { s, idOf, details, accountReads, state, ana } = await setUp();
     const id = (await idOf('ana')).person.id;

@@ -3,6 +3,7 @@
 // read through a schema; an entry that cannot be read is left out.
 import type { Agent } from '@atproto/api';
 import { z } from 'zod';
+import { avatarUrlProblem } from '../../core/avatarCheck.ts';
 import { bioFirstLine } from '../../core/profileText.ts';
 import { blueskyFeedPage, blueskyProfiles, xrpcRead } from './blueskyReplies.ts';
 import type { ProfileFacts } from './provider.ts';
@@ -81,7 +82,7 @@ export async function readBlueskyProfileFacts(appview: Agent, ids: string[]): Pr
           followersCount: p.followersCount ?? null,
           followingCount: p.followsCount ?? null,
           lastPostAt: posted[k],
-          avatarUrl: p.avatar ?? null,
+          avatarUrl: p.avatar && avatarUrlProblem(p.avatar) === null ? p.avatar : null,
         });
       });
     }

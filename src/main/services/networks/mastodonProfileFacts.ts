@@ -2,6 +2,7 @@
 // gives the bio (HTML, read as text), the counts, the day of the last post and a still picture. A few at a time;
 // an account the instance no longer shows is left out.
 import { z } from 'zod';
+import { avatarUrlProblem } from '../../core/avatarCheck.ts';
 import { bioFirstLine } from '../../core/profileText.ts';
 import type { ProfileFacts } from './provider.ts';
 import { count, idText, readReply } from './replies.ts';
@@ -33,7 +34,8 @@ const mastodonProfileFacts = z.object({
 });
 
 /** Mastodon names a stock picture for people without one: that is no picture of them. */
-const isStockPicture = (url: string) => /\/avatars\/original\/missing\.png$/.test(new URL(url, 'https://x').pathname);
+const isStockPicture = (url: string) =>
+  URL.canParse(url) && /\/avatars\/original\/missing\.png$/.test(new URL(url).pathname);
 
 export type MastodonRequest = (path: string) => Promise<{ body: unknown }>;
 
@@ -62,7 +64,7 @@ export async function readMastodonProfileFacts(request: MastodonRequest, ids: st
         followersCount: account.followers_count ?? null,
         followingCount: account.following_count ?? null,
         lastPostAt: account.last_status_at,
-        avatarUrl: picture && !isStockPicture(picture) ? picture : null,
+        avatarUrl: picture && !isStockPicture(picture) && avatarUrlProblem(picture) === null ? picture : null,
       });
     }
   }
