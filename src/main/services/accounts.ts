@@ -9,6 +9,7 @@ import type { Clock } from '../core/clock.ts';
 import { dueCounts, notFollowedBack } from '../core/followGraph.ts';
 import { ghostFollows } from '../core/ghostFollows.ts';
 import { withLearned, type Learned } from '../core/learnedRelationship.ts';
+import { listMemo } from '../core/listMemo.ts';
 import { proposable } from '../core/personOutcomes.ts';
 import {
   inFilter,
@@ -116,6 +117,8 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
     return rows;
   }
 
+  const listed = listMemo<NotFollowingBackRow>(8);
+
   function selected(accountId: string | null): Account[] {
     return accountId === null ? index.read() : [find(accountId)];
   }
@@ -220,14 +223,16 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
       const { graceDays } = settings.get();
       const matches = matcher(query.search);
       const accounts = selected(accountId);
-      const rows = accounts.flatMap((account) => rowsOf(account.id, now, graceDays));
+      const parts = accounts.map((account) => rowsOf(account.id, now, graceDays));
+      const rows = parts.flat();
       const due = rows.filter(proposable).length;
       const ghosts = accounts.reduce((n, a) => n + ghostCount(dataOf(a.id).read()), 0);
-      const wanted = sortedRows(
-        rows.filter(
-          (row) => inFilter(row, query.filter) && inOnly(row, query.only ?? 'anyone', now) && matches(row.person),
+      const only = query.only ?? 'anyone';
+      const wanted = listed(JSON.stringify([accountId, query.search, query.filter, only, query.sort]), parts, () =>
+        sortedRows(
+          rows.filter((row) => inFilter(row, query.filter) && inOnly(row, only, now) && matches(row.person)),
+          query.sort,
         ),
-        query.sort,
       );
       return { ...windowOf(wanted, query.offset, query.limit), due, ghosts };
     },
