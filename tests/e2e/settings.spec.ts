@@ -1,6 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './preview.ts';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 test('settings save as they change, with Undo; bad values are refused beside their field and the saved one stays', async ({
   page,
@@ -14,6 +23,7 @@ test('settings save as they change, with Undo; bad values are refused beside the
   await expect(budget).toHaveAttribute('aria-invalid', 'true');
   await budget.fill('');
   await expect(page.getByText('Enter the daily online budget as a whole number of minutes.')).toBeVisible();
+  expect(await seriousViolations(page), 'a refused setting').toEqual([]);
   await page.reload();
   await expect(page.getByLabel('Daily online budget')).toHaveValue('45');
 
@@ -21,6 +31,7 @@ test('settings save as they change, with Undo; bad values are refused beside the
   await page.getByLabel('Daily online budget').fill('60');
   const toast = page.getByRole('status').filter({ hasText: 'Daily online budget saved' });
   await expect(toast).toBeVisible();
+  expect(await seriousViolations(page), 'saved, with Undo').toEqual([]);
   await page.reload();
   await expect(page.getByLabel('Daily online budget')).toHaveValue('60');
   await page.getByLabel('Daily online budget').fill('90');
@@ -95,6 +106,8 @@ test('a reminder held back by quiet hours is named where they are set, with the 
   await expect(quiet).toContainText(
     new RegExp(`The daily budget reminder due at .+ waits until ${until} — quiet hours\\.`),
   );
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(page), 'quiet hours notice in dark').toEqual([]);
 
   // Without quiet hours, the reminder comes and the notice goes.
   await quiet.getByRole('checkbox', { name: 'No reminders during these hours' }).uncheck();
