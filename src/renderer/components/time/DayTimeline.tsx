@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { TimeEntry } from '../../../shared/types.ts';
-import { HOUR, MINUTE, addDays } from '../../../shared/calendar.ts';
+import { MINUTE, addDays } from '../../../shared/calendar.ts';
 import { clockTime, duration } from '../../format.ts';
 import './DayTimeline.css';
 
@@ -26,13 +26,17 @@ export function DayTimeline({ dayStart, entries, label }: Props) {
     .map((entry) => ({ ...entry, start: Math.max(entry.start, dayStart), end: Math.min(entry.end, dayEnd) }))
     .filter((entry) => entry.end > entry.start);
   if (clipped.length === 0) return null;
-  // Hours from the day's start: the DST day's hours still read as the clock shows them.
-  const hourOf = (ms: number) => (ms - dayStart) / HOUR;
+  // Positions read the wall clock, so on a DST day the blocks still sit under the hours the clock showed.
+  const hourOf = (ms: number) => {
+    if (ms >= dayEnd) return 24;
+    const at = new Date(ms);
+    return at.getHours() + at.getMinutes() / 60 + at.getSeconds() / 3600;
+  };
   const first = Math.min(8, Math.floor(hourOf(clipped[0]!.start)));
   const last = Math.max(18, Math.ceil(hourOf(Math.max(...clipped.map((e) => e.end)))));
   const span = last - first;
   const left = (ms: number) => `${((hourOf(ms) - first) / span) * 100}%`;
-  const width = (from: number, to: number) => `${((to - from) / HOUR / span) * 100}%`;
+  const width = (from: number, to: number) => `${(Math.max(0, hourOf(to) - hourOf(from)) / span) * 100}%`;
 
   const gaps = clipped.slice(1).flatMap((entry, i) => {
     const before = clipped[i]!;
