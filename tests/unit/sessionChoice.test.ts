@@ -17,9 +17,15 @@ describe('the remembered activity and note', () => {
     choices = remember(choices, 'online', { activity: 'replying', note: 'Threads from Monday' });
     expect(chosen(choices, 'online')).toEqual({ activity: 'replying', note: 'Threads from Monday' });
     expect(chosen(choices, 'offline')).toEqual({ activity: 'meeting', note: '' });
-    expect(chosen(choices, 'online', { activity: 'posting' })).toEqual({
-      activity: 'posting',
+    expect(chosen(choices, 'online', { activity: 'replying' })).toEqual({
+      activity: 'replying',
       note: 'Threads from Monday',
+    });
+    // The note belongs to the activity it was written for.
+    expect(chosen(choices, 'online', { activity: 'scanning' })).toEqual({ activity: 'scanning', note: '' });
+    expect(chosen(choices, 'online', { activity: 'posting', note: 'Launch' })).toEqual({
+      activity: 'posting',
+      note: 'Launch',
     });
     expect(chosen(choices, 'online', { note: '' })).toEqual({ activity: 'replying', note: '' });
     expect(remember(choices, 'online', { activity: 'replying', note: 'Threads from Monday' })).toBe(choices);

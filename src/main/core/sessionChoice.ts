@@ -10,13 +10,18 @@ export const firstChoices: SessionChoices = {
   offline: { activity: 'meeting', note: '' },
 };
 
-/** What a Start of `kind` runs: what the user gave, the remembered choice for the rest. */
+/**
+ * What a Start of `kind` runs: what the user gave, the remembered choice for the rest. The remembered note goes
+ * with its activity: another activity without a note of its own (catch-up's scanning) starts without one.
+ */
 export function chosen(
   choices: SessionChoices,
   kind: SessionKind,
   given: { activity?: Activity | undefined; note?: string | undefined } = {},
 ): SessionChoice {
-  return { activity: given.activity ?? choices[kind].activity, note: given.note ?? choices[kind].note };
+  const remembered = choices[kind];
+  const activity = given.activity ?? remembered.activity;
+  return { activity, note: given.note ?? (activity === remembered.activity ? remembered.note : '') };
 }
 
 /** Remembers the session's activity and note for the next Start of its kind; the other kind keeps its own. */
