@@ -9,9 +9,23 @@ import { DAY } from '../src/shared/calendar.ts';
 import type { AccountData, Followed, Person } from '../src/shared/network.ts';
 import { manualScheduler } from '../tests/support/manualScheduler.ts';
 
-/** One bench result: a JSON line, with the goal as the upper bound. */
+/** One bench result: a JSON line, with the goal as the upper bound and whether it holds (none: no goal). */
 export function line(name: string, value: number, unit: string, goal: number) {
-  console.log(JSON.stringify({ name, value: Number(value.toFixed(2)), unit, goal }));
+  const bound = Number.isFinite(goal) ? { goal, holds: value <= goal } : {};
+  console.log(JSON.stringify({ name, value: Number(value.toFixed(2)), unit, ...bound }));
+}
+
+/** A goal relative to another measurement of the same run: `value` over `reference`, at most `goal` times. */
+export function ratio(name: string, value: number, reference: number, goal: number) {
+  console.log(
+    JSON.stringify({
+      name,
+      value: Number((value / reference).toFixed(2)),
+      unit: '×',
+      goal,
+      holds: value <= goal * reference,
+    }),
+  );
 }
 
 /** The median time of `runs` calls, in ms. */

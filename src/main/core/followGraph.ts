@@ -103,15 +103,20 @@ export function notFollowingBack(
   now: number,
   graceDays: number,
 ): NotFollowingBack[] {
-  const ghosts = new Set<number>();
-  following.forEach((followed, row) => followed.ghost && ghosts.add(row));
-  const rows = notFollowingBackRows(
-    followers.map((p) => p.id),
-    following.map((f) => f.id),
-    following.map((f) => f.followedAt),
-    ghosts,
-  );
-  return Array.from(rows, (row) => notFollowingBackRow(following[row]!, keep, now, graceDays));
+  // The same walk as notFollowingBackRows, on the objects themselves: copying a million ids first costs more.
+  const found: Followed[] = [];
+  const dates: number[] = [];
+  let i = 0;
+  for (const followed of following) {
+    while (i < followers.length && followers[i]!.id < followed.id) i++;
+    if ((i < followers.length && followers[i]!.id === followed.id) || followed.ghost) continue;
+    found.push(followed);
+    dates.push(followed.followedAt);
+  }
+  const order = ascendingOrder(Float64Array.from(dates));
+  const rows = new Array<NotFollowingBack>(order.length);
+  for (let k = 0; k < order.length; k++) rows[k] = notFollowingBackRow(found[order[k]!]!, keep, now, graceDays);
+  return rows;
 }
 
 /** How many would be due now under each of these grace periods (in days): kept people and ghosts never are. */

@@ -15,7 +15,11 @@ export function notFollowingBackOf(
   if (!columns) return notFollowingBack(data, keep, now, graceDays);
   const { followers, following } = columns;
   const rows = notFollowingBackRows(followers.ids(), following.ids(), following.followedAt(), following.ghosts);
-  return Array.from(rows, (row) => notFollowingBackRow(following.person(row) as Followed, keep, now, graceDays));
+  const found = new Array<NotFollowingBack>(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    found[k] = notFollowingBackRow(following.person(rows[k]!) as Followed, keep, now, graceDays);
+  }
+  return found;
 }
 
 /** How many of the account's follows are ghosts. */
