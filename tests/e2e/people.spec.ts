@@ -133,7 +133,12 @@ test('the outcome form offers the people Twoway knows, so the outcome links to t
   const who = page.getByLabel(/^With/);
   await who.fill('chloebrand');
   await expect
-    .poll(() => who.evaluate((input: HTMLInputElement) => [...(input.list?.options ?? [])].map((o) => o.value)))
+    .poll(() =>
+      who.evaluate((input) => {
+        const list = (input as unknown as { list: { options: ArrayLike<{ value: string }> } | null }).list;
+        return list ? Array.from(list.options, (option) => option.value) : [];
+      }),
+    )
     .toContain('chloebrand222.bsky.social');
   expect(await seriousViolations(page), 'outcome form with suggestions').toEqual([]);
 });

@@ -1,8 +1,8 @@
 // The user's network accounts: a small index file, one data file per account, and the lists the views
 // ask for (not following back, not followed back), computed from the last completed sync.
 import type { DueCounts, GhostRow, NotFollowingBackRow } from '../../shared/contract.ts';
-import type { AccountData, Person } from '../../shared/network.ts';
-import { noFacts, type PersonFacts } from '../../shared/personDetails.ts';
+import type { AccountData } from '../../shared/network.ts';
+import { noFacts } from '../../shared/personDetails.ts';
 import type { Account, AccountBalance } from '../../shared/types.ts';
 import { DAY } from '../../shared/calendar.ts';
 import type { Clock } from '../core/clock.ts';
@@ -27,6 +27,7 @@ import { openAccountData } from './accountData.ts';
 import { openAccountsIndex } from './accountsIndex.ts';
 import { ghostCount, notFollowingBackOf } from './notFollowingBackOf.ts';
 import type { EventBus } from './events.ts';
+import type { PeopleFactsSource } from './peopleDetails.ts';
 import { Failure } from './failure.ts';
 import type { RevokeAccess } from './networks/mastodonSignOut.ts';
 import type { SecretVault } from './secrets.ts';
@@ -44,12 +45,6 @@ export interface AccountsDeps {
   vault: SecretVault;
   /** Ends the access a sign-in gave Twoway, on the account's server, before the account is removed. */
   revokeAccess: RevokeAccess;
-}
-
-/** What the people rows show beside the follow (profile, exchanges, outcome); `version` grows when any of it changes. */
-export interface PeopleFactsSource {
-  version(): number;
-  factsFor(accountId: string): (person: Person) => PersonFacts;
 }
 
 export function createAccounts({ context, clock, events, settings, vault, revokeAccess }: AccountsDeps) {
@@ -127,16 +122,6 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
     /** Where the people rows' details come from: the people details service, once it exists. */
     describeWith(source: PeopleFactsSource) {
       facts = source;
-    },
-    /** Whom an outcome protects among the people this account follows: never unfollowed without a confirm. */
-    protectedIds(accountId: string): Set<string> {
-      const about = facts.factsFor(accountId);
-      return new Set(
-        dataOf(accountId)
-          .read()
-          .following.filter((p) => about(p).protected)
-          .map((p) => p.id),
-      );
     },
     list: () => index.read(),
     find,

@@ -29,6 +29,8 @@ export interface QueueDeps {
   settings: SettingsService;
   providerFor: ProviderFor;
   newId: () => string;
+  /** Whom an outcome protects, per account: left out of unfollows the user did not confirm for them. */
+  protectedIds: (accountId: string) => ReadonlySet<string>;
 }
 
 export function createActionQueue(deps: QueueDeps) {
@@ -225,7 +227,7 @@ export function createActionQueue(deps: QueueDeps) {
       const byId = new Map(pool.map((p) => [p.id, p]));
       const found = personIds.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
       if (found.length === 0) throw new Failure('not-found', 'None of these people are in the last sync; sync again.');
-      const shielded = action === 'unfollow' && !includeProtected ? accounts.protectedIds(accountId) : new Set();
+      const shielded = action === 'unfollow' && !includeProtected ? deps.protectedIds(accountId) : new Set<string>();
       const people = found.filter((p) => !shielded.has(p.id));
       if (people.length === 0) {
         throw new Failure(

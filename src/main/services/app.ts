@@ -125,7 +125,6 @@ export function createServices({
     secretStorage: knowStorage,
     openInBrowser,
   });
-  const queue = createActionQueue({ context, accounts, clock, scheduler, events, settings, providerFor, newId });
   const outcomes = createOutcomes({ context, clock, events, newId });
   const catchUp = createCatchUp({ context, accounts, clock, events, providerFor });
   const avatars = createAvatars({ dataDir, clock });
@@ -141,6 +140,17 @@ export function createServices({
     providerFor,
   });
   accounts.describeWith(people);
+  const queue = createActionQueue({
+    context,
+    accounts,
+    clock,
+    scheduler,
+    events,
+    settings,
+    providerFor,
+    newId,
+    protectedIds: people.protectedIds,
+  });
   const reports = createReports({ clock, settings, time, outcomes, accounts, catchUp, timeZone });
   const backup = createBackup({ clock, settings, time, outcomes, accounts, catchUp });
   const xImports = createXImports({ accounts, clock, events, chooseFiles: chooseXArchive });

@@ -37,6 +37,12 @@ export const profileRetryMs = 10 * MINUTE;
 const batchDelayMs = 40;
 const batchSize = 25;
 
+/** What the people rows show beside the follow (profile, exchanges, outcome); `version` grows when any of it changes. */
+export interface PeopleFactsSource {
+  version(): number;
+  factsFor(accountId: string): (person: Person) => PersonFacts;
+}
+
 export interface PeopleDetailsDeps {
   context: StoreContext;
   accounts: Accounts;
@@ -187,6 +193,16 @@ export function createPeopleDetails(deps: PeopleDetailsDeps) {
   return {
     version: () => version,
     factsFor,
+    /** Whom an outcome protects among the people this account follows: never unfollowed without a confirm. */
+    protectedIds(accountId: string): Set<string> {
+      const facts = factsFor(accountId);
+      return new Set(
+        accounts
+          .data(accountId)
+          .following.filter((p) => facts(p).protected)
+          .map((p) => p.id),
+      );
+    },
     /** What is known of someone; their profile is read first when it is a day old and can be read. */
     async details(accountId: string, personId: string): Promise<PersonFacts> {
       const person = personOf(accountId, personId);
