@@ -150,3 +150,26 @@ test('start at login and update checks are switched in Settings, saved at once, 
   await expect(card.getByRole('checkbox', { name: 'Check for updates automatically' })).not.toBeChecked();
   await expect(page.getByLabel('Daily online budget')).toHaveValue('50');
 });
+
+test('network rules changed and not saved ask before Settings is left, and stay unsaved', async ({ page, preview }) => {
+  void preview;
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const rules = page.getByRole('form', { name: 'Networks' });
+  await rules.getByLabel('Grace period').fill('20');
+  await expect(rules.getByText('Not saved yet')).toBeVisible();
+  const questions: string[] = [];
+  page.once('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  expect(questions).toEqual(['Leave without saving the network rules? Your changes to them are lost.']);
+  await expect(rules.getByLabel('Grace period')).toHaveValue('20');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(rules.getByLabel('Grace period')).toHaveValue('3');
+});

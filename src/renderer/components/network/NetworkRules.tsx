@@ -5,6 +5,7 @@ import { ApiError, call } from '../../api.ts';
 import { useApp } from '../../stores/appStore.ts';
 import { useBalances } from '../../stores/balanceStore.ts';
 import { count, people } from './networkWords.ts';
+import { useLeaveGuard } from '../settings/useLeaveGuard.ts';
 import { useDebounced } from './useDebounced.ts';
 
 type Rule = 'graceDays' | 'dailyWriteCap' | 'syncEveryHours';
@@ -84,6 +85,8 @@ export function NetworkRules() {
       current = false;
     };
   }, [key, savedGrace, asked]);
+  const dirty = !!saved && (Object.keys(edits) as Rule[]).some((rule) => !Object.is(edits[rule], saved[rule]));
+  useLeaveGuard(dirty, 'Leave without saving the network rules? Your changes to them are lost.');
   if (!saved || !draft || grace === null) return null;
 
   async function save(event: FormEvent) {
@@ -150,6 +153,7 @@ export function NetworkRules() {
           Save network rules
         </button>
         {message && <span role="status">{message}</span>}
+        {dirty && !message && <span className="muted">Not saved yet</span>}
         {errors.form && (
           <span className="field-error" role="alert">
             {errors.form}
