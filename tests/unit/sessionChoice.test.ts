@@ -180,4 +180,21 @@ describe('time per activity', () => {
       { kind: 'offline', activity: 'call', ms: 30 * MINUTE, entries: 1 },
     ]);
   });
+
+  it('counts a DST day whole: 25 hours in Berlin on the last Sunday of October', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Europe/Berlin';
+    try {
+      const day = new Date(2026, 9, 25).getTime();
+      const next = new Date(2026, 9, 26).getTime();
+      const totals = activityTotals([{ kind: 'offline', activity: 'event', start: day - HOUR, end: next + HOUR }], {
+        from: day,
+        days: 1,
+      });
+      expect(totals).toEqual([{ kind: 'offline', activity: 'event', ms: 25 * HOUR, entries: 1 }]);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
 });
