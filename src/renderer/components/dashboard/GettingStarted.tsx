@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { GettingStarted as Steps, StartStepState } from '../../../shared/types.ts';
 import { ApiError } from '../../api.ts';
 import { useApp } from '../../stores/appStore.ts';
@@ -59,10 +59,15 @@ export function GettingStarted() {
   // Steps taken elsewhere (an account added on the Network page, a session started above) count as done.
   const taken: Partial<Record<Step, boolean>> = { account: accounts > 0, session: running };
   const catchUp = steps && (['account', 'session'] as const).filter((step) => taken[step] && steps[step] === 'open');
+  const noted = useRef('');
   useEffect(() => {
     if (!steps || !catchUp || catchUp.length === 0 || !showsGettingStarted(steps, hasData)) return;
     const done = Object.fromEntries(catchUp.map((step) => [step, 'done']));
-    void update({ gettingStarted: { ...steps, ...done, begun: true } }).catch(() => undefined);
+    const next = { ...steps, ...done, begun: true };
+    // Once per change: the settings that say so are on their way.
+    if (noted.current === JSON.stringify(next)) return;
+    noted.current = JSON.stringify(next);
+    void update({ gettingStarted: next }).catch(() => undefined);
   });
 
   if (!settings || !steps || !showsGettingStarted(steps, hasData)) return null;
