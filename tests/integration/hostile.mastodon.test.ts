@@ -75,7 +75,7 @@ describe('account ids from a hostile Mastodon instance', { timeout: 30_000 }, ()
     const { id, balance } = await added(w);
     expect(id).toMatch(new RegExp(`^mastodon-127-0-0-1-${port(w.server.url)}-[a-z0-9]+$`));
     expect(balance()).toMatchObject({ problem: null, history: [{ followers: 100, following: 55 }] });
-    expect(fs.readdirSync(w.place.dataDir)).toContain(`account-${id}.json`);
+    expect(fs.readdirSync(w.place.dataDir)).toContain(`account-${id}.bin`);
     expect(w.place.outside()).toEqual(w.before);
 
     const data = w.services.accounts.data(id);
@@ -143,11 +143,11 @@ describe('account ids from a hostile Mastodon instance', { timeout: 30_000 }, ()
     expect(again.services.accounts.data(good)).toEqual(data);
     expect(w.place.outside()).toEqual(w.before);
 
-    // The next sync writes the same file, keep-list and history kept.
+    // The next sync writes the account's file, keep-list and history kept; the JSON file of before is gone.
     expect(await again.services.syncing.sync(good)).not.toBeNull();
     const synced = again.services.accounts.data(good);
     expect(synced).toMatchObject({ keep: [w.quiet[0]!.id], history: [data.history[0], { followers: 100 }] });
-    expect(fs.readdirSync(dir).filter((name) => name.startsWith('account-'))).toEqual([`account-${good}.json`]);
+    expect(fs.readdirSync(dir).filter((name) => name.startsWith('account-'))).toEqual([`account-${good}.bin`]);
     expect(w.place.outside()).toEqual(w.before);
   });
 });
