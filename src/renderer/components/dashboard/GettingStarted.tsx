@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { showsGettingStarted } from '../../../shared/gettingStarted.ts';
 import type { GettingStarted as Steps, StartStepState } from '../../../shared/types.ts';
 import { ApiError } from '../../api.ts';
 import { useApp } from '../../stores/appStore.ts';
@@ -8,12 +9,6 @@ import { EmptyState } from '../EmptyState.tsx';
 import './GettingStarted.css';
 
 type Step = keyof Omit<Steps, 'begun'>;
-
-/** Whether the steps show: while one is open, on a first run (no data yet) or once the user has begun them. */
-export function showsGettingStarted(steps: Steps, hasData: boolean): boolean {
-  const open = steps.account === 'open' || steps.budget === 'open' || steps.session === 'open';
-  return open && (!hasData || steps.begun);
-}
 
 function StepItem({
   title,

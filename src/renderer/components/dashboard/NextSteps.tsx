@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { showsGettingStarted } from '../../../shared/gettingStarted.ts';
 import { nextSteps, type NextStep } from '../../../shared/nextSteps.ts';
 import { call } from '../../api.ts';
 import { liveDay } from '../../liveTotals.ts';
@@ -8,7 +9,6 @@ import { useCatchUp } from '../../stores/catchUpStore.ts';
 import { useNetwork } from '../../stores/networkStore.ts';
 import { useTime } from '../../stores/timeStore.ts';
 import { useNow } from '../../useNow.ts';
-import { showsGettingStarted } from './GettingStarted.tsx';
 import './NextSteps.css';
 
 /** Who is due for an unfollow across all accounts, asked again whenever the lists or the accounts change. */
