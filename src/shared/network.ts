@@ -99,6 +99,8 @@ export interface QueueItem {
   queuedAt: number;
   /** While working: the moment a wait ends (the network asked Twoway to slow down); the note says why. */
   waitingUntil: number | null;
+  /** The user confirmed this unfollow of someone an outcome protects ("Unfollow anyway…"): it goes all the same. */
+  unfollowAnyway?: boolean;
 }
 
 export interface QueueView {

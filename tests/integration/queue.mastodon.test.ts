@@ -1,6 +1,8 @@
 // The queue against a local server speaking Mastodon's documented API: the balance follows each write at once, and
 // no write goes silent — a wait the server asks for shows, a write without an answer is checked before any new try,
 // and a cancel during a write records what the server did.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { countsDisagreement } from '../../src/shared/countCheck.ts';
 import type { QueueItem } from '../../src/shared/network.ts';
@@ -260,5 +262,84 @@ describe('a write cut short by a quit', () => {
       following: 129,
       posts: 2,
     });
+  });
+});
+
+describe('someone who became protected while their unfollow waited', () => {
+  const clientOutcome = (person: string) => ({
+    date: '2026-11-24',
+    type: 'client' as const,
+    channel: 'mastodon' as const,
+    value: null,
+    currency: null,
+    person,
+    note: '',
+  });
+
+  it('is kept: a client outcome logged mid-way stops the second of three, and the log says why', async () => {
+    const w = await world();
+    const [a, b, c] = w.quiet;
+    w.services.events.listen((event) => {
+      // The first unfollow is made; the user logs the second person as a client before that one's turn.
+      const first = w.services.queue.view().items.find((i) => i.person.id === a!.id);
+      const handle = w.services.queue.view().items.find((i) => i.person.id === b!.id)?.person.handle;
+      if (event === 'queueChanged' && first?.state === 'done' && handle && w.services.outcomes.list().length === 0) {
+        w.services.outcomes.add(clientOutcome(handle));
+      }
+    });
+    await w.dispatch('enqueue', { accountId: w.id, action: 'unfollow', personIds: [a!.id, b!.id, c!.id] });
+    await settled(w.services);
+
+    const byPerson = (id: string) => w.services.queue.view().items.find((i) => i.person.id === id)!;
+    expect(byPerson(a!.id)).toMatchObject({ state: 'done' });
+    expect(byPerson(b!.id)).toMatchObject({
+      state: 'skipped',
+      note: `Kept @quiet1@${new URL(server!.url).host}: protected — client outcome on 24 Nov.`,
+    });
+    expect(byPerson(c!.id)).toMatchObject({ state: 'done' });
+    expect(server!.state.isFollowing(w.me.id, b!.id)).toBe(true);
+    expect(w.requests('POST', unfollowPath(b!.id))).toHaveLength(0);
+    expect(server!.state.isFollowing(w.me.id, c!.id)).toBe(false);
+  });
+
+  /** A confirmed unfollow of a client, cut short by a quit; the next start runs it from the queue file. */
+  async function confirmedThenRestarted(edit: (file: { data: { items: Record<string, unknown>[] } }) => void) {
+    const vault = memoryVault();
+    const w = await world({ vault });
+    const them = w.quiet[3]!;
+    const handle = w.services.accounts.data(w.id).following.find((p) => p.id === them.id)!.handle;
+    w.services.outcomes.add(clientOutcome(handle));
+    const asked = { accountId: w.id, action: 'unfollow', personIds: [them.id] };
+    expect(await w.dispatch('enqueue', asked)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    server!.faults.push({ method: 'POST', path: unfollowPath(them.id), delayMs: 60_000 });
+    expect(await w.dispatch('enqueue', { ...asked, includeProtected: true })).toMatchObject({ ok: true });
+    expect(w.item()).toMatchObject({ unfollowAnyway: true });
+    await until(() => w.requests('POST', unfollowPath(them.id)).length === 1, 'the unfollow reaches the server');
+    w.services.close();
+    const file = path.join(w.dataDir, 'action-queue.json');
+    const content = JSON.parse(fs.readFileSync(file, 'utf8')) as { data: { items: Record<string, unknown>[] } };
+    edit(content);
+    fs.writeFileSync(file, JSON.stringify(content));
+    const again = servicesAt(w.clock.now(), { dataDir: w.dataDir, vault, warp: true, idPrefix: 'again' });
+    await again.services.start();
+    await settled(again.services);
+    return { item: again.services.queue.view().items[0]!, following: server!.state.isFollowing(w.me.id, them.id) };
+  }
+
+  it('still goes when the user confirmed that very unfollow ("Unfollow anyway…"), also after a restart', async () => {
+    const { item, following } = await confirmedThenRestarted(() => {});
+    expect(item).toMatchObject({ state: 'done', unfollowAnyway: true });
+    expect(following).toBe(false);
+  });
+
+  it('is kept when the unfollow comes from an older queue file, which stored no confirmation', async () => {
+    const { item, following } = await confirmedThenRestarted((file) => {
+      for (const entry of file.data.items) delete entry.unfollowAnyway;
+    });
+    expect(item).toMatchObject({
+      state: 'skipped',
+      note: expect.stringMatching(/^Kept @.+: protected — client outcome on 24 Nov\.$/),
+    });
+    expect(following).toBe(true);
   });
 });

@@ -1,10 +1,12 @@
 // The paced, safe follow/unfollow queue. One write at a time, spaced per network from its own limits and capped
-// per day; each relationship is checked again right before its write, so nobody who followed back meanwhile is
-// unfollowed. Done writes can be undone for 24 hours. The queue lives in its own file and survives a restart.
+// per day; each relationship is checked again right before its write, so nobody who followed back meanwhile, or
+// whom an outcome came to protect, is unfollowed. Done writes can be undone for 24 hours. The queue lives in its own file and survives a restart.
 import type { Person, QueueAction, QueueItem, QueueView } from '../../shared/network.ts';
-import { DAY } from '../../shared/calendar.ts';
+import type { PersonFacts } from '../../shared/personDetails.ts';
+import { DAY, dayKey } from '../../shared/calendar.ts';
 import { networkNames, writeBudgets, writeShareWords } from '../../shared/networks.ts';
 import type { Clock } from '../core/clock.ts';
+import { keptByProtection } from '../core/queueProtection.ts';
 import { nextWriteAt } from '../core/writePacing.ts';
 import type { Accounts } from './accounts.ts';
 import type { EventBus } from './events.ts';
@@ -19,6 +21,7 @@ import type { ProviderFor } from './syncing.ts';
 /** Finished items kept for the log. */
 const keptItems = 500;
 const unfinished: readonly QueueItem['state'][] = ['waiting', 'working', 'needs-you'];
+type AddOptions = { undoes?: string | null; confirmed?: ReadonlySet<string> };
 
 export interface QueueDeps {
   context: StoreContext;
@@ -31,6 +34,8 @@ export interface QueueDeps {
   newId: () => string;
   /** Whom an outcome protects, per account: left out of unfollows the user did not confirm for them. */
   protectedIds: (accountId: string) => ReadonlySet<string>;
+  /** Whether an outcome protects this person now, and which: asked again right before each unfollow. */
+  protectionOf: (accountId: string, person: Person) => Pick<PersonFacts, 'outcome' | 'protected'>;
 }
 
 export function createActionQueue(deps: QueueDeps) {
@@ -137,6 +142,7 @@ export function createActionQueue(deps: QueueDeps) {
         learn: (learned) => {
           if (accounts.list().some((a) => a.id === item.accountId)) accounts.applyWrite(item.accountId, learned);
         },
+        keptBy: () => keptByProtection(item, deps.protectionOf(item.accountId, item.person), dayKey(clock.now())),
       },
       { providerFor, scheduler, clock },
     );
@@ -169,7 +175,9 @@ export function createActionQueue(deps: QueueDeps) {
       });
   }
 
-  function add(accountId: string, action: QueueAction, people: Person[], undoes: string | null = null): QueueView {
+  /** `confirmed`: whom the user chose to unfollow although an outcome protects them. */
+  function add(accountId: string, action: QueueAction, people: Person[], options: AddOptions = {}): QueueView {
+    const { undoes = null, confirmed = new Set<string>() } = options;
     const account = accounts.find(accountId);
     if (account.connection.network === 'demo') {
       throw new Failure('conflict', 'Sample accounts cannot follow or unfollow anyone: add your own account.');
@@ -203,6 +211,7 @@ export function createActionQueue(deps: QueueDeps) {
         undoes,
         queuedAt: clock.now(),
         waitingUntil: null,
+        ...(confirmed.has(p.id) ? { unfollowAnyway: true } : {}),
       }));
     save({ ...store.read(), items: [...store.read().items, ...items] });
     pump();
@@ -219,16 +228,18 @@ export function createActionQueue(deps: QueueDeps) {
 
   return {
     view,
-    /** Queues writes for people of one account, found in its last sync. */
-    /** People an outcome protects are left out of an unfollow unless the user confirmed it (`includeProtected`). */
+    /**
+     * Queues writes for people of one account, found in its last sync. People an outcome protects are left out of
+     * an unfollow unless the user confirmed it for them (`includeProtected`), which their items keep.
+     */
     enqueue(accountId: string, action: QueueAction, personIds: string[], includeProtected = false): QueueView {
       const data = accounts.data(accountId);
       const pool: Person[] = action === 'unfollow' ? data.following : data.followers;
       const byId = new Map(pool.map((p) => [p.id, p]));
       const found = personIds.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
       if (found.length === 0) throw new Failure('not-found', 'None of these people are in the last sync; sync again.');
-      const shielded = action === 'unfollow' && !includeProtected ? deps.protectedIds(accountId) : new Set<string>();
-      const people = found.filter((p) => !shielded.has(p.id));
+      const shielded = action === 'unfollow' ? deps.protectedIds(accountId) : new Set<string>();
+      const people = includeProtected ? found : found.filter((p) => !shielded.has(p.id));
       if (people.length === 0) {
         throw new Failure(
           'conflict',
@@ -241,6 +252,7 @@ export function createActionQueue(deps: QueueDeps) {
         accountId,
         action,
         people.map(({ id, handle, displayName }) => ({ id, handle, displayName })),
+        { confirmed: includeProtected ? shielded : new Set() },
       );
     },
     /**
@@ -271,7 +283,7 @@ export function createActionQueue(deps: QueueDeps) {
         throw new Failure('conflict', 'Only follows and unfollows of the last 24 hours can be undone.');
       }
       update(id, { undoUntil: null });
-      return add(done.accountId, done.action === 'unfollow' ? 'follow' : 'unfollow', [done.person], id);
+      return add(done.accountId, done.action === 'unfollow' ? 'follow' : 'unfollow', [done.person], { undoes: id });
     },
     /** The user did on X what Twoway cannot do there. */
     markDone(id: string): QueueView {

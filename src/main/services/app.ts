@@ -150,6 +150,7 @@ export function createServices({
     providerFor,
     newId,
     protectedIds: people.protectedIds,
+    protectionOf: people.protectionOf,
   });
   const reports = createReports({ clock, settings, time, outcomes, accounts, catchUp, timeZone });
   const backup = createBackup({ clock, settings, time, outcomes, accounts, catchUp });

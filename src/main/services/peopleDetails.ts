@@ -203,6 +203,11 @@ export function createPeopleDetails(deps: PeopleDetailsDeps) {
           .map((p) => p.id),
       );
     },
+    /** Whether an outcome protects this person now, and which one. */
+    protectionOf(accountId: string, person: Person): Pick<PersonFacts, 'outcome' | 'protected'> {
+      const { outcome, protected: shielded } = factsFor(accountId)(person);
+      return { outcome, protected: shielded };
+    },
     /** What is known of someone; their profile is read first when it is a day old and can be read. */
     async details(accountId: string, personId: string): Promise<PersonFacts> {
       const person = personOf(accountId, personId);

@@ -19,6 +19,8 @@ const queueSchema = z.object({
       undoes: z.string().nullable(),
       queuedAt: z.number(),
       waitingUntil: z.number().nullable(),
+      // Files written before protection have none: their unfollows are checked like any other.
+      unfollowAnyway: z.boolean().optional(),
     }),
   ),
   /** Writes made per account in the last day, oldest first. */

@@ -40,6 +40,8 @@ export interface WriteContext {
   onWait(until: number | null, why: string | null): void;
   /** What the network said of the person: the account's lists and counts follow at once. */
   learn(learned: Learned): void;
+  /** Why the person must be kept after all (an outcome logged while the item waited), asked right before each write. */
+  keptBy(): string | null;
 }
 
 export interface WriteDeps {
@@ -120,6 +122,8 @@ export async function performWrite(context: WriteContext, deps: WriteDeps): Prom
         };
       }
       if (!wanted && relation.followsYou) return { state: 'skipped', note: 'Followed you back meanwhile: kept.' };
+      const kept = context.keptBy();
+      if (kept !== null) return { state: 'skipped', note: kept };
       // A follow back is for a follower; an undo follows again whoever the unfollow left.
       if (wanted && item.undoes === null && !relation.followsYou) {
         return { state: 'skipped', note: 'Stopped following you meanwhile: not followed.' };
