@@ -80,6 +80,46 @@ describe('backup and restore', () => {
     expect(target.services.time.list(-Infinity, Infinity)).toHaveLength(2);
   });
 
+  /** A demo Twoway where the user said why they keep one person and lifted the protection of another. */
+  async function withChoices() {
+    const app = demo();
+    const [account] = app.services.accounts.list();
+    const [kept, lifted] = app.services.accounts.data(account!.id).following;
+    const keep = { accountId: account!.id, personId: kept!.id, keep: true, reason: 'Hosts the Tuesday meetup' };
+    expect(await app.dispatch('setKeep', keep)).toMatchObject({ ok: true });
+    const lift = { accountId: account!.id, personId: lifted!.id, protected: false };
+    expect(await app.dispatch('setProtected', lift)).toMatchObject({ ok: true });
+    return { app, accountId: account!.id, kept: kept!, lifted: lifted! };
+  }
+
+  it('restores why people are kept and whose protection was lifted', async () => {
+    const { app, accountId, kept, lifted } = await withChoices();
+    const text = await backupOf(app.dispatch);
+    const target = servicesAt(now);
+    const preview = await target.dispatch('previewRestore', { text });
+    const choices = preview.ok && preview.value.sections.find((s) => s.name === 'Keep reasons and lifted protections');
+    expect(choices).toMatchObject({ added: 2, changed: 0, skipped: 0 });
+
+    expect(await target.dispatch('restoreBackup', { text })).toMatchObject({ ok: true });
+    const facts = target.services.people.factsFor(accountId);
+    expect(facts(kept).keepReason).toBe('Hosts the Tuesday meetup');
+    expect(target.services.people.choices()[accountId]?.lifted).toEqual([lifted.id]);
+    // Still there after a restart: the restore wrote the file.
+    const reopened = servicesAt(now, { dataDir: target.dataDir });
+    expect(reopened.services.people.factsFor(accountId)(kept).keepReason).toBe('Hosts the Tuesday meetup');
+  });
+
+  it('restores a backup made before keep reasons were in backups, leaving the ones here as they are', async () => {
+    const { app, accountId, kept } = await withChoices();
+    const here = app.services.people.choices();
+    const file = JSON.parse(await backupOf(demo().dispatch)) as { data: Record<string, unknown> };
+    delete file.data.peopleChoices;
+    const reply = await app.dispatch('restoreBackup', { text: JSON.stringify(file) });
+    expect(reply.ok ? 'restored' : reply.error.message).toBe('restored');
+    expect(app.services.people.choices()).toEqual(here);
+    expect(app.services.people.factsFor(accountId)(kept).keepReason).toBe('Hosts the Tuesday meetup');
+  });
+
   it.each([
     ['plain text', () => 'hello', 'This file is not a Twoway backup: it is not JSON.'],
     [

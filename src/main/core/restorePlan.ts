@@ -7,6 +7,12 @@ import type { Outcome } from '../../shared/outcomes.ts';
 import type { Account, Settings, TimeEntry } from '../../shared/types.ts';
 import type { AccountCatchUp } from './catchUpRead.ts';
 
+/** What the user chose about people of one account: why someone is kept, whose protection was lifted. */
+export interface PeopleChoices {
+  keepReasons: Record<string, string>;
+  lifted: string[];
+}
+
 export interface Holdings {
   settings: Settings;
   timeEntries: TimeEntry[];
@@ -14,6 +20,8 @@ export interface Holdings {
   accounts: { account: Account; data: AccountData }[];
   /** Each account's catch-up briefing: posts scanned, mentions answered or ignored. */
   catchUp: Record<string, AccountCatchUp>;
+  /** Per account: keep reasons and lifted protections. */
+  peopleChoices: Record<string, PeopleChoices>;
 }
 
 type Section = RestoreSummary['sections'][number];
@@ -82,6 +90,33 @@ function overlapsAny(entries: readonly TimeEntry[]): (span: Pick<TimeEntry, 'sta
   };
 }
 
+/** Choices merged person by person: a reason from the backup is taken, a lifted protection stays lifted. */
+function mergeChoices(current: Holdings['peopleChoices'], incoming: Holdings['peopleChoices']) {
+  const section = { name: 'Keep reasons and lifted protections', added: 0, changed: 0, skipped: 0 };
+  const merged = { ...current };
+  for (const [accountId, theirs] of Object.entries(incoming)) {
+    const here = merged[accountId] ?? { keepReasons: {}, lifted: [] };
+    const keepReasons = { ...here.keepReasons };
+    for (const [personId, reason] of Object.entries(theirs.keepReasons)) {
+      const known = keepReasons[personId];
+      if (known === reason) section.skipped++;
+      else {
+        if (known === undefined) section.added++;
+        else section.changed++;
+        keepReasons[personId] = reason;
+      }
+    }
+    const fresh = theirs.lifted.filter((id) => !here.lifted.includes(id));
+    section.added += fresh.length;
+    section.skipped += theirs.lifted.length - fresh.length;
+    // An account whose choices the backup adds nothing to stays exactly as it is.
+    if (!same(keepReasons, here.keepReasons) || fresh.length > 0 || !merged[accountId]) {
+      merged[accountId] = { keepReasons, lifted: [...here.lifted, ...fresh] };
+    }
+  }
+  return { merged, section };
+}
+
 export function restorePlan(current: Holdings, backup: Holdings): { next: Holdings; sections: Section[] } {
   // Start at login belongs to this computer, not to the data: a restore keeps this one's.
   const settings = { ...backup.settings, startAtLogin: current.settings.startAtLogin };
@@ -121,6 +156,8 @@ export function restorePlan(current: Holdings, backup: Holdings): { next: Holdin
     } else briefings.skipped++;
   }
 
+  const choices = mergeChoices(current.peopleChoices, backup.peopleChoices);
+
   return {
     next: {
       settings,
@@ -128,6 +165,7 @@ export function restorePlan(current: Holdings, backup: Holdings): { next: Holdin
       outcomes: outcomes.merged,
       accounts: [...accounts.values()],
       catchUp,
+      peopleChoices: choices.merged,
     },
     sections: [
       { name: 'Settings', added: 0, changed: settingsChanged ? 1 : 0, skipped: settingsChanged ? 0 : 1 },
@@ -135,6 +173,7 @@ export function restorePlan(current: Holdings, backup: Holdings): { next: Holdin
       outcomes.section,
       accountsSection,
       briefings,
+      choices.section,
     ],
   };
 }

@@ -153,7 +153,7 @@ export function createServices({
     protectionOf: people.protectionOf,
   });
   const reports = createReports({ clock, settings, time, outcomes, accounts, catchUp, timeZone });
-  const backup = createBackup({ clock, settings, time, outcomes, accounts, catchUp });
+  const backup = createBackup({ clock, settings, time, outcomes, accounts, catchUp, people });
   const xImports = createXImports({ accounts, clock, events, chooseFiles: chooseXArchive });
   const reminders = createReminders({ context, clock, events, settings, time, scheduler, lastWeek: reports.lastWeek });
   const updates = createUpdates({

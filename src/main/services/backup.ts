@@ -11,6 +11,8 @@ import type { CatchUp } from './catchUp.ts';
 import { accountCatchUp } from './catchUpFile.ts';
 import { Failure } from './failure.ts';
 import { outcomeSchema, type Outcomes } from './outcomes.ts';
+import type { PeopleDetails } from './peopleDetails.ts';
+import { peopleChoices } from './peopleFiles.ts';
 import { settingsSchema, type SettingsService } from './settings.ts';
 import { entrySchema, type TimeTracker } from './timeTracker.ts';
 
@@ -34,6 +36,8 @@ const dataSchema = z.object({
   accounts: z.array(z.object({ account: accountSchema, data: accountDataSchema })),
   // Backups made before the briefing existed have none.
   catchUp: z.record(z.string(), accountCatchUp).default({}),
+  // Backups made before keep reasons and lifted protections were kept with them have none.
+  peopleChoices: z.record(z.string(), peopleChoices).default({}),
 });
 
 export interface BackupDeps {
@@ -43,6 +47,7 @@ export interface BackupDeps {
   outcomes: Outcomes;
   accounts: Accounts;
   catchUp: Pick<CatchUp, 'all' | 'replace'>;
+  people: Pick<PeopleDetails, 'choices' | 'replaceChoices'>;
 }
 
 const refuse = (message: string) => new Failure('invalid-input', message, { file: message });
@@ -94,13 +99,14 @@ export function readBackup(text: string): { createdAt: number; data: Holdings } 
   return { createdAt: parsed.data.createdAt, data };
 }
 
-export function createBackup({ clock, settings, time, outcomes, accounts, catchUp }: BackupDeps) {
+export function createBackup({ clock, settings, time, outcomes, accounts, catchUp, people }: BackupDeps) {
   const holdings = (): Holdings => ({
     settings: settings.get(),
     timeEntries: time.list(-Infinity, Infinity),
     outcomes: outcomes.list(),
     accounts: accounts.list().map((account) => ({ account, data: accounts.data(account.id) })),
     catchUp: catchUp.all(),
+    peopleChoices: people.choices(),
   });
 
   function plan(text: string) {
@@ -116,6 +122,10 @@ export function createBackup({ clock, settings, time, outcomes, accounts, catchU
       { apply: () => time.replace(next.timeEntries), undo: () => time.replace(before.timeEntries) },
       { apply: () => outcomes.replace(next.outcomes), undo: () => outcomes.replace(before.outcomes) },
       { apply: () => catchUp.replace(next.catchUp), undo: () => catchUp.replace(before.catchUp) },
+      {
+        apply: () => people.replaceChoices(next.peopleChoices),
+        undo: () => people.replaceChoices(before.peopleChoices),
+      },
       // Accounts the merge left as they were are not rewritten.
       ...next.accounts
         .filter((a) => had.get(a.account.id)?.data !== a.data)

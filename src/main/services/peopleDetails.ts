@@ -258,6 +258,13 @@ export function createPeopleDetails(deps: PeopleDetailsDeps) {
       const rest = choices.lifted.filter((id) => id !== personId);
       saveChoices(accountId, { ...choices, lifted: on ? rest : [...rest, personId] });
     },
+    /** Every account's keep reasons and lifted protections (for a backup). */
+    choices: (): Record<string, PeopleChoices> => choicesFile.read().accounts,
+    /** Replaces them all: a restore that was already validated and merged. */
+    replaceChoices(all: Record<string, PeopleChoices>) {
+      choicesFile.write({ accounts: all });
+      version++;
+    },
     /** Sample profiles for a sample account, read as of now. */
     putSample(accountId: string, profiles: ProfileFacts[]) {
       store(accountId, profiles, []);

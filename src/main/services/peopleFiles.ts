@@ -40,19 +40,19 @@ export function openProfileCache(accountId: string, context: StoreContext): Prof
   );
 }
 
-const choices = z.object({
+export const peopleChoices = z.object({
   keepReasons: z.record(z.string(), z.string().max(keepReasonLimit)),
   /** People whose outcome no longer protects them: the user lifted it. */
   lifted: z.array(z.string()),
 });
-export type PeopleChoices = z.output<typeof choices>;
+export type PeopleChoices = z.output<typeof peopleChoices>;
 
 export const openPeopleChoices = (context: StoreContext) =>
   openStore<{ accounts: Record<string, PeopleChoices> }>(
     {
       name: 'people-choices',
       version: 1,
-      schema: z.object({ accounts: z.record(z.string(), choices) }),
+      schema: z.object({ accounts: z.record(z.string(), peopleChoices) }),
       initial: () => ({ accounts: {} }),
     },
     context,
