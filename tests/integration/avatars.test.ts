@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/main/core/clock.ts';
+import { avatarFileName } from '../../src/main/core/avatarCheck.ts';
 import { avatarRetryMs, createAvatars } from '../../src/main/services/avatars.ts';
 import { pixelPng, startPictureServer } from '../support/pictureServer.ts';
 import { tempDir } from '../support/tempDir.ts';
@@ -55,5 +56,50 @@ describe('pictures', () => {
     clock.advance(avatarRetryMs);
     await avatars.get(`${pictures.url}/page.png`);
     expect(pictures.hits('/page.png')).toBe(before + 2);
+  });
+
+  it('the folder keeps within its limit: the picture unused the longest goes, after a write and at the next start', async () => {
+    const dataDir = tempDir();
+    const clock = manualClock(1_000_000);
+    const address = (n: number) => `${pictures.url}/${n}/ok.png`;
+    const onDisk = () => fs.readdirSync(path.join(dataDir, 'avatars')).sort();
+    const files = (...ns: number[]) => ns.map((n) => avatarFileName(address(n))).sort();
+    const avatars = createAvatars({ dataDir, clock, limits: { files: 3, bytes: 1024 * 1024 } });
+    for (const n of [1, 2, 3]) {
+      expect(await avatars.get(address(n))).toMatch(/^data:image\/png;base64,/);
+      clock.advance(60_000);
+    }
+    // The first is shown again: now the second is the one unused the longest.
+    await avatars.get(address(1));
+    clock.advance(60_000);
+    await avatars.get(address(4));
+    expect(onDisk()).toEqual(files(1, 3, 4));
+
+    // A Twoway started with a smaller limit prunes at once, by when each was last shown.
+    createAvatars({ dataDir, clock, limits: { files: 2, bytes: 1024 * 1024 } });
+    expect(onDisk()).toEqual(files(1, 4));
+    // A pruned picture is fetched again when it is next shown.
+    const before = pictures.hits('/2/ok.png');
+    expect(await avatars.get(address(2))).toMatch(/^data:image\/png;base64,/);
+    expect(pictures.hits('/2/ok.png')).toBe(before + 1);
+  });
+
+  it('keeps within the size limit too, and clears a temporary file a quit left behind', async () => {
+    const dataDir = tempDir();
+    const clock = manualClock(10 * 3_600_000);
+    const folder = path.join(dataDir, 'avatars');
+    fs.mkdirSync(folder, { recursive: true });
+    const leftover = path.join(folder, `${avatarFileName('gone')}.tmp-1`);
+    fs.writeFileSync(leftover, 'half a picture');
+    fs.utimesSync(leftover, 0, 0);
+    const avatars = createAvatars({ dataDir, clock, limits: { files: 100, bytes: pixelPng.byteLength * 2 } });
+    expect(fs.existsSync(leftover)).toBe(false);
+    for (const n of [5, 6, 7]) {
+      await avatars.get(`${pictures.url}/${n}/ok.png`);
+      clock.advance(1000);
+    }
+    expect(fs.readdirSync(folder).sort()).toEqual(
+      [6, 7].map((n) => avatarFileName(`${pictures.url}/${n}/ok.png`)).sort(),
+    );
   });
 });
