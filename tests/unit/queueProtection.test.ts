@@ -1,6 +1,6 @@
 // A queued unfollow is asked again right before its write whether an outcome came to protect the person meanwhile.
 import { describe, expect, it } from 'vitest';
-import { keptByProtection, logDay } from '../../src/main/core/queueProtection.ts';
+import { keptByProtection, logDay, protectedChoice } from '../../src/main/core/queueProtection.ts';
 
 const kim = { id: 'p1', handle: 'kim.bsky.social', displayName: 'Kim' };
 const unfollow = { action: 'unfollow' as const, person: kim, undoes: null };
@@ -35,6 +35,26 @@ describe('a queued unfollow, just before its write', () => {
     expect(keptByProtection({ ...unfollow, person }, lead, today)).toBe(
       'Kept @ana@mastodon.social: protected — lead outcome on 20 Nov.',
     );
+  });
+});
+
+describe('whom an unfollow queues', () => {
+  const ana = { id: 'p2' };
+  const shielded = new Set([kim.id]);
+
+  it('leaves out the protected, and queues them only when the user confirmed, marked as confirmed', () => {
+    expect(protectedChoice([kim, ana], shielded, false)).toEqual({ people: [ana], confirmed: new Set() });
+    expect(protectedChoice([kim, ana], shielded, true)).toEqual({ people: [kim, ana], confirmed: new Set([kim.id]) });
+  });
+
+  it('refuses, saying how to go on, when everyone asked for is protected', () => {
+    expect(protectedChoice([kim], shielded, false)).toEqual({
+      refused:
+        'This person is protected by an outcome logged with them: confirm the unfollow on their row, or lift the protection first.',
+    });
+    expect(protectedChoice([kim, kim], shielded, false)).toMatchObject({
+      refused: expect.stringMatching(/^These people are protected/),
+    });
   });
 });
 

@@ -13,6 +13,27 @@ export function logDay(day: string, today: string): string {
   return year === today.slice(0, 4) ? short : `${short} ${year}`;
 }
 
+/**
+ * Whom an unfollow queues of those asked for: the protected only when the user confirmed it for them, and then
+ * marked as confirmed. A refusal in the user's words when nobody is left.
+ */
+export function protectedChoice<P extends { id: string }>(
+  asked: readonly P[],
+  shielded: ReadonlySet<string>,
+  includeProtected: boolean,
+): { people: P[]; confirmed: ReadonlySet<string> } | { refused: string } {
+  if (includeProtected)
+    return { people: [...asked], confirmed: new Set(asked.filter((p) => shielded.has(p.id)).map((p) => p.id)) };
+  const people = asked.filter((p) => !shielded.has(p.id));
+  if (people.length > 0) return { people, confirmed: new Set() };
+  return {
+    refused:
+      asked.length === 1
+        ? 'This person is protected by an outcome logged with them: confirm the unfollow on their row, or lift the protection first.'
+        : 'These people are protected by outcomes logged with them: confirm each unfollow on its row, or lift the protection first.',
+  };
+}
+
 /** Why this item must not be written after all, in the log's words; null when it goes ahead. */
 export function keptByProtection(
   item: Pick<QueueItem, 'action' | 'person' | 'undoes' | 'unfollowAnyway'>,

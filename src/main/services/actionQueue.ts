@@ -1,12 +1,12 @@
 // The paced, safe follow/unfollow queue. One write at a time, spaced per network from its own limits and capped
-// per day; each relationship is checked again right before its write, so nobody who followed back meanwhile, or
-// whom an outcome came to protect, is unfollowed. Done writes can be undone for 24 hours. The queue lives in its own file and survives a restart.
+// per day; each person is checked again right before their write, so nobody who followed back or became protected
+// meanwhile is unfollowed. Done writes can be undone for 24 hours. The queue survives a restart in its own file.
 import type { Person, QueueAction, QueueItem, QueueView } from '../../shared/network.ts';
 import type { PersonFacts } from '../../shared/personDetails.ts';
 import { DAY, dayKey } from '../../shared/calendar.ts';
 import { networkNames, writeBudgets, writeShareWords } from '../../shared/networks.ts';
 import type { Clock } from '../core/clock.ts';
-import { keptByProtection } from '../core/queueProtection.ts';
+import { keptByProtection, protectedChoice } from '../core/queueProtection.ts';
 import { nextWriteAt } from '../core/writePacing.ts';
 import type { Accounts } from './accounts.ts';
 import type { EventBus } from './events.ts';
@@ -21,7 +21,7 @@ import type { ProviderFor } from './syncing.ts';
 /** Finished items kept for the log. */
 const keptItems = 500;
 const unfinished: readonly QueueItem['state'][] = ['waiting', 'working', 'needs-you'];
-type AddOptions = { undoes?: string | null; confirmed?: ReadonlySet<string> };
+type AddOptions = { undoes?: string | null; unfollowAnyway?: ReadonlySet<string> };
 
 export interface QueueDeps {
   context: StoreContext;
@@ -175,9 +175,8 @@ export function createActionQueue(deps: QueueDeps) {
       });
   }
 
-  /** `confirmed`: whom the user chose to unfollow although an outcome protects them. */
   function add(accountId: string, action: QueueAction, people: Person[], options: AddOptions = {}): QueueView {
-    const { undoes = null, confirmed = new Set<string>() } = options;
+    const { undoes = null, unfollowAnyway = new Set<string>() } = options;
     const account = accounts.find(accountId);
     if (account.connection.network === 'demo') {
       throw new Failure('conflict', 'Sample accounts cannot follow or unfollow anyone: add your own account.');
@@ -211,7 +210,7 @@ export function createActionQueue(deps: QueueDeps) {
         undoes,
         queuedAt: clock.now(),
         waitingUntil: null,
-        ...(confirmed.has(p.id) ? { unfollowAnyway: true } : {}),
+        ...(unfollowAnyway.has(p.id) ? { unfollowAnyway: true } : {}),
       }));
     save({ ...store.read(), items: [...store.read().items, ...items] });
     pump();
@@ -239,21 +238,10 @@ export function createActionQueue(deps: QueueDeps) {
       const found = personIds.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
       if (found.length === 0) throw new Failure('not-found', 'None of these people are in the last sync; sync again.');
       const shielded = action === 'unfollow' ? deps.protectedIds(accountId) : new Set<string>();
-      const people = includeProtected ? found : found.filter((p) => !shielded.has(p.id));
-      if (people.length === 0) {
-        throw new Failure(
-          'conflict',
-          found.length === 1
-            ? 'This person is protected by an outcome logged with them: confirm the unfollow on their row, or lift the protection first.'
-            : 'These people are protected by outcomes logged with them: confirm each unfollow on its row, or lift the protection first.',
-        );
-      }
-      return add(
-        accountId,
-        action,
-        people.map(({ id, handle, displayName }) => ({ id, handle, displayName })),
-        { confirmed: includeProtected ? shielded : new Set() },
-      );
+      const chosen = protectedChoice(found, shielded, includeProtected);
+      if ('refused' in chosen) throw new Failure('conflict', chosen.refused);
+      const people = chosen.people.map(({ id, handle, displayName }) => ({ id, handle, displayName }));
+      return add(accountId, action, people, { unfollowAnyway: chosen.confirmed });
     },
     /**
      * Cancels one item, or everything waiting. The write under way stops at once; if it may have reached the
