@@ -104,6 +104,9 @@ describe('backup and restore', () => {
     const facts = target.services.people.factsFor(accountId);
     expect(facts(kept).keepReason).toBe('Hosts the Tuesday meetup');
     expect(target.services.people.choices()[accountId]?.lifted).toEqual([lifted.id]);
+    const again = await target.dispatch('previewRestore', { text });
+    const same = again.ok && again.value.sections.find((s) => s.name === 'Keep reasons and lifted protections');
+    expect(same).toMatchObject({ added: 0, changed: 0, skipped: 2 });
     // Still there after a restart: the restore wrote the file.
     const reopened = servicesAt(now, { dataDir: target.dataDir });
     expect(reopened.services.people.factsFor(accountId)(kept).keepReason).toBe('Hosts the Tuesday meetup');
