@@ -14,7 +14,8 @@ export function notFollowingBackOf(
   const columns = columnsOf(data);
   if (!columns) return notFollowingBack(data, keep, now, graceDays);
   const { followers, following } = columns;
-  const rows = notFollowingBackRows(followers.ids(), following.ids(), following.followedAt(), following.ghosts);
+  const ids = following.ids();
+  const rows = notFollowingBackRows(followers.ids(), ids, following.followedAt(), following.ghosts);
   const found = new Array<NotFollowingBack>(rows.length);
   for (let k = 0; k < rows.length; k++) {
     found[k] = notFollowingBackRow(following.person(rows[k]!) as Followed, keep, now, graceDays);
