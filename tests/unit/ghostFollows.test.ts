@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { dueCounts, notFollowingBack, unansweredFollows } from '../../src/main/core/followGraph.ts';
 import { ghostFollows, withGhosts } from '../../src/main/core/ghostFollows.ts';
-import { mastodonPerson } from '../../src/main/services/networks/mastodon.ts';
+import { mastodonPerson } from '../../src/main/services/networks/mastodonClient.ts';
 import { DAY } from '../../src/shared/calendar.ts';
 import type { Followed, Ghost, Person } from '../../src/shared/network.ts';
 

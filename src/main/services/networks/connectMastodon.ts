@@ -2,7 +2,7 @@
 import type { Account } from '../../../shared/types.ts';
 import { mastodonAccountId } from '../../core/accountIds.ts';
 import { invalid } from '../failure.ts';
-import { mastodonClient, mastodonPerson } from './mastodon.ts';
+import { mastodonClient, mastodonPerson } from './mastodonClient.ts';
 import { mastodonEntity, type MastodonEntity } from './mastodonReplies.ts';
 import { readReply } from './replies.ts';
 import { NetworkFailure, type ResilientFetch } from './resilientFetch.ts';

@@ -1,99 +1,20 @@
 // Mastodon through its documented REST API: public lists paged by the Link header (80 a page), and with an
 // access token the relationships to re-check and the follow / unfollow writes.
-import type { Followed, Ghost, Person } from '../../../shared/network.ts';
-import { mastodonProfileHost } from '../../../shared/shownNames.ts';
+import type { Followed, Ghost } from '../../../shared/network.ts';
 import { mastodonCatchUp } from './mastodonCatchUp.ts';
+import { fullAcct, mastodonClient, mastodonPerson, nextLink, type MastodonAccount } from './mastodonClient.ts';
 import { readMastodonProfileFacts } from './mastodonProfileFacts.ts';
 import { mastodonEntity, mastodonProfile, mastodonRelationships, type MastodonEntity } from './mastodonReplies.ts';
 import type { NetworkProvider } from './provider.ts';
 import { listOf, readEntries, readReply } from './replies.ts';
 import { NetworkFailure, type ResilientFetch } from './resilientFetch.ts';
 
-export interface MastodonAccount {
-  instanceUrl: string;
-  accountId: string;
-}
-
 const pageSize = 80;
-
-/** The token goes to the instance only: a page that links elsewhere ends the reading there. */
-function onInstance(address: string, instanceUrl: string): string {
-  let url: URL;
-  try {
-    url = new URL(address, instanceUrl);
-  } catch {
-    throw new NetworkFailure('bad-response', 'Mastodon sent a link to its next page that is not an address.');
-  }
-  if (url.origin !== new URL(instanceUrl).origin) {
-    throw new NetworkFailure(
-      'bad-response',
-      `Mastodon sent a link to its next page on another server (${url.host}); Twoway stopped there rather than follow it.`,
-    );
-  }
-  return url.href;
-}
-
-/** The next page's address from a Link header, on the instance itself; null on the last page. */
-export function nextLink(header: string | null, instanceUrl: string): string | null {
-  for (const part of (header ?? '').split(',')) {
-    const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
-    if (match) return onInstance(match[1]!, instanceUrl);
-  }
-  return null;
-}
-
-/** A handle with its server: Mastodon leaves the server out of the instance's own accounts. */
-const fullAcct = (acct: string, instanceUrl: string) =>
-  acct.includes('@') ? acct : `${acct}@${new URL(instanceUrl).host}`;
-
-export function mastodonPerson(
-  entity: Pick<MastodonEntity, 'id' | 'acct'> & { display_name?: string; url?: string | null },
-  instanceUrl: string,
-): Person {
-  const acct = fullAcct(entity.acct, instanceUrl);
-  const person: Person = { id: entity.id, handle: `@${acct}`, displayName: entity.display_name ?? '' };
-  // A profile that lives elsewhere than the handle says is marked, so the handle cannot pass for that server's.
-  const profileHost = mastodonProfileHost(acct, entity.url);
-  return profileHost ? { ...person, profileHost } : person;
-}
 
 /** Why a followed account can never follow back, as its entity says. */
 function ghostOf(entity: MastodonEntity, instanceUrl: string): Ghost | undefined {
   if (entity.moved) return { reason: 'moved', movedTo: `@${fullAcct(entity.moved.acct, instanceUrl)}` };
   return entity.suspended ? { reason: 'suspended' } : undefined;
-}
-
-export function mastodonClient(instanceUrl: string, fetch: ResilientFetch, token: string | null) {
-  return async function request(path: string, init: RequestInit = {}): Promise<{ body: unknown; link: string | null }> {
-    const url = path.startsWith('/') ? `${instanceUrl}${path}` : onInstance(path, instanceUrl);
-    const headers = new Headers(init.headers);
-    if (token) headers.set('authorization', `Bearer ${token}`);
-    const response = await fetch(url, { ...init, headers });
-    const text = await response.text();
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new NetworkFailure(
-        'bad-response',
-        `Mastodon answered ${new URL(url).pathname} with something that is not JSON (HTTP ${response.status}).`,
-      );
-    }
-    if (!response.ok) {
-      // A revoked token, or the token of a deleted account, is refused on every request: say what to do.
-      if (response.status === 401 && token) {
-        throw new NetworkFailure(
-          'refused',
-          'Mastodon refused this account’s access token: it was revoked, or the account was deleted; add the account again with a new token',
-          { status: 401 },
-        );
-      }
-      const error = (body as { error?: unknown } | null)?.error;
-      const message = typeof error === 'string' ? error.slice(0, 300) : `HTTP ${response.status}`;
-      throw new NetworkFailure('refused', `Mastodon refused: ${message}`, { status: response.status });
-    }
-    return { body, link: response.headers.get('link') };
-  };
 }
 
 export function mastodonProvider(

@@ -4,7 +4,7 @@ import { browserLink } from '../../../shared/catchUp.ts';
 import type { FeedPost, Notice } from '../../core/catchUpFeed.ts';
 import { htmlToText } from '../../core/postText.ts';
 import type { CatchUpReader } from './catchUpReader.ts';
-import { mastodonClient, mastodonPerson, nextLink, type MastodonAccount } from './mastodon.ts';
+import { mastodonClient, mastodonPerson, nextLink, type MastodonAccount } from './mastodonClient.ts';
 import { mastodonNotification, mastodonStatus, type MastodonStatus } from './mastodonReplies.ts';
 import { listOf, readEntries } from './replies.ts';
 import type { ResilientFetch } from './resilientFetch.ts';

@@ -25,7 +25,7 @@ import { Failure, invalid } from '../failure.ts';
 import { listenOnLoopback, type LoopbackAnswer, type LoopbackListener } from '../loopbackListener.ts';
 import type { Scheduler } from '../scheduler.ts';
 import type { Syncing } from '../syncing.ts';
-import { mastodonClient, mastodonPerson } from './mastodon.ts';
+import { mastodonClient, mastodonPerson } from './mastodonClient.ts';
 import { OAuthRefusal, registerApp, revokeToken, tradeCode, type MastodonApp } from './mastodonOAuth.ts';
 import { savedApp } from './mastodonSignOut.ts';
 import { mastodonEntity } from './mastodonReplies.ts';
