@@ -11,12 +11,12 @@ import { nextWriteAt } from '../core/writePacing.ts';
 import type { Accounts } from './accounts.ts';
 import type { EventBus } from './events.ts';
 import { Failure } from './failure.ts';
+import type { ProviderFor } from './networks/provider.ts';
 import { openQueueFile, type QueueFile } from './queueFile.ts';
 import { performWrite, type WriteOutcome } from './queuedWrite.ts';
 import { singleTimer, type Scheduler } from './scheduler.ts';
 import type { SettingsService } from './settings.ts';
 import type { StoreContext } from './store.ts';
-import type { ProviderFor } from './syncing.ts';
 
 /** Finished items kept for the log. */
 const keptItems = 500;

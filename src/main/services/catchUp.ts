@@ -22,9 +22,9 @@ import { keptFor, openCatchUpFile } from './catchUpFile.ts';
 import { loadCatchUp } from './catchUpLoad.ts';
 import type { EventBus } from './events.ts';
 import { Failure } from './failure.ts';
+import type { ProviderFor } from './networks/provider.ts';
 import { NetworkFailure } from './networks/resilientFetch.ts';
 import type { StoreContext } from './store.ts';
-import type { ProviderFor } from './syncing.ts';
 
 export interface CatchUpDeps {
   context: StoreContext;

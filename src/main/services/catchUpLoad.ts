@@ -7,7 +7,7 @@ import { reachedBack, type FeedPost } from '../core/catchUpFeed.ts';
 import { othersNewestFirst, othersToRead, ownFeedSince, readWindows, type ReadBudget } from '../core/catchUpPlan.ts';
 import type { AccountCatchUp, CatchUpReading } from '../core/catchUpRead.ts';
 import type { CatchUpReader } from './networks/catchUpReader.ts';
-import type { Page } from './networks/provider.ts';
+import type { Page } from './networks/page.ts';
 import { NetworkFailure } from './networks/resilientFetch.ts';
 
 export interface LoadOptions {

@@ -14,7 +14,7 @@ import type { Avatars } from './avatars.ts';
 import type { CatchUp } from './catchUp.ts';
 import type { EventBus } from './events.ts';
 import { Failure } from './failure.ts';
-import type { ProfileFacts } from './networks/provider.ts';
+import type { ProfileFacts, ProviderFor } from './networks/provider.ts';
 import type { Outcomes } from './outcomes.ts';
 import {
   noChoices,
@@ -27,7 +27,6 @@ import {
 } from './peopleFiles.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { StoreContext } from './store.ts';
-import type { ProviderFor } from './syncing.ts';
 
 /** A profile is read again once it is this old. */
 export const profileFreshMs = DAY;

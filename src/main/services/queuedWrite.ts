@@ -6,10 +6,9 @@ import { networkNames } from '../../shared/networks.ts';
 import type { Account } from '../../shared/types.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Learned } from '../core/learnedRelationship.ts';
-import type { NetworkProvider, Relationship } from './networks/provider.ts';
+import type { NetworkProvider, ProviderFor, Relationship } from './networks/provider.ts';
 import { NetworkFailure, pause, type WaitReason } from './networks/resilientFetch.ts';
 import type { Scheduler } from './scheduler.ts';
-import type { ProviderFor } from './syncing.ts';
 
 /** How long one request of a write may take. */
 export const writeTimeoutMs = 30_000;

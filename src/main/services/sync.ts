@@ -8,7 +8,8 @@ import type { SyncProgress } from '../../shared/types.ts';
 import { scanned, unansweredFollows } from '../core/followGraph.ts';
 import { withGhosts } from '../core/ghostFollows.ts';
 import type { AccountData } from '../../shared/network.ts';
-import type { Page, NetworkProvider } from './networks/provider.ts';
+import type { Page } from './networks/page.ts';
+import type { NetworkProvider } from './networks/provider.ts';
 import { NetworkFailure } from './networks/resilientFetch.ts';
 
 export interface SyncOptions {

@@ -7,23 +7,11 @@ import type { Clock } from '../core/clock.ts';
 import type { Accounts } from './accounts.ts';
 import type { EventBus } from './events.ts';
 import { Failure } from './failure.ts';
-import type { NetworkProvider } from './networks/provider.ts';
-import { NetworkFailure, type WaitReason } from './networks/resilientFetch.ts';
+import type { ProviderFor } from './networks/provider.ts';
+import { NetworkFailure } from './networks/resilientFetch.ts';
 import { singleTimer, type Scheduler } from './scheduler.ts';
 import type { SettingsService } from './settings.ts';
 import { syncAccount } from './sync.ts';
-
-export type ProviderFor = (
-  account: Account,
-  options: {
-    signal: AbortSignal;
-    onWait: (until: number, why: WaitReason) => void;
-    /** How long one request may take; the factory's own limit, where set, wins (tests of slow servers). */
-    timeoutMs?: number;
-    /** Writes are not sent again after no answer (see resilientFetch). */
-    writesOnce?: boolean;
-  },
-) => Promise<NetworkProvider>;
 
 export interface SyncingDeps {
   accounts: Accounts;

@@ -1,6 +1,6 @@
 // What a catch-up needs of a network: its feeds, one page per call, in the shape core/catchUpFeed.ts reads.
 import type { FeedPost, Notice } from '../../core/catchUpFeed.ts';
-import type { Page } from './provider.ts';
+import type { Page } from './page.ts';
 
 export interface CatchUpReader {
   /** The user's own id on the network. */

@@ -1,14 +1,9 @@
 // What the sync engine and the action queue need of a network; one implementation per network.
 import type { Followed, Ghost, Person } from '../../../shared/network.ts';
+import type { Account } from '../../../shared/types.ts';
 import type { CatchUpReader } from './catchUpReader.ts';
-
-export interface Page<T> {
-  items: T[];
-  /** null on the last page. */
-  cursor: string | null;
-  /** Entries the network sent that could not be read, left out of `items`. */
-  unreadable?: number;
-}
+import type { Page } from './page.ts';
+import type { WaitReason } from './resilientFetch.ts';
 
 export interface Profile extends Person {
   followers: number;
@@ -60,3 +55,16 @@ export interface NetworkProvider {
   /** Requests made so far, for the sync's cost. */
   requests(): number;
 }
+
+/** The provider of an account's network, made for one sync, catch-up or write. */
+export type ProviderFor = (
+  account: Account,
+  options: {
+    signal: AbortSignal;
+    onWait: (until: number, why: WaitReason) => void;
+    /** How long one request may take; the factory's own limit, where set, wins (tests of slow servers). */
+    timeoutMs?: number;
+    /** Writes are not sent again after no answer (see resilientFetch). */
+    writesOnce?: boolean;
+  },
+) => Promise<NetworkProvider>;

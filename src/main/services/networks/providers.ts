@@ -4,7 +4,7 @@ import type { Clock } from '../../core/clock.ts';
 import { Failure } from '../failure.ts';
 import type { Scheduler } from '../scheduler.ts';
 import { secretKeys, type SecretVault } from '../secrets.ts';
-import type { ProviderFor } from '../syncing.ts';
+import type { ProviderFor } from './provider.ts';
 import { blueskyProvider } from './bluesky.ts';
 import { mastodonProvider } from './mastodon.ts';
 import { xProvider } from './xApi.ts';
