@@ -3,7 +3,7 @@
 import type { ActivityTotal } from '../../shared/report.ts';
 import { offlineActivities, onlineActivities, type TimeEntry } from '../../shared/types.ts';
 import { addDays } from '../../shared/calendar.ts';
-import type { DayRange } from './report.ts';
+import type { DayRange } from './reportComparison.ts';
 
 const order: readonly string[] = [...onlineActivities, ...offlineActivities];
 

@@ -20,8 +20,6 @@ import { comparedDays, comparison, countedDays, type DayRange } from './reportCo
 import { activityTotals } from './activityTotals.ts';
 import { dailyTotals } from './timeLedger.ts';
 
-export type { DayRange };
-
 type Span = Pick<TimeEntry, 'kind' | 'start' | 'end'>;
 
 const endOf = (range: DayRange) => addDays(range.from, range.days);
