@@ -1,11 +1,6 @@
 // The layers of the app and no import cycles, checked by `npm run lint` (depcruise src).
 // Functional core, imperative shell: the inner layers never reach outwards, so each can be tested and reasoned
 // about without the ones around it.
-//
-// Known and waiting for its fix, in .dependency-cruiser-known-violations.json (lint runs with --ignore-known, so
-// any other violation still fails): accounts.ts takes the type of the people facts (PeopleFactsSource) from
-// peopleDetails.ts, which needs the Accounts and CatchUp of the files it serves. Both cycles end once that type
-// lives in a file of its own and accounts.ts imports it from there; then the file and the flag go.
 
 // Anything of the app outside the given folders (packages and Node's built-ins are left alone).
 const appExcept = (...allowed) => ({ path: '^src/', pathNot: allowed.map((folder) => `^src/${folder}`) });

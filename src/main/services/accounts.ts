@@ -27,7 +27,7 @@ import { openAccountData } from './accountData.ts';
 import { openAccountsIndex } from './accountsIndex.ts';
 import { ghostCount, notFollowingBackOf } from './notFollowingBackOf.ts';
 import type { EventBus } from './events.ts';
-import type { PeopleFactsSource } from './peopleDetails.ts';
+import type { PeopleFactsSource } from './peopleFacts.ts';
 import { Failure } from './failure.ts';
 import type { RevokeAccess } from './networks/mastodonSignOut.ts';
 import type { SecretVault } from './secrets.ts';

@@ -36,12 +36,6 @@ export const profileRetryMs = 10 * MINUTE;
 const batchDelayMs = 40;
 const batchSize = 25;
 
-/** What the people rows show beside the follow (profile, exchanges, outcome); `version` grows when any of it changes. */
-export interface PeopleFactsSource {
-  version(): number;
-  factsFor(accountId: string): (person: Person) => PersonFacts;
-}
-
 export interface PeopleDetailsDeps {
   context: StoreContext;
   accounts: Accounts;
