@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { AccountData } from '../../shared/network.ts';
 import { byId } from '../core/followGraph.ts';
-import { decodeAccount, encodeAccount, readAccountFile, writeAccountFile } from './accountFile.ts';
+import { accountHeaderSchema, decodeAccount, encodeAccount, readAccountFile, writeAccountFile } from './accountFile.ts';
 import { BadValue } from './peopleColumns.ts';
 import {
   fileOf,
@@ -32,26 +32,10 @@ const ghost = z.object({
   reason: z.enum(['deleted', 'deactivated', 'suspended', 'blocks-you', 'moved']),
   movedTo: z.string().optional(),
 });
-export const accountDataSchema = z.object({
+/** An account with its two lists, as backups and the JSON files of earlier versions hold it. */
+export const accountDataSchema = accountHeaderSchema.extend({
   followers: z.array(person),
   following: z.array(person.extend({ followedAt: z.number(), ref: z.string().nullable(), ghost: ghost.optional() })),
-  history: z.array(
-    z.object({
-      at: z.number(),
-      followers: z.number(),
-      following: z.number(),
-      mutuals: z.number(),
-      posts: z.number().optional(),
-      source: z.literal('write').optional(),
-    }),
-  ),
-  events: z.array(
-    z.object({ at: z.number(), type: z.enum(['gained-follower', 'lost-follower', 'followed', 'unfollowed']), person }),
-  ),
-  heads: z.object({ followers: z.array(z.string()), following: z.array(z.string()) }),
-  keep: z.array(z.string()),
-  syncedAt: z.number().nullable(),
-  scannedAt: z.number().optional(),
 });
 
 export const emptyAccountData = (): AccountData => ({
