@@ -68,7 +68,8 @@ export const useNetwork = create<NetworkState>()((set, get) => {
     const next = new Map(get().selected[action]);
     for (const picked of people) {
       const key = pickKey(picked.accountId, picked.person.id);
-      if (on) next.set(key, picked);
+      // Only whom to act on is kept, whatever else the row that was picked carries.
+      if (on) next.set(key, { accountId: picked.accountId, person: picked.person });
       else next.delete(key);
     }
     set({ selected: { ...get().selected, [action]: next } });

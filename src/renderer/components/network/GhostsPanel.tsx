@@ -87,13 +87,7 @@ export function GhostsPanel({ balances }: { balances: AccountBalance[] }) {
         onPickRange={(first, last, on) =>
           void list
             .rowsIn(first, last)
-            .then((rows) =>
-              api.pick(
-                'unfollow',
-                rows.map(({ accountId, person }) => ({ accountId, person })),
-                on,
-              ),
-            )
+            .then((rows) => api.pick('unfollow', rows, on))
             .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)))
         }
         renderRow={(row) => (

@@ -19,6 +19,7 @@ export function NotFollowedBackPanel({ balances }: { balances: AccountBalance[] 
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), 250);
   const [previewing, setPreviewing] = useState(false);
+  const [error, setError] = useState('');
 
   const fetchWindow = useCallback(
     (offset: number, limit: number) => call('listNotFollowedBack', { accountId: scope, search: query, offset, limit }),
@@ -42,13 +43,10 @@ export function NotFollowedBackPanel({ balances }: { balances: AccountBalance[] 
         resetKey={JSON.stringify([scope, query])}
         empty={query ? `No one matches “${query}”.` : 'You follow back everyone who follows you.'}
         onPickRange={(first, last, on) =>
-          void list.rowsIn(first, last).then((rows) =>
-            api.pick(
-              'follow',
-              rows.map(({ accountId, person }) => ({ accountId, person })),
-              on,
-            ),
-          )
+          void list
+            .rowsIn(first, last)
+            .then((rows) => api.pick('follow', rows, on))
+            .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)))
         }
         renderRow={(row) => (
           <NotFollowedBackRow
@@ -59,6 +57,11 @@ export function NotFollowedBackPanel({ balances }: { balances: AccountBalance[] 
           />
         )}
       />
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
       <SelectionBar
         picked={selected.size}
         actionLabel="Follow back"

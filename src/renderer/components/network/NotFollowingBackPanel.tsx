@@ -118,11 +118,7 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
     const rows = await list.rowsIn(first, last);
     // Kept and protected people cannot be picked one by one, nor in a range.
     const pickable = rows.filter((row) => !row.kept && !row.protected);
-    api.pick(
-      'unfollow',
-      pickable.map((row) => ({ accountId: row.accountId, person: row.person })),
-      on,
-    );
+    api.pick('unfollow', pickable, on);
   }
 
   async function selectAllDue() {
