@@ -2,7 +2,7 @@
 // are ratios to a measurement of the same run, so a busy machine slows both sides alike.
 import fs from 'node:fs';
 import path from 'node:path';
-import { byId, changes, mutualCount, notFollowingBack } from '../src/main/core/followGraph.ts';
+import { byId, changes, mutualCount, notFollowingBack } from '../src/main/core/balance/followGraph.ts';
 import { benchFollow, benchPerson, benchServices, line, ratio, seedLargeAccount, timed } from './measure.ts';
 
 const now = Date.UTC(2026, 10, 25, 12);

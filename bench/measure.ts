@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { manualClock } from '../src/main/core/clock.ts';
-import { byId } from '../src/main/core/followGraph.ts';
+import { byId } from '../src/main/core/balance/followGraph.ts';
 import { createServices, type Services } from '../src/main/services/app.ts';
 import { openConfFile } from '../src/main/services/confFile.ts';
 import { DAY } from '../src/shared/calendar.ts';
-import type { AccountData, Followed, Person } from '../src/shared/network.ts';
+import type { AccountData, Followed, Person } from '../src/shared/people.ts';
 import { manualScheduler } from '../tests/support/manualScheduler.ts';
 
 /** One bench result: a JSON line, with the goal as the upper bound and whether it holds (none: no goal). */

@@ -1,12 +1,12 @@
 // Composition root: the services on the user's data folder, handed to the Electron shell.
 import path from 'node:path';
 import { app, safeStorage, type BrowserWindow } from 'electron';
-import { awayDetection } from './core/awayDetection.ts';
+import { awayDetection } from './core/time/awayDetection.ts';
 import { systemClock } from './core/clock.ts';
-import { startsHidden } from './core/startAtLogin.ts';
-import { trayShows } from './core/trayAvailability.ts';
-import type { UserCommand } from './core/trayView.ts';
-import { closeAction } from './core/windowClose.ts';
+import { startsHidden } from './core/desktop/startAtLogin.ts';
+import { trayShows } from './core/desktop/trayAvailability.ts';
+import type { UserCommand } from './core/desktop/trayView.ts';
+import { closeAction } from './core/desktop/windowClose.ts';
 import { installAppMenu } from './electron/appMenu.ts';
 import { applyAppIdentity } from './electron/appIdentity.ts';
 import { createCommands } from './electron/commands.ts';

@@ -1,23 +1,23 @@
 import { useEffect, type ComponentType } from 'react';
-import { ErrorBoundary } from './components/ErrorBoundary.tsx';
-import { Notices } from './components/Notices.tsx';
-import { ReminderBanner } from './components/ReminderBanner.tsx';
-import { Sidebar } from './components/shell/Sidebar.tsx';
-import { TimerQuestionBanner } from './components/TimerQuestionBanner.tsx';
-import { UpdateBanner } from './components/UpdateBanner.tsx';
+import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
+import { Notices } from './shell/Notices.tsx';
+import { ReminderBanner } from './shell/ReminderBanner.tsx';
+import { Sidebar } from './shell/Sidebar.tsx';
+import { TimerQuestionBanner } from './shell/TimerQuestionBanner.tsx';
+import { UpdateBanner } from './shell/UpdateBanner.tsx';
 import { useRoute, type View } from './route.ts';
 import { useTimerShortcuts } from './shortcuts.ts';
 import { useTheme } from './useTheme.ts';
-import { useApp } from './stores/appStore.ts';
-import { connectStores } from './stores/connect.ts';
-import { CatchUp } from './views/CatchUp.tsx';
-import { Dashboard } from './views/Dashboard.tsx';
-import { Mini } from './views/Mini.tsx';
-import { Network } from './views/Network.tsx';
-import { Outcomes } from './views/Outcomes.tsx';
-import { Report } from './views/Report.tsx';
-import { Settings } from './views/Settings.tsx';
-import { Time } from './views/Time.tsx';
+import { useApp } from './shell/appStore.ts';
+import { connectStores } from './shell/connectStores.ts';
+import { CatchUp } from './catchUp/CatchUp.tsx';
+import { Dashboard } from './dashboard/Dashboard.tsx';
+import { Mini } from './quickView/Mini.tsx';
+import { Network } from './balance/Network.tsx';
+import { Outcomes } from './outcomes/Outcomes.tsx';
+import { Report } from './report/Report.tsx';
+import { Settings } from './settings/Settings.tsx';
+import { Time } from './time/Time.tsx';
 
 const titles: Record<View, string> = {
   dashboard: 'Dashboard',

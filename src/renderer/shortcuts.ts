@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTime } from './stores/timeStore.ts';
+import { useTime } from './time/timeStore.ts';
 
 /** Start and stop from anywhere in the app (the desktop menu carries the same accelerators). */
 export const shortcuts = {

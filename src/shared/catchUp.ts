@@ -1,6 +1,6 @@
 // The catch-up briefing: followers' posts since the last visit, mentions still waiting for an answer, and
 // who answers the user's own mentions. Times are epoch milliseconds.
-import type { Person } from './network.ts';
+import type { Person } from './people.ts';
 import type { Network } from './types.ts';
 
 export interface PostCounts {

@@ -2,7 +2,7 @@
 // preview) register exactly these methods and parse every input with the method's schema.
 import { z } from 'zod';
 import type { CatchUpBriefing, CatchUpSummary } from './catchUp.ts';
-import type { GhostFollow, NotFollowingBack, Person, QueueView } from './network.ts';
+import type { GhostFollow, NotFollowingBack, Person, QueueView } from './people.ts';
 import {
   accountInput,
   activity,

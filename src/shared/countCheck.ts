@@ -1,6 +1,6 @@
 // Whether the network, at the sync after Twoway's own writes, counts the follows Twoway expected. Only the
 // following count is compared: followers change by others' doing all the time, follows only by the user's.
-import { networkNames } from './networks.ts';
+import { networkNames } from './networkFacts.ts';
 import type { CountSnapshot, Network } from './types.ts';
 
 const count = new Intl.NumberFormat('en-GB');

@@ -1,5 +1,5 @@
 // Importing the X data archive: how far a running import has come, and what it found.
-import type { Person } from './network.ts';
+import type { Person } from './people.ts';
 import type { AccountBalance } from './types.ts';
 
 /** A running import; main reports one at a time, and null once none runs. */

@@ -1,7 +1,7 @@
 // People known by their X id alone: the data archive lists ids, not names. Such a person is stored with an empty
 // handle until a name becomes known (a sync through the API, or an archive whose links name the profile), and
 // is shown as "X account <id>" with a link to the profile, never with an address posing as a name.
-import type { Person } from './network.ts';
+import type { Person } from './people.ts';
 
 /** Earlier versions stored the profile address as the handle. */
 const oldPlaceholder = /^x\.com\/i\/user\/\d+$/;

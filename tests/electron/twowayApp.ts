@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import type { MethodInput, MethodName, MethodResult, Reply } from '../../src/shared/contract.ts';
-import type { UserCommand } from '../../src/main/core/trayView.ts';
+import type { UserCommand } from '../../src/main/core/desktop/trayView.ts';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/main/core/clock.ts';
-import { avatarFileName } from '../../src/main/core/avatarCheck.ts';
-import { avatarRetryMs, createAvatars } from '../../src/main/services/avatars.ts';
+import { avatarFileName } from '../../src/main/core/balance/avatarCheck.ts';
+import { avatarRetryMs, createAvatars } from '../../src/main/services/balance/avatars.ts';
 import { pixelPng, startPictureServer } from '../support/pictureServer.ts';
 import { tempDir } from '../support/tempDir.ts';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DAY } from '../../src/shared/calendar.ts';
-import type { QueueView } from '../../src/shared/network.ts';
-import { writeBudgets, writeSpacingMs } from '../../src/shared/networks.ts';
+import type { QueueView } from '../../src/shared/people.ts';
+import { writeBudgets, writeSpacingMs } from '../../src/shared/networkFacts.ts';
 import type { AccountBalance } from '../../src/shared/types.ts';
 import { startMastodonServer } from '../servers/mastodon.ts';
 import { servicesAt } from '../support/services.ts';

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMastodonSignIn } from '../../src/main/services/networks/mastodonSignIn.ts';
+import { createMastodonSignIn } from '../../src/main/services/networks/mastodon/signIn.ts';
 import {
   approve,
   closeSignInWorlds,

@@ -2,8 +2,8 @@
 // events; they can arrive out of order. A write that finishes while the reply to its enqueue is on its way
 // must not show as still working.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { QueueItem, QueueView } from '../../src/shared/network.ts';
-import { useNetwork } from '../../src/renderer/stores/networkStore.ts';
+import type { QueueItem, QueueView } from '../../src/shared/people.ts';
+import { useNetwork } from '../../src/renderer/balance/networkStore.ts';
 
 const item = (state: QueueItem['state']): QueueItem => ({
   id: 'q1',

@@ -5,7 +5,7 @@ import {
   interactionWords,
   lastPostWords,
   outcomeLine,
-} from '../../src/renderer/components/network/personWords.ts';
+} from '../../src/renderer/balance/personWords.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date(2026, 11, 2, 12).getTime();

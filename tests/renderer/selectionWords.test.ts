@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickedRange, selectionWords } from '../../src/renderer/components/network/selectionWords.ts';
+import { pickedRange, selectionWords } from '../../src/renderer/balance/selectionWords.ts';
 
 const shown = (over: Partial<Parameters<typeof selectionWords>[1] & object> = {}) => ({
   shown: 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manualStepsOf } from '../../src/renderer/components/network/xSteps.ts';
+import { manualStepsOf } from '../../src/renderer/networks/x/xSteps.ts';
 
 describe('what the preview says of the steps on X', () => {
   it('counts the people on X among the picked and what that costs the user in time', () => {

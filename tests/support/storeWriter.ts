@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { AccountData, Followed, Person } from '../../src/shared/network.ts';
+import type { AccountData, Followed, Person } from '../../src/shared/people.ts';
 import { systemClock } from '../../src/main/core/clock.ts';
-import { byId } from '../../src/main/core/followGraph.ts';
-import { openAccountData } from '../../src/main/services/accountData.ts';
+import { byId } from '../../src/main/core/balance/followGraph.ts';
+import { openAccountData } from '../../src/main/services/balance/accountData.ts';
 import { openConfFile } from '../../src/main/services/confFile.ts';
 import { openStore, type StoreContext, type StoreSpec } from '../../src/main/services/store.ts';
 

@@ -7,7 +7,7 @@ import {
   COPYRIGHT,
   PRODUCT_NAME,
   WEBSITE,
-} from '../../src/main/core/appIdentity.ts';
+} from '../../src/main/core/desktop/appIdentity.ts';
 
 const icons = { linux: '/opt/Twoway/icon-64.png', windows: 'C:\\Twoway\\icon-48.png' };
 const builderConfig = fs.readFileSync(new URL('../../electron-builder.yml', import.meta.url), 'utf8');

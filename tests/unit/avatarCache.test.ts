@@ -1,6 +1,6 @@
 // The avatars folder keeps within its limits by deleting the pictures unused the longest.
 import { describe, expect, it } from 'vitest';
-import { avatarCacheLimits, picturesToPrune } from '../../src/main/core/avatarCache.ts';
+import { avatarCacheLimits, picturesToPrune } from '../../src/main/core/balance/avatarCache.ts';
 
 const picture = (name: string, usedAt: number, bytes = 10) => ({ name, usedAt, bytes });
 

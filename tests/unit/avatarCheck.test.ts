@@ -5,7 +5,7 @@ import {
   avatarLimit,
   avatarType,
   avatarUrlProblem,
-} from '../../src/main/core/avatarCheck.ts';
+} from '../../src/main/core/balance/avatarCheck.ts';
 
 const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awayDetection } from '../../src/main/core/awayDetection.ts';
+import { awayDetection } from '../../src/main/core/time/awayDetection.ts';
 
 const x11 = { XDG_SESSION_TYPE: 'x11', DISPLAY: ':0' };
 const wayland = { XDG_SESSION_TYPE: 'wayland', WAYLAND_DISPLAY: 'wayland-0', DISPLAY: ':0' };

@@ -1,7 +1,7 @@
 // A kept Bluesky account whose server address breaks the address rules (a damaged or edited accounts file) never
 // receives the app password: the sign-in stops before any request.
 import { describe, expect, it } from 'vitest';
-import { blueskySignIn } from '../../src/main/services/networks/blueskySession.ts';
+import { blueskySignIn } from '../../src/main/services/networks/bluesky/session.ts';
 import type { ResilientFetch } from '../../src/main/services/networks/resilientFetch.ts';
 
 describe('signing in to a kept Bluesky account', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { answerRates, answersIn, askedPosts, mergeAnswers } from '../../src/main/core/catchUpAnswers.ts';
-import type { FeedPost, Notice } from '../../src/main/core/catchUpFeed.ts';
-import { followersPosts } from '../../src/main/core/catchUpFeed.ts';
-import { mergeMentions, orderMentions, ownReplies } from '../../src/main/core/catchUpMentions.ts';
-import { othersToRead, ownFeedSince, readWindows } from '../../src/main/core/catchUpPlan.ts';
-import { groupByPerson, markScanned, mergePosts, unreadOf } from '../../src/main/core/catchUpPosts.ts';
-import { htmlToText } from '../../src/main/core/postText.ts';
+import { answerRates, answersIn, askedPosts, mergeAnswers } from '../../src/main/core/catchUp/answers.ts';
+import type { FeedPost, Notice } from '../../src/main/core/catchUp/feed.ts';
+import { followersPosts } from '../../src/main/core/catchUp/feed.ts';
+import { mergeMentions, orderMentions, ownReplies } from '../../src/main/core/catchUp/mentions.ts';
+import { othersToRead, ownFeedSince, readWindows } from '../../src/main/core/catchUp/plan.ts';
+import { groupByPerson, markScanned, mergePosts, unreadOf } from '../../src/main/core/catchUp/posts.ts';
+import { htmlToText } from '../../src/main/core/catchUp/postText.ts';
 import { browserLink, rarelyAnswers } from '../../src/shared/catchUp.ts';
 import { DAY, HOUR, MINUTE } from '../../src/shared/calendar.ts';
 

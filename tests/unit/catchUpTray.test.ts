@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trayView, type TrayInput } from '../../src/main/core/trayView.ts';
+import { trayView, type TrayInput } from '../../src/main/core/desktop/trayView.ts';
 import { createCommands } from '../../src/main/electron/commands.ts';
 import { MINUTE } from '../../src/shared/calendar.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { toCsv, isoLocal } from '../../src/main/core/csv.ts';
+import { toCsv, isoLocal } from '../../src/main/core/report/csv.ts';
 import { servicesAt } from '../support/services.ts';
 
 const original = process.env.TZ;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Followed, Person } from '../../src/shared/network.ts';
+import type { Followed, Person } from '../../src/shared/people.ts';
 import { DAY } from '../../src/shared/calendar.ts';
 import {
   changes,
@@ -7,8 +7,8 @@ import {
   mutualCount,
   notFollowedBack,
   notFollowingBack,
-} from '../../src/main/core/followGraph.ts';
-import { afterAttempt, resetAt } from '../../src/main/core/retryPolicy.ts';
+} from '../../src/main/core/balance/followGraph.ts';
+import { afterAttempt, resetAt } from '../../src/main/core/networks/retryPolicy.ts';
 
 const now = Date.UTC(2026, 10, 25, 12);
 const p = (id: string): Person => ({ id, handle: `${id}.test`, displayName: id.toUpperCase() });

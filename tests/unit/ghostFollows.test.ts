@@ -1,10 +1,10 @@
 // Ghost follows: accounts followed that are gone, moved or blocking the user, kept apart from "not following back".
 import { describe, expect, it } from 'vitest';
-import { dueCounts, notFollowingBack, unansweredFollows } from '../../src/main/core/followGraph.ts';
-import { ghostFollows, withGhosts } from '../../src/main/core/ghostFollows.ts';
-import { mastodonPerson } from '../../src/main/services/networks/mastodonClient.ts';
+import { dueCounts, notFollowingBack, unansweredFollows } from '../../src/main/core/balance/followGraph.ts';
+import { ghostFollows, withGhosts } from '../../src/main/core/balance/ghostFollows.ts';
+import { mastodonPerson } from '../../src/main/services/networks/mastodon/client.ts';
 import { DAY } from '../../src/shared/calendar.ts';
-import type { Followed, Ghost, Person } from '../../src/shared/network.ts';
+import type { Followed, Ghost, Person } from '../../src/shared/people.ts';
 
 const now = Date.UTC(2026, 10, 25, 12);
 const p = (id: string): Person => ({ id, handle: `${id}.test`, displayName: id.toUpperCase() });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { systemReportsIdle } from '../../src/main/core/idleDetection.ts';
+import { systemReportsIdle } from '../../src/main/core/time/idleDetection.ts';
 
 describe('systemReportsIdle', () => {
   it('trusts the idle time on macOS and Windows, whatever the environment says', () => {

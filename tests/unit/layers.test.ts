@@ -50,7 +50,10 @@ describe('layers', () => {
         "import type { Left } from './left.ts';\nexport type Right = { left?: Left };\n",
       );
       await add('src/renderer/reachesMain.ts', "export { createApi } from '../main/services/api.ts';\n");
-      await add('src/main/core/reachesServices.ts', "export type { Accounts } from '../services/accounts.ts';\n");
+      await add(
+        'src/main/core/reachesServices.ts',
+        "export type { Accounts } from '../services/balance/accounts.ts';\n",
+      );
       await add('src/main/services/reachesElectron.ts', "export { app } from 'electron';\n");
       await add('src/main/services/reachesTests.ts', "export { servers } from '../../../tests/servers.ts';\n");
     });
@@ -58,7 +61,7 @@ describe('layers', () => {
 
     it('reports each break under its rule, and nothing else', async () => {
       expect(shortly(await errorsIn(copy))).toEqual([
-        'core-imports-only-shared: src/main/core/reachesServices.ts → src/main/services/accounts.ts',
+        'core-imports-only-shared: src/main/core/reachesServices.ts → src/main/services/balance/accounts.ts',
         'electron-only-in-shell: src/main/services/reachesElectron.ts → node_modules/electron/index.js',
         'no-circular: src/shared/left.ts → src/shared/right.ts',
         'renderer-imports-only-shared: src/renderer/reachesMain.ts → src/main/services/api.ts',

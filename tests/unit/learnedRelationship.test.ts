@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { DAY } from '../../src/shared/calendar.ts';
 import { countsDisagreement } from '../../src/shared/countCheck.ts';
-import type { AccountData, Followed, Person } from '../../src/shared/network.ts';
-import { emptyAccountData } from '../../src/main/services/accountData.ts';
-import { byId, mutualCount, notFollowingBack } from '../../src/main/core/followGraph.ts';
-import { withLearned } from '../../src/main/core/learnedRelationship.ts';
+import type { AccountData, Followed, Person } from '../../src/shared/people.ts';
+import { emptyAccountData } from '../../src/main/services/balance/accountData.ts';
+import { byId, mutualCount, notFollowingBack } from '../../src/main/core/balance/followGraph.ts';
+import { withLearned } from '../../src/main/core/balance/learnedRelationship.ts';
 
 const now = Date.UTC(2026, 2, 14, 12);
 const person = (n: number): Person => ({ id: `p${String(n).padStart(3, '0')}`, handle: `p${n}.test`, displayName: '' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listMemo } from '../../src/main/core/listMemo.ts';
+import { listMemo } from '../../src/main/core/balance/listMemo.ts';
 
 describe('the lists a view pages through', () => {
   it('are made once per query and rows, and again when a part of the rows is new', () => {

@@ -6,7 +6,7 @@ import {
   missingScopes,
   newAuthorization,
   readCallback,
-} from '../../src/main/core/mastodonAuthorization.ts';
+} from '../../src/main/core/networks/mastodon/authorization.ts';
 
 describe('PKCE and state for a Mastodon sign-in', () => {
   it('makes the S256 challenge of RFC 7636 appendix B', () => {

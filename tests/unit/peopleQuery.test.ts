@@ -9,7 +9,7 @@ import {
   type ListedPerson,
   type ListFilter,
   type ListOnly,
-} from '../../src/main/core/peopleQuery.ts';
+} from '../../src/main/core/balance/peopleQuery.ts';
 
 const now = Date.UTC(2026, 10, 25, 12);
 type Known = Partial<Pick<ListedPerson, 'lastPostAt' | 'followersCount' | 'detailsAt' | 'interactions'>>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Person } from '../../src/shared/network.ts';
+import type { Person } from '../../src/shared/people.ts';
 import type { Outcome } from '../../src/shared/outcomes.ts';
-import { isProtected, outcomeIndex, proposable } from '../../src/main/core/personOutcomes.ts';
+import { isProtected, outcomeIndex, proposable } from '../../src/main/core/outcomes/personOutcomes.ts';
 
 const outcome = (id: string, over: Partial<Outcome>): Outcome => ({
   id,

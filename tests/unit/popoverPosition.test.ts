@@ -7,7 +7,7 @@ import {
   trayAnchor,
   trayEdge,
   type Rect,
-} from '../../src/main/core/popoverPosition.ts';
+} from '../../src/main/core/desktop/popoverPosition.ts';
 
 const size = { width: 320, height: 420 };
 const inside = (point: { x: number; y: number }, area: Rect) =>

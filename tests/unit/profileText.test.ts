@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bioFirstLine, bioLimit } from '../../src/main/core/profileText.ts';
-import { interactionIndex } from '../../src/main/core/interactions.ts';
+import { bioFirstLine, bioLimit } from '../../src/main/core/balance/profileText.ts';
+import { interactionIndex } from '../../src/main/core/balance/interactions.ts';
 
 describe('a bio as a row shows it', () => {
   it('is its first line with text, spaces made single', () => {

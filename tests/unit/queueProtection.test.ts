@@ -1,6 +1,6 @@
 // A queued unfollow is asked again right before its write whether an outcome came to protect the person meanwhile.
 import { describe, expect, it } from 'vitest';
-import { keptByProtection, logDay, protectedChoice } from '../../src/main/core/queueProtection.ts';
+import { keptByProtection, logDay, protectedChoice } from '../../src/main/core/balance/queueProtection.ts';
 
 const kim = { id: 'p1', handle: 'kim.bsky.social', displayName: 'Kim' };
 const unfollow = { action: 'unfollow' as const, person: kim, undoes: null };

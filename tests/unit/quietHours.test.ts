@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quietEnd } from '../../src/main/core/quietHours.ts';
+import { quietEnd } from '../../src/main/core/time/quietHours.ts';
 import { MINUTE } from '../../src/shared/calendar.ts';
 import { quietNotice } from '../../src/shared/quietNotice.ts';
 import { defaultSettings } from '../../src/main/services/settings.ts';

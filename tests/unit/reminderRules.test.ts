@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../../src/shared/calendar.ts';
-import { answered, emptyLog, nextReminder, shown, type Situation } from '../../src/main/core/reminderRules.ts';
+import { answered, emptyLog, nextReminder, shown, type Situation } from '../../src/main/core/time/reminderRules.ts';
 import { defaultSettings } from '../../src/main/services/settings.ts';
 import { servicesAt } from '../support/services.ts';
 

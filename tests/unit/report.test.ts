@@ -1,11 +1,11 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountData } from '../../src/shared/network.ts';
+import type { AccountData } from '../../src/shared/people.ts';
 import type { Outcome } from '../../src/shared/outcomes.ts';
 import type { Account, TimeEntry } from '../../src/shared/types.ts';
 import { HOUR, MINUTE, addDays, fromDayKey } from '../../src/shared/calendar.ts';
-import { emptyAccountData } from '../../src/main/services/accountData.ts';
+import { emptyAccountData } from '../../src/main/services/balance/accountData.ts';
 import { defaultSettings } from '../../src/main/services/settings.ts';
-import { report, timeReport } from '../../src/main/core/report.ts';
+import { report, timeReport } from '../../src/main/core/report/report.ts';
 
 const zones = ['America/Los_Angeles', 'Europe/Berlin', 'Asia/Tokyo', 'Australia/Sydney'];
 const original = process.env.TZ;

@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { TimeEntry } from '../../src/shared/types.ts';
 import { HOUR, MINUTE, addDays, fromDayKey } from '../../src/shared/calendar.ts';
 import { periodKind, preset, presetOf, shifted } from '../../src/shared/reportPeriods.ts';
-import { comparison } from '../../src/main/core/reportComparison.ts';
-import { timeReport } from '../../src/main/core/report.ts';
+import { comparison } from '../../src/main/core/report/comparison.ts';
+import { timeReport } from '../../src/main/core/report/report.ts';
 import { defaultSettings } from '../../src/main/services/settings.ts';
 
 const zones = ['America/Los_Angeles', 'Europe/Berlin', 'Asia/Tokyo', 'Australia/Sydney'];

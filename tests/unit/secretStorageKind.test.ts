@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { secretStorageKind } from '../../src/main/core/secretStorageKind.ts';
+import { secretStorageKind } from '../../src/main/core/desktop/secretStorageKind.ts';
 
 /** What safeStorage makes of a text: Chromium's version tag, then the ciphertext. */
 const sealed = (tag: string) => Buffer.concat([Buffer.from(tag, 'latin1'), Buffer.from([0x8c, 0x01, 0xfe, 0x42])]);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { activityTotals } from '../../src/main/core/activityTotals.ts';
+import { activityTotals } from '../../src/main/core/report/activityTotals.ts';
 import { manualClock } from '../../src/main/core/clock.ts';
-import { chosen, firstChoices, remember } from '../../src/main/core/sessionChoice.ts';
-import * as timer from '../../src/main/core/sessionTimer.ts';
-import { trayView } from '../../src/main/core/trayView.ts';
+import { chosen, firstChoices, remember } from '../../src/main/core/time/sessionChoice.ts';
+import * as timer from '../../src/main/core/time/sessionTimer.ts';
+import { trayView } from '../../src/main/core/desktop/trayView.ts';
 import type { DiscardedSession, TimeEntry } from '../../src/shared/types.ts';
 import { HOUR, MINUTE } from '../../src/shared/calendar.ts';
 import { servicesAt } from '../support/services.ts';

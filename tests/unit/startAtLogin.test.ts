@@ -9,7 +9,7 @@ import {
   launcherPath,
   startAtLoginAtStart,
   startsHidden,
-} from '../../src/main/core/startAtLogin.ts';
+} from '../../src/main/core/desktop/startAtLogin.ts';
 import { manualClock } from '../../src/main/core/clock.ts';
 import { createApi } from '../../src/main/services/api.ts';
 import { createServices } from '../../src/main/services/app.ts';

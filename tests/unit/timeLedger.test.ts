@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { addDays, startOfWeek, HOUR, MINUTE } from '../../src/shared/calendar.ts';
-import { dailyTotals } from '../../src/main/core/timeLedger.ts';
+import { dailyTotals } from '../../src/main/core/time/timeLedger.ts';
 
 const zones = ['America/Los_Angeles', 'Europe/Berlin', 'Asia/Tokyo', 'Australia/Sydney'];
 const original = process.env.TZ;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameHasOwnerReply, trayShows } from '../../src/main/core/trayAvailability.ts';
+import { nameHasOwnerReply, trayShows } from '../../src/main/core/desktop/trayAvailability.ts';
 
 describe('trayShows', () => {
   it('counts on the tray of macOS and Windows, whatever the bus says', () => {

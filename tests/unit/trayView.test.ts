@@ -11,8 +11,8 @@ import {
   trayView,
   type TrayInput,
   type TrayView,
-} from '../../src/main/core/trayView.ts';
-import type { QueueAction, QueueItem } from '../../src/shared/network.ts';
+} from '../../src/main/core/desktop/trayView.ts';
+import type { QueueAction, QueueItem } from '../../src/shared/people.ts';
 import type { AccountBalance, RunningSession } from '../../src/shared/types.ts';
 
 const now = new Date(2025, 2, 14, 15, 0, 0).getTime();

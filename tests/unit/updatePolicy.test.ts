@@ -12,7 +12,7 @@ import {
   updateStatus,
   type UpdaterEvent,
   type UpdateState,
-} from '../../src/main/core/updatePolicy.ts';
+} from '../../src/main/core/desktop/updatePolicy.ts';
 
 const start = Date.UTC(2026, 4, 4, 9, 0);
 const session: RunningSession = { kind: 'online', activity: 'scanning', start, heartbeat: start };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../../src/shared/calendar.ts';
 import type { UpdateStatus } from '../../src/shared/updates.ts';
 import { manualClock } from '../../src/main/core/clock.ts';
-import type { UpdaterEvent } from '../../src/main/core/updatePolicy.ts';
+import type { UpdaterEvent } from '../../src/main/core/desktop/updatePolicy.ts';
 import { createApi } from '../../src/main/services/api.ts';
 import { createServices } from '../../src/main/services/app.ts';
 import { openConfFile } from '../../src/main/services/confFile.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeAction } from '../../src/main/core/windowClose.ts';
+import { closeAction } from '../../src/main/core/desktop/windowClose.ts';
 
 describe('closeAction', () => {
   it('hides the window where a tray icon shows and can bring it back', () => {

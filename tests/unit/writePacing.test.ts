@@ -1,9 +1,9 @@
 // How fast the queue writes, from each network's own limits and the user's daily cap.
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE } from '../../src/shared/calendar.ts';
-import type { QueueAction } from '../../src/shared/network.ts';
-import { writeBudgets, writeShare, writeSpacingMs, type WriteBudget } from '../../src/shared/networks.ts';
-import { nextWriteAt, type MadeWrite } from '../../src/main/core/writePacing.ts';
+import type { QueueAction } from '../../src/shared/people.ts';
+import { writeBudgets, writeShare, writeSpacingMs, type WriteBudget } from '../../src/shared/networkFacts.ts';
+import { nextWriteAt, type MadeWrite } from '../../src/main/core/balance/writePacing.ts';
 
 const now = Date.UTC(2026, 2, 14, 12);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveOwner, archivePeople, sameOwner } from '../../src/main/core/xArchive.ts';
+import { archiveOwner, archivePeople, sameOwner } from '../../src/main/core/networks/x/archive.ts';
 import { isUnnamed, personLabel, xProfileUrl } from '../../src/shared/xPeople.ts';
 import { accountJs } from '../servers/xArchive.ts';
 

@@ -2,10 +2,10 @@
 // before anything is written, so the user sees a dry run and a restore is all or nothing.
 import { isDeepStrictEqual } from 'node:util';
 import type { RestoreSummary } from '../../shared/contract.ts';
-import type { AccountData, NetworkEvent } from '../../shared/network.ts';
+import type { AccountData, NetworkEvent } from '../../shared/people.ts';
 import type { Outcome } from '../../shared/outcomes.ts';
 import type { Account, Settings, TimeEntry } from '../../shared/types.ts';
-import type { AccountCatchUp } from './catchUpRead.ts';
+import type { AccountCatchUp } from './catchUp/read.ts';
 
 /** What the user chose about people of one account: why someone is kept, whose protection was lifted. */
 export interface PeopleChoices {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { app } from 'electron';
 import windowsIcon from '../../../build/icons/48x48.png?asset&asarUnpack';
 import linuxIcon from '../../../build/icons/64x64.png?asset&asarUnpack';
-import { aboutPanel, appUserModelId } from '../core/appIdentity.ts';
+import { aboutPanel, appUserModelId } from '../core/desktop/appIdentity.ts';
 
 /** GTK reads the icon from disk and cannot look inside app.asar: only a file outside it (unpacked) will do. */
 const onDisk = (file: string) => (fs.existsSync(file) ? file : null);

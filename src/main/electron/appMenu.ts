@@ -1,7 +1,7 @@
 // The application menu: the timer's commands, and the usual View / Window / Help. Reload and devtools exist only
 // in development; nothing in it leads outside the app.
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { TrayView, UserCommand } from '../core/trayView.ts';
+import type { TrayView, UserCommand } from '../core/desktop/trayView.ts';
 
 export interface AppMenuOptions {
   run: (command: UserCommand) => void;

@@ -1,7 +1,7 @@
 // What the tray and the application menu do when clicked: the same API calls the renderer makes, so every
 // rule and event applies alike whichever way the user asked.
 import type { MethodName } from '../../shared/contract.ts';
-import type { UserCommand } from '../core/trayView.ts';
+import type { UserCommand } from '../core/desktop/trayView.ts';
 import type { Dispatch } from '../services/api.ts';
 
 /** The time view with its form for logging time open (the renderer opens it on this route). */

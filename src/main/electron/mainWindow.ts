@@ -1,7 +1,7 @@
 // The main window: our page with every guard (rendererWindow.ts). Closing it only hides or minimizes it unless
 // the app quits (core/windowClose), so a running session keeps being timed.
 import type { BrowserWindow } from 'electron';
-import type { CloseAction } from '../core/windowClose.ts';
+import type { CloseAction } from '../core/desktop/windowClose.ts';
 import { createRendererWindow } from './rendererWindow.ts';
 
 export interface MainWindowOptions {

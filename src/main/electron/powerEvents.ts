@@ -2,7 +2,7 @@
 // pauses the running session, waking or unlocking puts the time away to the user. The tracker decides. Electron
 // reports a locked screen on macOS and Windows only; core/awayDetection says what this system reports.
 import { powerMonitor } from 'electron';
-import { systemReportsIdle } from '../core/idleDetection.ts';
+import { systemReportsIdle } from '../core/time/idleDetection.ts';
 
 /** Milliseconds since the last keyboard or mouse input; null where the system cannot tell (Wayland) or a read fails. */
 export function systemIdleReader(): (() => number) | null {

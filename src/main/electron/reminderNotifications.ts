@@ -4,7 +4,7 @@
 // turned off), the window comes forward with its banner instead, and the log says why.
 import { Notification } from 'electron';
 import type { Reminder } from '../../shared/types.ts';
-import { answerAt, reminderNotification } from '../core/reminderNotification.ts';
+import { answerAt, reminderNotification } from '../core/time/reminderText.ts';
 import type { Dispatch } from '../services/api.ts';
 import type { EventBus } from '../services/events.ts';
 

@@ -5,7 +5,7 @@
 // imported for its types only, so the tests run this with a stand-in.
 import type { SafeStorage } from 'electron';
 import type { Clock } from '../core/clock.ts';
-import { secretStorageKind, type SecretStorageKind } from '../core/secretStorageKind.ts';
+import { secretStorageKind, type SecretStorageKind } from '../core/desktop/secretStorageKind.ts';
 import { memoryVault, type SecretVault } from '../services/secrets.ts';
 import { safeStorageCipher, safeStorageVault } from './safeStorageVault.ts';
 

@@ -3,7 +3,7 @@
 // in core/startAtLogin.ts.
 import os from 'node:os';
 import { app } from 'electron';
-import { HIDDEN_FLAG } from '../core/startAtLogin.ts';
+import { HIDDEN_FLAG } from '../core/desktop/startAtLogin.ts';
 import { invalid } from '../services/failure.ts';
 import { xdgLoginItem, type LoginItem } from '../services/startAtLogin.ts';
 

@@ -3,7 +3,7 @@
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage, type Rectangle } from 'electron';
 import type { EventName } from '../../shared/contract.ts';
 import type { CatchUpSummary } from '../../shared/catchUp.ts';
-import type { QueueView } from '../../shared/network.ts';
+import type { QueueView } from '../../shared/people.ts';
 import type { AccountBalance, TimeSummary } from '../../shared/types.ts';
 import type { UpdateStatus } from '../../shared/updates.ts';
 import {
@@ -19,7 +19,7 @@ import {
   type TrayState,
   type TrayView,
   type UserCommand,
-} from '../core/trayView.ts';
+} from '../core/desktop/trayView.ts';
 import type { EventBus } from '../services/events.ts';
 import { trayIconPng } from './trayIcon.ts';
 

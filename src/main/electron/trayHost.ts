@@ -2,7 +2,7 @@
 // GLib's tool is missing, dbus-send. Thin: it runs one command with a timeout and hands the answer to core.
 // Nothing here imports electron, so the tests run it against a real bus.
 import { execFile } from 'node:child_process';
-import { asksTheBus, nameHasOwnerReply, STATUS_NOTIFIER_WATCHER, trayShows } from '../core/trayAvailability.ts';
+import { asksTheBus, nameHasOwnerReply, STATUS_NOTIFIER_WATCHER, trayShows } from '../core/desktop/trayAvailability.ts';
 
 export interface BusQueryOptions {
   /** The environment the tools see; its DBUS_SESSION_BUS_ADDRESS names the bus. */

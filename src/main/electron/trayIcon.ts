@@ -2,7 +2,7 @@
 // timing, orange-red once an online session has used up the day's budget. PNG rather than raw bitmaps, whose
 // byte order differs by platform. No Electron here.
 import { crc32, deflateSync } from 'node:zlib';
-import type { TrayState } from '../core/trayView.ts';
+import type { TrayState } from '../core/desktop/trayView.ts';
 
 type Rgb = readonly [number, number, number];
 

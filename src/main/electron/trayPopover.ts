@@ -1,7 +1,7 @@
 // The quick view: a small frameless window beside the tray icon, showing our page at #/mini. Made on first use
 // with the main window's guards (rendererWindow.ts), hidden when it loses focus, kept for the next click.
 import { screen, type BrowserWindow, type Rectangle } from 'electron';
-import { clickShowsPopover, popoverPosition, trayAnchor } from '../core/popoverPosition.ts';
+import { clickShowsPopover, popoverPosition, trayAnchor } from '../core/desktop/popoverPosition.ts';
 import { createRendererWindow, routeUrl } from './rendererWindow.ts';
 
 export const quickViewRoute = '/mini';

@@ -3,7 +3,7 @@
 // which is safe because quitting turns the running session into an entry. When to check and when a restart
 // is allowed are decided in core/updatePolicy.ts.
 import electronUpdater from 'electron-updater';
-import type { UpdaterEvent } from '../core/updatePolicy.ts';
+import type { UpdaterEvent } from '../core/desktop/updatePolicy.ts';
 import type { Updater } from '../services/updates.ts';
 
 export interface ElectronUpdaterOptions {

@@ -5,16 +5,16 @@ import type { Download, RestoreSummary } from '../../shared/contract.ts';
 import { dayKey } from '../../shared/calendar.ts';
 import type { Clock } from '../core/clock.ts';
 import { restorePlan, type Holdings } from '../core/restorePlan.ts';
-import { accountDataSchema } from './accountData.ts';
-import { accountSchema, type Accounts } from './accounts.ts';
-import type { CatchUp } from './catchUp.ts';
-import { accountCatchUp } from './catchUpFile.ts';
+import { accountDataSchema } from './balance/accountData.ts';
+import { accountSchema, type Accounts } from './balance/accounts.ts';
+import type { CatchUp } from './catchUp/briefing.ts';
+import { accountCatchUp } from './catchUp/briefingFile.ts';
 import { Failure } from './failure.ts';
-import { outcomeSchema, type Outcomes } from './outcomes.ts';
-import type { PeopleDetails } from './peopleDetails.ts';
-import { peopleChoices } from './peopleFiles.ts';
+import { outcomeSchema, type Outcomes } from './outcomes/outcomes.ts';
+import type { PeopleDetails } from './balance/peopleDetails.ts';
+import { peopleChoices } from './balance/peopleFiles.ts';
 import { settingsSchema, type SettingsService } from './settings.ts';
-import { entrySchema, type TimeTracker } from './timeTracker.ts';
+import { entrySchema, type TimeTracker } from './time/timeTracker.ts';
 
 /** The backup file's format; a newer Twoway may write a higher one, which this one refuses to guess at. */
 export const backupFormat = 1;

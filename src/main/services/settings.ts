@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { settingsPatch } from '../../shared/inputs.ts';
 import type { QuietHours, Settings } from '../../shared/types.ts';
-import { minuteOfDayOf } from '../core/quietHours.ts';
+import { minuteOfDayOf } from '../core/time/quietHours.ts';
 import type { EventBus } from './events.ts';
 import { invalid } from './failure.ts';
 import { openStore, type StoreContext } from './store.ts';

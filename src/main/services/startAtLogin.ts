@@ -10,7 +10,7 @@ import {
   autostartFolder,
   launcherPath,
   startAtLoginAtStart,
-} from '../core/startAtLogin.ts';
+} from '../core/desktop/startAtLogin.ts';
 import { invalid } from './failure.ts';
 import type { ApplyToSystem, SettingsService } from './settings.ts';
 

@@ -13,12 +13,12 @@ import {
   type RestartRequest,
   type UpdaterEvent,
   type UpdateState,
-} from '../core/updatePolicy.ts';
+} from '../core/desktop/updatePolicy.ts';
 import type { EventBus } from './events.ts';
 import { Failure } from './failure.ts';
 import { singleTimer, type Scheduler } from './scheduler.ts';
 import type { SettingsService } from './settings.ts';
-import type { TimeTracker } from './timeTracker.ts';
+import type { TimeTracker } from './time/timeTracker.ts';
 
 /** What the shell's updater does; what it finds arrives through `listen`. */
 export interface Updater {

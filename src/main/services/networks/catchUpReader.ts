@@ -1,5 +1,5 @@
-// What a catch-up needs of a network: its feeds, one page per call, in the shape core/catchUpFeed.ts reads.
-import type { FeedPost, Notice } from '../../core/catchUpFeed.ts';
+// What a catch-up needs of a network: its feeds, one page per call, in the shape core/catchUp/feed.ts reads.
+import type { FeedPost, Notice } from '../../core/catchUp/feed.ts';
 import type { Page } from './page.ts';
 
 export interface CatchUpReader {

@@ -1,5 +1,5 @@
 // What the sync engine and the action queue need of a network; one implementation per network.
-import type { Followed, Ghost, Person } from '../../../shared/network.ts';
+import type { Followed, Ghost, Person } from '../../../shared/people.ts';
 import type { Account } from '../../../shared/types.ts';
 import type { CatchUpReader } from './catchUpReader.ts';
 import type { Page } from './page.ts';

@@ -5,9 +5,9 @@ import { Failure } from '../failure.ts';
 import type { Scheduler } from '../scheduler.ts';
 import { secretKeys, type SecretVault } from '../secrets.ts';
 import type { ProviderFor } from './provider.ts';
-import { blueskyProvider } from './bluesky.ts';
-import { mastodonProvider } from './mastodon.ts';
-import { xProvider } from './xApi.ts';
+import { blueskyProvider } from './bluesky/provider.ts';
+import { mastodonProvider } from './mastodon/provider.ts';
+import { xProvider } from './x/provider.ts';
 import { resilientFetch } from './resilientFetch.ts';
 
 export interface ProviderDeps {

@@ -1,6 +1,6 @@
 // fetch with a timeout per attempt, retries after 429 / 5xx / dropped connections as the retry policy says,
 // cancellation, and a request count (the sync's cost is measured in requests).
-import { afterAttempt, type Outcome } from '../../core/retryPolicy.ts';
+import { afterAttempt, type Outcome } from '../../core/networks/retryPolicy.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Scheduler } from '../scheduler.ts';
 

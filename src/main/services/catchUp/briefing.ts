@@ -1,0 +1,293 @@
+// The catch-up briefing: reads each account's feeds on demand (one reading per account at a time, with
+// progress and cancel), keeps what it found with the user's marks, and tells every window what is unread.
+// A failed reading keeps the last briefing and says why.
+import type {
+  CatchUpAccount,
+  CatchUpBriefing,
+  CatchUpProgress,
+  CatchUpSummary,
+  MentionState,
+  ScanTarget,
+} from '../../../shared/catchUp.ts';
+import { networkNames } from '../../../shared/networkFacts.ts';
+import type { Account } from '../../../shared/types.ts';
+import { answerRates } from '../../core/catchUp/answers.ts';
+import { markMention, orderMentions } from '../../core/catchUp/mentions.ts';
+import { isStale, readBudgets } from '../../core/catchUp/plan.ts';
+import { groupByPerson, markScanned, unreadOf } from '../../core/catchUp/posts.ts';
+import { applyReading, type AccountCatchUp } from '../../core/catchUp/read.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Accounts } from '../balance/accounts.ts';
+import { keptFor, openCatchUpFile } from './briefingFile.ts';
+import { loadCatchUp } from './accountReading.ts';
+import type { EventBus } from '../events.ts';
+import { Failure } from '../failure.ts';
+import type { ProviderFor } from '../networks/provider.ts';
+import { NetworkFailure } from '../networks/resilientFetch.ts';
+import type { StoreContext } from '../store.ts';
+
+export interface CatchUpDeps {
+  context: StoreContext;
+  accounts: Accounts;
+  clock: Clock;
+  events: EventBus;
+  providerFor: ProviderFor;
+}
+
+function explain(error: unknown, account: Account): string {
+  const name = networkNames[account.network];
+  if (error instanceof NetworkFailure) {
+    switch (error.reason) {
+      case 'rate-limited':
+        return `${name} is limiting requests; the last briefing is kept. Try again in a few minutes.`;
+      case 'offline':
+        return `${name} could not be reached; the last briefing is kept.`;
+      case 'server':
+        return `${name} kept answering with errors (HTTP ${error.status}); the last briefing is kept.`;
+      case 'cancelled':
+        return 'Catch-up cancelled; the last briefing is kept.';
+      default:
+        return `${error.message} The last briefing is kept.`;
+    }
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `The catch-up failed: ${message.replace(/\.$/, '')}. The last briefing is kept.`;
+}
+
+/** What a briefing of this account can read before any reading says more. */
+function reachOf(account: Account, canWrite: boolean): Pick<CatchUpAccount, 'reach' | 'note'> {
+  if (account.network === 'x') {
+    return {
+      reach: 'unavailable',
+      note: canWrite
+        ? 'Twoway does not read X timelines and mentions yet, even with an API token: X has no briefing for now.'
+        : 'X shares timelines and mentions with apps only through its paid API, so Twoway cannot read them here.',
+    };
+  }
+  switch (account.connection.network) {
+    case 'demo':
+      return { reach: 'sample', note: 'Sample account: its posts and mentions are examples.' };
+    case 'bluesky':
+      return canWrite
+        ? { reach: 'full', note: null }
+        : {
+            reach: 'partial',
+            note: 'Add an app password to read your home timeline and mentions; until then Twoway reads your newest followers’ own posts.',
+          };
+    default:
+      return canWrite
+        ? { reach: 'full', note: null }
+        : {
+            reach: 'partial',
+            note: 'Add an access token to read your home timeline and mentions; until then Twoway reads your newest followers’ own posts.',
+          };
+  }
+}
+
+export function createCatchUp({ context, accounts, clock, events, providerFor }: CatchUpDeps) {
+  const file = openCatchUpFile(context);
+  const running = new Map<string, { progress: CatchUpProgress; abort: AbortController }>();
+  const problems = new Map<string, string>();
+  let version = 0;
+
+  const kept = (accountId: string) => keptFor(file.read(), accountId);
+  function save(accountId: string, next: AccountCatchUp) {
+    const current = file.read();
+    file.write({ ...current, accounts: { ...current.accounts, [accountId]: next } });
+  }
+
+  function summary(): CatchUpSummary {
+    const balances = accounts.balances();
+    const list = balances.map(({ account, canWrite }): CatchUpAccount => {
+      const state = kept(account.id);
+      const reach = reachOf(account, canWrite);
+      const unsynced = account.connection.network !== 'demo' && accounts.data(account.id).syncedAt === null;
+      return {
+        accountId: account.id,
+        network: account.network,
+        handle: account.handle,
+        ...reach,
+        note: unsynced ? 'The briefing starts once the first sync has found your followers.' : reach.note,
+        lastCatchUpAt: state.lastCatchUpAt,
+        since: state.since,
+        problem: problems.get(account.id) ?? null,
+        requests: state.requests,
+        readOthers: state.readOthers,
+      };
+    });
+    const states = balances.map(({ account }) => kept(account.id));
+    return {
+      accounts: list,
+      unread: states.reduce((sum, state) => sum + unreadOf(state.posts), 0),
+      waiting: states.reduce((sum, state) => sum + state.mentions.filter((m) => m.state === 'waiting').length, 0),
+      loading: [...running.values()].map((r) => r.progress),
+      version,
+    };
+  }
+
+  /** Progress alone leaves the version be, so an open briefing is fetched again only when its content changed. */
+  const changed = (content = true) => {
+    if (content) version++;
+    events.emit('catchUpChanged', summary());
+  };
+
+  function briefing(withScanned: boolean): CatchUpBriefing {
+    const ids = accounts.list().map((a) => a.id);
+    const rates = ids.flatMap((id) => answerRates(id, kept(id).asked, kept(id).answers));
+    return {
+      ...summary(),
+      people: groupByPerson(
+        ids.map((accountId) => ({ accountId, posts: kept(accountId).posts })),
+        rates,
+        withScanned,
+      ),
+      mentions: orderMentions(ids.flatMap((accountId) => kept(accountId).mentions.map((m) => ({ ...m, accountId })))),
+      answerRates: rates,
+    };
+  }
+
+  async function run(account: Account) {
+    const abort = new AbortController();
+    const entry = {
+      progress: { accountId: account.id, phase: 'mentions', done: 0, total: 1 } as CatchUpProgress,
+      abort,
+    };
+    running.set(account.id, entry);
+    changed(false);
+    try {
+      const provider = await providerFor(account, {
+        signal: abort.signal,
+        onWait: (until) => {
+          entry.progress = { ...entry.progress, waitingUntil: until };
+          changed(false);
+        },
+      });
+      if (!provider.catchUp) throw new Failure('unavailable', `${networkNames[account.network]} has no feeds to read.`);
+      const requestsBefore = provider.requests();
+      const reader = await provider.catchUp();
+      const data = accounts.data(account.id);
+      const reading = await loadCatchUp(reader, {
+        kept: kept(account.id),
+        followers: data.followers,
+        following: data.following,
+        // The newest followers: those the syncs saw arrive, the latest first, then the first page's order.
+        newestFollowerIds: [
+          ...data.events
+            .filter((e) => e.type === 'gained-follower')
+            .map((e) => e.person.id)
+            .reverse(),
+          ...data.heads.followers,
+        ],
+        budget: readBudgets[account.network === 'bluesky' ? 'bluesky' : 'mastodon'],
+        requestsBefore,
+        now: clock.now(),
+        signal: abort.signal,
+        onProgress: (next) => {
+          entry.progress = { accountId: account.id, ...next };
+          changed(false);
+        },
+      });
+      if (abort.signal.aborted) throw new NetworkFailure('cancelled', 'Cancelled.');
+      // Applied to what is kept now, so marks made while reading stay.
+      save(account.id, applyReading(kept(account.id), reading, clock.now()));
+      problems.delete(account.id);
+    } catch (error) {
+      problems.set(account.id, explain(abort.signal.aborted ? new NetworkFailure('cancelled', '') : error, account));
+    } finally {
+      running.delete(account.id);
+      changed();
+    }
+  }
+
+  /** The accounts a catch-up can read now: not samples, not X, synced, not already reading. */
+  function readable(accountId: string | null, onlyStale: boolean): Account[] {
+    const chosen = accountId === null ? accounts.list() : [accounts.find(accountId)];
+    return chosen.filter(
+      (account) =>
+        account.connection.network !== 'demo' &&
+        account.connection.network !== 'x' &&
+        accounts.data(account.id).syncedAt !== null &&
+        !running.has(account.id) &&
+        (!onlyStale || isStale(kept(account.id).lastCatchUpAt, clock.now())),
+    );
+  }
+
+  events.listen((event, payload) => {
+    // Coming back online is when the user catches up: have the briefing ready.
+    if (event === 'reminderChanged' && (payload as { cause?: string } | null)?.cause === 'back-online') {
+      for (const account of readable(null, true)) void run(account);
+    }
+    // An account added, synced or given a password reads differently.
+    if (event === 'balancesChanged') changed(false);
+  });
+
+  return {
+    summary,
+    briefing,
+    unread: () => summary().unread,
+    /** What each account's briefing holds, for the report. */
+    kept: () => accounts.list().map((account) => kept(account.id)),
+    /** Starts a catch-up of one account or all, refusing at once what cannot be read; resolves when all ended. */
+    refresh(accountId: string | null, onlyStale = false): Promise<void> {
+      if (accountId !== null) {
+        const account = accounts.find(accountId);
+        if (account.network === 'x') throw new Failure('unavailable', reachOf(account, false).note!);
+        if (account.connection.network === 'demo') {
+          throw new Failure('conflict', 'Sample accounts cannot be read; add your own account.');
+        }
+        if (accounts.data(accountId).syncedAt === null) {
+          throw new Failure(
+            'conflict',
+            'This account has not finished its first sync: the briefing needs your followers.',
+          );
+        }
+        if (running.has(accountId)) throw new Failure('conflict', 'This account’s catch-up is running already.');
+      }
+      return Promise.all(readable(accountId, onlyStale).map(run)).then(() => undefined);
+    },
+    cancel(accountId: string | null) {
+      for (const [id, entry] of running) if (accountId === null || id === accountId) entry.abort.abort();
+    },
+    markScanned(target: ScanTarget, scanned: boolean) {
+      const ids = 'everything' in target ? accounts.list().map((a) => a.id) : [accounts.find(target.accountId).id];
+      for (const id of ids) {
+        const state = kept(id);
+        const posts = markScanned(state.posts, id, target, scanned);
+        if (posts.some((post, i) => post !== state.posts[i])) save(id, { ...state, posts });
+      }
+      changed();
+    },
+    markMention(accountId: string, mentionId: string, state: MentionState) {
+      const current = kept(accounts.find(accountId).id);
+      const mention = current.mentions.find((m) => m.id === mentionId);
+      if (!mention) throw new Failure('not-found', 'This mention is no longer in the briefing.');
+      const next = markMention(mention, state, clock.now());
+      save(accountId, { ...current, mentions: current.mentions.map((m) => (m.id === mentionId ? next : m)) });
+      changed();
+    },
+    /** Every account's briefing as kept, for a backup. */
+    all: (): Record<string, AccountCatchUp> => file.read().accounts,
+    /** Replaces every briefing: a restore that was already validated and merged. */
+    replace(next: Record<string, AccountCatchUp>) {
+      file.write({ accounts: next });
+      changed();
+    },
+    /** Sample briefings for the sample accounts. */
+    put(accountId: string, state: AccountCatchUp) {
+      save(accountId, state);
+      changed();
+    },
+    forget(accountId: string) {
+      running.get(accountId)?.abort.abort();
+      problems.delete(accountId);
+      const rest = { ...file.read().accounts };
+      delete rest[accountId];
+      file.write({ accounts: rest });
+      changed();
+    },
+    close() {
+      for (const entry of running.values()) entry.abort.abort();
+    },
+  };
+}
+export type CatchUp = ReturnType<typeof createCatchUp>;

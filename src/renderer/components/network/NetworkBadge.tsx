@@ -1,6 +1,0 @@
-import type { Network } from '../../../shared/types.ts';
-import { networkNames } from './networkWords.ts';
-
-export function NetworkBadge({ network }: { network: Network }) {
-  return <span className={`network-badge ${network}`}>{networkNames[network]}</span>;
-}

@@ -1,0 +1,6 @@
+import type { Network } from '../../shared/types.ts';
+import { networkNames } from '../balance/networkWords.ts';
+
+export function NetworkBadge({ network }: { network: Network }) {
+  return <span className={`network-badge ${network}`}>{networkNames[network]}</span>;
+}
