@@ -1,34 +1,18 @@
-// The user's network accounts: a small index file, one data file per account, and the lists the views
-// ask for (not following back, not followed back), computed from the last completed sync.
-import type { DueCounts, GhostRow, NotFollowingBackRow } from '../../../shared/contract.ts';
+// The user's network accounts: a small index file, one data file per account, and what is known of each
+// (its balance, whether Twoway may write for it); the lists of people come from peopleLists.
 import type { AccountData } from '../../../shared/people.ts';
 import { noFacts } from '../../../shared/personDetails.ts';
 import type { Account, AccountBalance } from '../../../shared/types.ts';
 import { DAY } from '../../../shared/calendar.ts';
 import type { Clock } from '../../core/clock.ts';
-import { dueCounts, notFollowedBack } from '../../core/balance/followGraph.ts';
-import { ghostFollows } from '../../core/balance/ghostFollows.ts';
 import { withLearned, type Learned } from '../../core/balance/learnedRelationship.ts';
-import { listMemo } from '../../core/balance/listMemo.ts';
-import { proposable } from '../../core/outcomes/personOutcomes.ts';
-import {
-  inFilter,
-  inOnly,
-  matcher,
-  pickedShown,
-  sortedRows,
-  windowOf,
-  type ListFilter,
-  type ListOnly,
-  type ListSort,
-  type Window,
-} from '../../core/balance/peopleQuery.ts';
 import { openAccountData } from './accountData.ts';
 import { openAccountsIndex } from './accountsIndex.ts';
-import { ghostCount, notFollowingBackOf } from './notFollowingBackOf.ts';
 import type { EventBus } from '../events.ts';
 import type { PeopleFactsSource } from './peopleFacts.ts';
+import { createPeopleLists } from './peopleLists.ts';
 import { Failure } from '../failure.ts';
+import { createListeners, type Listener } from '../listeners.ts';
 import type { RevokeAccess } from '../networks/mastodon/signOut.ts';
 import type { SecretVault } from '../secrets.ts';
 import { secretKeys } from '../secrets.ts';
@@ -93,26 +77,12 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
       };
     });
 
-  const changed = () => events.emit('balancesChanged', balances());
-
-  // The list a view pages through is computed once per account, data, facts and minute, not once per window.
-  const rowCache = new WeakMap<AccountData, { key: string; rows: NotFollowingBackRow[] }>();
-  function rowsOf(accountId: string, now: number, graceDays: number): NotFollowingBackRow[] {
-    const data = dataOf(accountId).read();
-    const key = `${Math.floor(now / 60_000)}/${graceDays}/${facts.version()}`;
-    const cached = rowCache.get(data);
-    if (cached?.key === key) return cached.rows;
-    const about = facts.factsFor(accountId);
-    const rows = notFollowingBackOf(data, new Set(data.keep), now, graceDays).map((row) => ({
-      ...row,
-      accountId,
-      ...about(row.person),
-    }));
-    rowCache.set(data, { key, rows });
-    return rows;
-  }
-
-  const listed = listMemo<NotFollowingBackRow>(8);
+  const changes = createListeners<AccountBalance[]>();
+  const changed = () => {
+    const next = balances();
+    changes.tell(next);
+    events.emit('balancesChanged', next);
+  };
 
   function selected(accountId: string | null): Account[] {
     return accountId === null ? index.read() : [find(accountId)];
@@ -126,6 +96,8 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
     list: () => index.read(),
     find,
     balances,
+    /** Hears every change of an account or its data, before windows are told. */
+    onChange: (listener: Listener<AccountBalance[]>) => changes.add(listener),
     data: (accountId: string) => dataOf(accountId).read(),
     isEmpty: () => index.read().length === 0,
     /** Whether a sync can reach this account: sample accounts never, X accounts only with an API token. */
@@ -200,86 +172,13 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
       changed();
     },
 
-    notFollowingBack(
-      accountId: string | null,
-      query: { search: string; filter: ListFilter; only?: ListOnly; sort: ListSort; offset: number; limit: number },
-    ): Window<NotFollowingBackRow> & { due: number; ghosts: number } {
-      const now = clock.now();
-      const { graceDays } = settings.get();
-      const matches = matcher(query.search);
-      const accounts = selected(accountId);
-      const parts = accounts.map((account) => rowsOf(account.id, now, graceDays));
-      const rows = parts.flat();
-      const due = rows.filter(proposable).length;
-      const ghosts = accounts.reduce((n, a) => n + ghostCount(dataOf(a.id).read()), 0);
-      const only = query.only ?? 'anyone';
-      const wanted = listed(JSON.stringify([accountId, query.search, query.filter, only, query.sort]), parts, () =>
-        sortedRows(
-          rows.filter((row) => inFilter(row, query.filter) && inOnly(row, only, now) && matches(row.person)),
-          query.sort,
-        ),
-      );
-      return { ...windowOf(wanted, query.offset, query.limit), due, ghosts };
-    },
-
-    /** Of the people picked in a scope, how many its list shows with this search and filter. */
-    pickedShown(
-      accountId: string | null,
-      picked: { accountId: string; personId: string }[],
-      query: { list: 'not-following-back' | 'ghosts'; search: string; filter: ListFilter; only: ListOnly },
-    ) {
-      const now = clock.now();
-      const { graceDays } = settings.get();
-      const accounts = selected(accountId);
-      const keyOf = (row: { accountId: string; person: { id: string } }) => `${row.accountId}\n${row.person.id}`;
-      const keys = new Set(picked.map((p) => `${p.accountId}\n${p.personId}`));
-      const rows = accounts.flatMap((account) => rowsOf(account.id, now, graceDays));
-      const ghosts = accounts.flatMap((account) =>
-        ghostFollows(dataOf(account.id).read().following, now).map((row) => ({ ...row, accountId: account.id })),
-      );
-      if (query.list === 'ghosts') {
-        return pickedShown(ghosts, keys, keyOf, query.search, () => true, new Set(rows.map(keyOf)));
-      }
-      const fits = (row: NotFollowingBackRow) => inFilter(row, query.filter) && inOnly(row, query.only, now);
-      return pickedShown(rows, keys, keyOf, query.search, fits, new Set(ghosts.map(keyOf)));
-    },
-
-    /** Follows that can never follow back (gone, moved, blocking the user), oldest follow first. */
-    ghosts(accountId: string | null, query: { search: string; offset: number; limit: number }): Window<GhostRow> {
-      const now = clock.now();
-      const matches = matcher(query.search);
-      const rows = selected(accountId).flatMap((account) => {
-        const about = facts.factsFor(account.id);
-        return ghostFollows(dataOf(account.id).read().following, now)
-          .filter((row) => matches(row.person))
-          .map((row) => ({ ...row, accountId: account.id, ...about(row.person) }));
-      });
-      rows.sort((a, b) => a.followedAt - b.followedAt);
-      return windowOf(rows, query.offset, query.limit);
-    },
-
-    /** Who would be due now under each grace period, per account: what Settings shows as the user edits. */
-    dueCounts(graceDays: number[]): DueCounts {
-      const now = clock.now();
-      return index.read().map((account) => {
-        const data = dataOf(account.id).read();
-        const about = facts.factsFor(account.id);
-        // Protected people are never due, like kept ones.
-        const keep = new Set([...data.keep, ...data.following.filter((p) => about(p).protected).map((p) => p.id)]);
-        return { accountId: account.id, due: dueCounts(data, keep, now, graceDays) };
-      });
-    },
-
-    notFollowedBack(accountId: string | null, query: { search: string; offset: number; limit: number }) {
-      const matches = matcher(query.search);
-      const rows = selected(accountId).flatMap((account) => {
-        const about = facts.factsFor(account.id);
-        return notFollowedBack(dataOf(account.id).read())
-          .filter(matches)
-          .map((person) => ({ person, accountId: account.id, ...about(person) }));
-      });
-      return windowOf(rows, query.offset, query.limit);
-    },
+    ...createPeopleLists({
+      selected,
+      data: (accountId) => dataOf(accountId).read(),
+      clock,
+      settings,
+      facts: () => facts,
+    }),
 
     /** Whether the vault holds what writes need, checked once at start-up (secrets stay in main). */
     async loadWritable() {

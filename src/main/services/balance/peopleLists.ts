@@ -1,0 +1,139 @@
+// The lists of people the views page through (not following back, ghosts, not followed back) and the counts
+// Settings shows, computed from each account's last completed sync with the details people carry.
+import type { DueCounts, GhostRow, NotFollowingBackRow } from '../../../shared/contract.ts';
+import type { AccountData } from '../../../shared/people.ts';
+import type { Account } from '../../../shared/types.ts';
+import type { Clock } from '../../core/clock.ts';
+import { dueCounts, notFollowedBack } from '../../core/balance/followGraph.ts';
+import { ghostFollows } from '../../core/balance/ghostFollows.ts';
+import { listMemo } from '../../core/balance/listMemo.ts';
+import { proposable } from '../../core/outcomes/personOutcomes.ts';
+import {
+  inFilter,
+  inOnly,
+  matcher,
+  pickedShown,
+  sortedRows,
+  windowOf,
+  type ListFilter,
+  type ListOnly,
+  type ListSort,
+  type Window,
+} from '../../core/balance/peopleQuery.ts';
+import { ghostCount, notFollowingBackOf } from './notFollowingBackOf.ts';
+import type { PeopleFactsSource } from './peopleFacts.ts';
+import type { SettingsService } from '../settings.ts';
+
+export interface PeopleListsDeps {
+  /** The accounts a scope holds: the one named, or every account where none is. */
+  selected: (accountId: string | null) => Account[];
+  data: (accountId: string) => AccountData;
+  clock: Clock;
+  settings: SettingsService;
+  /** Where the rows' details come from, asked each time: the people details service exists only later. */
+  facts: () => PeopleFactsSource;
+}
+
+export function createPeopleLists({ selected, data, clock, settings, facts }: PeopleListsDeps) {
+  // The list a view pages through is computed once per account, data, facts and minute, not once per window.
+  const rowCache = new WeakMap<AccountData, { key: string; rows: NotFollowingBackRow[] }>();
+  function rowsOf(accountId: string, now: number, graceDays: number): NotFollowingBackRow[] {
+    const kept = data(accountId);
+    const key = `${Math.floor(now / 60_000)}/${graceDays}/${facts().version()}`;
+    const cached = rowCache.get(kept);
+    if (cached?.key === key) return cached.rows;
+    const about = facts().factsFor(accountId);
+    const rows = notFollowingBackOf(kept, new Set(kept.keep), now, graceDays).map((row) => ({
+      ...row,
+      accountId,
+      ...about(row.person),
+    }));
+    rowCache.set(kept, { key, rows });
+    return rows;
+  }
+
+  const listed = listMemo<NotFollowingBackRow>(8);
+
+  return {
+    notFollowingBack(
+      accountId: string | null,
+      query: { search: string; filter: ListFilter; only?: ListOnly; sort: ListSort; offset: number; limit: number },
+    ): Window<NotFollowingBackRow> & { due: number; ghosts: number } {
+      const now = clock.now();
+      const { graceDays } = settings.get();
+      const matches = matcher(query.search);
+      const accounts = selected(accountId);
+      const parts = accounts.map((account) => rowsOf(account.id, now, graceDays));
+      const rows = parts.flat();
+      const due = rows.filter(proposable).length;
+      const ghosts = accounts.reduce((n, a) => n + ghostCount(data(a.id)), 0);
+      const only = query.only ?? 'anyone';
+      const wanted = listed(JSON.stringify([accountId, query.search, query.filter, only, query.sort]), parts, () =>
+        sortedRows(
+          rows.filter((row) => inFilter(row, query.filter) && inOnly(row, only, now) && matches(row.person)),
+          query.sort,
+        ),
+      );
+      return { ...windowOf(wanted, query.offset, query.limit), due, ghosts };
+    },
+
+    /** Of the people picked in a scope, how many its list shows with this search and filter. */
+    pickedShown(
+      accountId: string | null,
+      picked: { accountId: string; personId: string }[],
+      query: { list: 'not-following-back' | 'ghosts'; search: string; filter: ListFilter; only: ListOnly },
+    ) {
+      const now = clock.now();
+      const { graceDays } = settings.get();
+      const accounts = selected(accountId);
+      const keyOf = (row: { accountId: string; person: { id: string } }) => `${row.accountId}\n${row.person.id}`;
+      const keys = new Set(picked.map((p) => `${p.accountId}\n${p.personId}`));
+      const rows = accounts.flatMap((account) => rowsOf(account.id, now, graceDays));
+      const ghosts = accounts.flatMap((account) =>
+        ghostFollows(data(account.id).following, now).map((row) => ({ ...row, accountId: account.id })),
+      );
+      if (query.list === 'ghosts') {
+        return pickedShown(ghosts, keys, keyOf, query.search, () => true, new Set(rows.map(keyOf)));
+      }
+      const fits = (row: NotFollowingBackRow) => inFilter(row, query.filter) && inOnly(row, query.only, now);
+      return pickedShown(rows, keys, keyOf, query.search, fits, new Set(ghosts.map(keyOf)));
+    },
+
+    /** Follows that can never follow back (gone, moved, blocking the user), oldest follow first. */
+    ghosts(accountId: string | null, query: { search: string; offset: number; limit: number }): Window<GhostRow> {
+      const now = clock.now();
+      const matches = matcher(query.search);
+      const rows = selected(accountId).flatMap((account) => {
+        const about = facts().factsFor(account.id);
+        return ghostFollows(data(account.id).following, now)
+          .filter((row) => matches(row.person))
+          .map((row) => ({ ...row, accountId: account.id, ...about(row.person) }));
+      });
+      rows.sort((a, b) => a.followedAt - b.followedAt);
+      return windowOf(rows, query.offset, query.limit);
+    },
+
+    /** Who would be due now under each grace period, per account: what Settings shows as the user edits. */
+    dueCounts(graceDays: number[]): DueCounts {
+      const now = clock.now();
+      return selected(null).map((account) => {
+        const kept = data(account.id);
+        const about = facts().factsFor(account.id);
+        // Protected people are never due, like kept ones.
+        const keep = new Set([...kept.keep, ...kept.following.filter((p) => about(p).protected).map((p) => p.id)]);
+        return { accountId: account.id, due: dueCounts(kept, keep, now, graceDays) };
+      });
+    },
+
+    notFollowedBack(accountId: string | null, query: { search: string; offset: number; limit: number }) {
+      const matches = matcher(query.search);
+      const rows = selected(accountId).flatMap((account) => {
+        const about = facts().factsFor(account.id);
+        return notFollowedBack(data(account.id))
+          .filter(matches)
+          .map((person) => ({ person, accountId: account.id, ...about(person) }));
+      });
+      return windowOf(rows, query.offset, query.limit);
+    },
+  };
+}
