@@ -1,9 +1,10 @@
 // The contract's methods bound to the services, and the one entry point both hosts call.
-import { contract, type MethodInput, type MethodName, type MethodResult, type Reply } from '../../shared/contract.ts';
+import { contract, type MethodName, type MethodResult, type ParsedInput, type Reply } from '../../shared/contract.ts';
 import type { Services } from './app.ts';
 import { Failure } from './failure.ts';
 
-type Handlers = { [M in MethodName]: (input: MethodInput<M>) => MethodResult<M> | Promise<MethodResult<M>> };
+/** Each handler gets its input as the method's schema parsed it, defaults filled in. */
+type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodResult<M> | Promise<MethodResult<M>> };
 
 export function createApi(services: Services) {
   const { time, settings, accounts, syncing, queue, reminders, outcomes, reports, backup } = services;
@@ -50,7 +51,7 @@ export function createApi(services: Services) {
     removeAccount: async ({ accountId, revoke }) => {
       accounts.find(accountId); // an account Twoway does not have is refused before anything is touched
       // The access ends on the server first: an instance out of reach keeps everything here as it was.
-      if (revoke !== false) await accounts.endAccess(accountId);
+      if (revoke) await accounts.endAccess(accountId);
       syncing.cancel(accountId);
       queue.forget(accountId);
       services.catchUp.forget(accountId);
@@ -72,21 +73,13 @@ export function createApi(services: Services) {
       return null;
     },
     getSyncProgress: () => syncing.progress(),
-    listNotFollowingBack: ({ accountId, search, filter, only, sort, offset, limit }) =>
-      accounts.notFollowingBack(accountId, {
-        search: search ?? '',
-        filter: filter ?? 'all',
-        only: only ?? 'anyone',
-        sort: sort ?? 'oldest',
-        offset: offset ?? 0,
-        limit: limit ?? 100,
-      }),
+    listNotFollowingBack: ({ accountId, ...query }) => accounts.notFollowingBack(accountId, query),
     listDue: ({ accountId, search, only }) =>
       accounts
         .notFollowingBack(accountId, {
-          search: search ?? '',
+          search,
           filter: 'due',
-          only: only ?? 'anyone',
+          only,
           sort: 'oldest',
           offset: 0,
           limit: Infinity,
@@ -95,36 +88,28 @@ export function createApi(services: Services) {
           accountId: owner,
           person: { id, handle, displayName },
         })),
-    countPickedShown: ({ accountId, list, search, filter, only, picked }) =>
-      accounts.pickedShown(accountId, picked, {
-        list: list ?? 'not-following-back',
-        search: search ?? '',
-        filter: filter ?? 'all',
-        only: only ?? 'anyone',
-      }),
-    listGhosts: ({ accountId, search, offset, limit }) =>
-      accounts.ghosts(accountId, { search: search ?? '', offset: offset ?? 0, limit: limit ?? 100 }),
+    countPickedShown: ({ accountId, picked, ...shown }) => accounts.pickedShown(accountId, picked, shown),
+    listGhosts: ({ accountId, ...window }) => accounts.ghosts(accountId, window),
     countDue: ({ graceDays }) => accounts.dueCounts(graceDays),
-    listNotFollowedBack: ({ accountId, search, offset, limit }) =>
-      accounts.notFollowedBack(accountId, { search: search ?? '', offset: offset ?? 0, limit: limit ?? 100 }),
+    listNotFollowedBack: ({ accountId, ...window }) => accounts.notFollowedBack(accountId, window),
     getQueue: () => queue.view(),
     enqueue: ({ accountId, action, personIds, includeProtected }) =>
-      queue.enqueue(accountId, action, personIds, includeProtected ?? false),
+      queue.enqueue(accountId, action, personIds, includeProtected),
     cancelQueued: ({ itemId }) => queue.cancel(itemId),
     undoQueued: ({ itemId }) => queue.undo(itemId),
     markQueuedDone: ({ itemId }) => queue.markDone(itemId),
-    getCatchUp: (input) => services.catchUp.briefing(input?.withScanned ?? false),
+    getCatchUp: ({ withScanned }) => services.catchUp.briefing(withScanned),
     refreshCatchUp: ({ accountId, onlyStale }) => {
       // Progress and the result arrive as catchUpChanged events; a refusal (a sample account) answers here.
-      void services.catchUp.refresh(accountId ?? null, onlyStale ?? false);
+      void services.catchUp.refresh(accountId, onlyStale);
       return null;
     },
     cancelCatchUp: ({ accountId }) => {
-      services.catchUp.cancel(accountId ?? null);
+      services.catchUp.cancel(accountId);
       return null;
     },
     markScanned: ({ target, scanned }) => {
-      services.catchUp.markScanned(target, scanned ?? true);
+      services.catchUp.markScanned(target, scanned);
       return services.catchUp.summary();
     },
     markMention: ({ accountId, mentionId, state }) => {
