@@ -2,10 +2,11 @@
 // compared, never used as paths, and a zip naming a file outside itself is refused. The zip is read piece by
 // piece (its table of contents, then only the entries wanted), so a multi-gigabyte archive full of photos costs
 // what its follower lists cost. Sizes are checked before inflating; ZIP64 archives (over 4 GB or 65,535 files)
-// are read too.
+// are read too. fflate inflates each entry as its pieces arrive; it cannot itself jump to an entry of a zip it
+// does not hold whole in memory, so the table of contents is read here.
 import type { FileHandle } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { crc32, inflateRaw } from 'node:zlib';
+import { crc32 } from 'node:zlib';
+import { Inflate } from 'fflate';
 
 export class ZipProblem extends Error {}
 
@@ -35,7 +36,6 @@ const unknown32 = 0xffffffff;
 const largestEntry = 256 * 1024 * 1024;
 /** Entries are read in pieces this large, so a long read reports progress and can stop between pieces. */
 const piece = 8 * 1024 * 1024;
-const inflate = promisify(inflateRaw);
 
 export const bufferSource = (zip: Buffer): ZipSource => ({
   size: zip.length,
@@ -141,6 +141,27 @@ export async function zipDirectory(zip: ZipSource, wanted: (name: string) => boo
   return found;
 }
 
+/** Inflates pieces as they come, refusing more output than the entry declares (a zip bomb stops there). */
+function inflater(entry: ZipEntry) {
+  const out: Uint8Array[] = [];
+  let length = 0;
+  const inflate = new Inflate((data) => {
+    length += data.length;
+    if (length > entry.size) throw new ZipProblem(`${entry.name} is damaged in the zip.`);
+    out.push(data);
+  });
+  return {
+    push(packed: Buffer, last: boolean) {
+      try {
+        inflate.push(packed, last);
+      } catch {
+        throw new ZipProblem(`${entry.name} is damaged in the zip.`);
+      }
+    },
+    result: () => Buffer.concat(out, length),
+  };
+}
+
 /** One entry's bytes, inflated; `onRead` hears how many packed bytes each piece read, and may throw to stop. */
 export async function readEntry(zip: ZipSource, entry: ZipEntry, onRead: (bytes: number) => void): Promise<Buffer> {
   const { name, offset, compressedSize, size } = entry;
@@ -153,22 +174,17 @@ export async function readEntry(zip: ZipSource, entry: ZipEntry, onRead: (bytes:
   if (entry.method !== 0 && entry.method !== 8) {
     throw new ZipProblem(`${name} is compressed in a way Twoway cannot read.`);
   }
-  const pieces: Buffer[] = [];
+  const stored: Buffer[] = [];
+  const inflate = entry.method === 8 ? inflater(entry) : null;
   for (let read = 0; read < compressedSize;) {
     const next = await zip.read(start + read, Math.min(piece, compressedSize - read));
-    pieces.push(next);
+    if (inflate) inflate.push(next, false);
+    else stored.push(next);
     read += next.length;
     onRead(next.length);
   }
-  const packed = Buffer.concat(pieces);
-  let data = packed;
-  if (entry.method === 8) {
-    try {
-      data = await inflate(packed, { maxOutputLength: size + 1 });
-    } catch {
-      throw new ZipProblem(`${name} is damaged in the zip.`);
-    }
-  }
+  inflate?.push(Buffer.alloc(0), true);
+  const data = inflate ? inflate.result() : Buffer.concat(stored);
   if (data.length !== size || crc32(data) !== entry.crc) throw new ZipProblem(`${name} is damaged in the zip.`);
   return data;
 }
