@@ -1,6 +1,7 @@
 // Composition root: the services on the user's data folder, handed to the Electron shell.
 import path from 'node:path';
 import { app, safeStorage, type BrowserWindow } from 'electron';
+import type { Route } from '../shared/routes.ts';
 import { awayDetection } from './core/time/awayDetection.ts';
 import { systemClock } from './core/clock.ts';
 import { startsHidden } from './core/desktop/startAtLogin.ts';
@@ -97,7 +98,7 @@ async function start() {
     services.close();
   };
 
-  const openWindow = (route?: string) => {
+  const openWindow = (route?: Route) => {
     const target = route ? routeUrl(url, route) : url;
     if (mainWindow && !mainWindow.isDestroyed()) {
       if (route) showPage(mainWindow, target);

@@ -1,11 +1,12 @@
-import { useEffect, type ComponentType } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import type { Route, View } from '../shared/routes.ts';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { Notices } from './shell/Notices.tsx';
 import { ReminderBanner } from './shell/ReminderBanner.tsx';
 import { Sidebar } from './shell/Sidebar.tsx';
 import { TimerQuestionBanner } from './shell/TimerQuestionBanner.tsx';
 import { UpdateBanner } from './shell/UpdateBanner.tsx';
-import { useRoute, type View } from './route.ts';
+import { useRoute } from './route.ts';
 import { useTimerShortcuts } from './shortcuts.ts';
 import { useTheme } from './useTheme.ts';
 import { useApp } from './shell/appStore.ts';
@@ -28,34 +29,44 @@ const titles: Record<View, string> = {
   outcomes: 'Outcomes',
   settings: 'Settings',
 };
-const screens: Record<View, ComponentType<{ params: URLSearchParams }>> = {
-  dashboard: Dashboard,
-  'catch-up': CatchUp,
-  network: Network,
-  time: Time,
-  report: Report,
-  outcomes: Outcomes,
-  settings: Settings,
-};
+/** The view a route names, opened on what the route asks for. */
+function screen(route: Exclude<Route, { view: 'mini' }>): ReactNode {
+  switch (route.view) {
+    case 'dashboard':
+      return <Dashboard />;
+    case 'catch-up':
+      return <CatchUp tab={route.tab ?? 'posts'} />;
+    case 'network':
+      return <Network />;
+    case 'time':
+      return <Time log={route.log ?? false} />;
+    case 'report':
+      return <Report chosen={route.period} />;
+    case 'outcomes':
+      return <Outcomes />;
+    case 'settings':
+      return <Settings />;
+  }
+}
 
 export function App() {
-  const { view, params } = useRoute();
+  const route = useRoute();
   const theme = useApp((state) => state.settings?.theme ?? 'system');
   useEffect(() => connectStores(), []);
   useTimerShortcuts();
   useTheme(theme);
   useEffect(() => {
-    document.title = view === 'mini' ? 'Twoway' : `${titles[view]} · Twoway`;
-  }, [view]);
+    document.title = route.view === 'mini' ? 'Twoway' : `${titles[route.view]} · Twoway`;
+  }, [route.view]);
 
-  if (view === 'mini') {
+  if (route.view === 'mini') {
     return (
       <ErrorBoundary what="The quick view">
         <Mini />
       </ErrorBoundary>
     );
   }
-  const Screen = screens[view];
+  const { view } = route;
   return (
     <div className="app">
       <a
@@ -78,7 +89,7 @@ export function App() {
         <UpdateBanner />
         {/* Keyed by view, so going to another view and back draws it afresh. */}
         <ErrorBoundary key={view} what={`The ${titles[view]} view`}>
-          <Screen params={params} />
+          {screen(route)}
         </ErrorBoundary>
       </main>
     </div>

@@ -1,13 +1,5 @@
 import { useSyncExternalStore } from 'react';
-
-export const views = ['dashboard', 'catch-up', 'network', 'time', 'report', 'outcomes', 'settings'] as const;
-export type View = (typeof views)[number];
-
-/** The address hash as a view and its options: '#/time?log=1' → time, { log: '1' }; '#/mini' is the tray popover. */
-export interface Route {
-  view: View | 'mini';
-  params: URLSearchParams;
-}
+import { parseRoute, routeHash, type Route } from '../shared/routes.ts';
 
 function read(): string {
   return window.location.hash;
@@ -18,14 +10,13 @@ function listen(onChange: () => void) {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-export function parseRoute(hash: string): Route {
-  const [name = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
-  const known = name === 'mini' || (views as readonly string[]).includes(name);
-  return { view: known ? (name as Route['view']) : 'dashboard', params: new URLSearchParams(query) };
-}
-
 /** The route named in the address hash, so reloads and back/forward keep the place. */
 export function useRoute(): Route {
   const hash = useSyncExternalStore(listen, read);
   return parseRoute(hash);
+}
+
+/** Goes to a route, as a link would: back returns to where the user was. */
+export function go(route: Route): void {
+  window.location.hash = routeHash(route);
 }

@@ -1,4 +1,5 @@
 // Domain types shared by main, preload and renderer. Times are epoch milliseconds; days are local 'YYYY-MM-DD'.
+import type { Route } from './routes.ts';
 
 export type SessionKind = 'online' | 'offline';
 
@@ -68,8 +69,8 @@ export interface Reminder {
   title: string;
   body: string;
   actions: ReminderAction[];
-  /** The view the reminder leads to ('report?from=…'): its notification opens it, and so does 'open-report'. */
-  route?: string;
+  /** The view the reminder leads to (the week's report): its notification opens it, and so does 'open-report'. */
+  route?: Route;
 }
 
 export interface DayTotals {

@@ -176,7 +176,7 @@ describe('the catch-up briefing on a Mastodon server speaking the documented API
     expect(w.services.reminders.current()).toMatchObject({
       cause: 'back-online',
       actions: ['open-catch-up', 'dismiss'],
-      route: '/catch-up',
+      route: { view: 'catch-up' },
     });
     for (let tries = 0; w.services.catchUp.summary().accounts[0]!.lastCatchUpAt === null; tries++) {
       if (tries > 200) throw new Error('The briefing was not read after the welcome nudge.');

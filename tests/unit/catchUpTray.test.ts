@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { trayView, type TrayInput } from '../../src/main/core/desktop/trayView.ts';
 import { createCommands } from '../../src/main/electron/commands.ts';
 import { MINUTE } from '../../src/shared/calendar.ts';
+import { routeHash } from '../../src/shared/routes.ts';
 
 const now = new Date(2026, 10, 25, 15, 0).getTime();
 const input = (catchUp?: TrayInput['catchUp']): TrayInput => ({
@@ -35,11 +36,11 @@ describe('the catch-up in the tray', () => {
     const opened: (string | undefined)[] = [];
     const run = createCommands({
       dispatch: async () => ({ ok: true, value: null }),
-      openWindow: (route) => opened.push(route),
+      openWindow: (route) => opened.push(route && routeHash(route)),
       showQuickView: () => {},
       quit: () => {},
     });
     run('catch-up');
-    expect(opened).toEqual(['/catch-up']);
+    expect(opened).toEqual(['#/catch-up']);
   });
 });

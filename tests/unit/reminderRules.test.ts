@@ -128,7 +128,7 @@ describe.each(['America/Los_Angeles', 'Europe/Berlin', 'Asia/Tokyo', 'Australia/
         cause: 'back-online',
         body: expect.stringContaining('4 h 30'),
         actions: ['open-catch-up', 'dismiss'],
-        route: '/catch-up',
+        route: { view: 'catch-up' },
       });
       expect(nextReminder({ ...back, lastOnlineEnd: at(11) }, emptyLog)).toBeNull();
     });
@@ -210,7 +210,7 @@ describe('the weekly digest', () => {
       title: 'Your week in review',
       body: 'Last week: 3 h 10 online, 6 h offline, +12 followers.',
       actions: ['open-report', 'dismiss'],
-      route: '/report?from=2026-11-16&to=2026-11-22',
+      route: { view: 'report', period: { from: '2026-11-16', to: '2026-11-22' } },
     });
   });
 

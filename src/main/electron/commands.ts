@@ -1,18 +1,14 @@
 // What the tray and the application menu do when clicked: the same API calls the renderer makes, so every
 // rule and event applies alike whichever way the user asked.
 import type { MethodName } from '../../shared/contract.ts';
+import type { Route } from '../../shared/routes.ts';
 import type { UserCommand } from '../core/desktop/trayView.ts';
 import type { Dispatch } from '../services/api.ts';
-
-/** The time view with its form for logging time open (the renderer opens it on this route). */
-export const logOfflineRoute = '/time?log=1';
-/** The briefing of followers' posts and mentions waiting for an answer. */
-export const catchUpRoute = '/catch-up';
 
 export interface CommandOptions {
   dispatch: Dispatch;
   /** Shows the main window, at `route` when given. */
-  openWindow: (route?: string) => void;
+  openWindow: (route?: Route) => void;
   showQuickView: () => void;
   quit: () => void;
 }
@@ -33,8 +29,9 @@ export function createCommands({
     'start-online': () => call('startSession', { kind: 'online' }),
     'start-offline': () => call('startSession', { kind: 'offline' }),
     stop: () => call('stopSession'),
-    'log-offline': () => openWindow(logOfflineRoute),
-    'catch-up': () => openWindow(catchUpRoute),
+    // The time view opens its form for logging time on this route.
+    'log-offline': () => openWindow({ view: 'time', log: true }),
+    'catch-up': () => openWindow({ view: 'catch-up' }),
     'quick-view': showQuickView,
     open: () => openWindow(),
     'restart-to-update': () => call('restartToUpdate', { when: 'now' }),

@@ -3,6 +3,7 @@
 // Where the system has no notifications, or one fails to show (Windows without the app's id, notifications
 // turned off), the window comes forward with its banner instead, and the log says why.
 import { Notification } from 'electron';
+import type { Route } from '../../shared/routes.ts';
 import type { Reminder } from '../../shared/types.ts';
 import { answerAt, reminderNotification } from '../core/time/reminderText.ts';
 import type { Dispatch } from '../services/api.ts';
@@ -14,7 +15,7 @@ export interface ReminderNotificationOptions {
   /** The reminder open now, shown at once: one may already be open when this starts. */
   current: () => Reminder | null;
   /** Opens the window, at a route where the reminder names one. */
-  openWindow: (route?: string) => void;
+  openWindow: (route?: Route) => void;
   /** The notification could not show: bring the window, whose banner shows the reminder, to the user's eyes. */
   showInWindow: () => void;
 }

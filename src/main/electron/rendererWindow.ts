@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { shell, type BrowserWindow, type Session, type WebContents } from 'electron';
+import { routeHash, type Route } from '../../shared/routes.ts';
 import { createSecureWindow, type SecureWindowOptions } from './secureWindow.ts';
 
 /** Built main lives at out/main/index.js; the renderer and preload sit beside it. */
@@ -15,10 +16,10 @@ export function rendererUrl(isPackaged: boolean): string {
   return pathToFileURL(path.join(outDir, 'renderer', 'index.html')).href;
 }
 
-/** Our page at a hash route ('/mini', '/time?log=1'); the IPC sender check accepts any hash of our page. */
-export function routeUrl(rendererUrl: string, route: string): string {
+/** Our page at a route ('#/mini', '#/time?log=1'); the IPC sender check accepts any hash of our page. */
+export function routeUrl(rendererUrl: string, route: Route): string {
   const url = new URL(rendererUrl);
-  url.hash = route;
+  url.hash = routeHash(route);
   return url.href;
 }
 

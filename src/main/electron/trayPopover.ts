@@ -4,7 +4,6 @@ import { screen, type BrowserWindow, type Rectangle } from 'electron';
 import { clickShowsPopover, popoverPosition, trayAnchor } from '../core/desktop/popoverPosition.ts';
 import { createRendererWindow, routeUrl } from './rendererWindow.ts';
 
-export const quickViewRoute = '/mini';
 const size = { width: 320, height: 420 };
 
 export interface TrayPopoverOptions {
@@ -30,7 +29,7 @@ export function createTrayPopover({ rendererUrl, trayBounds }: TrayPopoverOption
 
   function create(): BrowserWindow {
     const created = createRendererWindow({
-      url: routeUrl(rendererUrl, quickViewRoute),
+      url: routeUrl(rendererUrl, { view: 'mini' }),
       windowName: 'tray popover',
       title: 'Twoway',
       ...size,

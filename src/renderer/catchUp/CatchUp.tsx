@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Mention, MentionState, PersonPosts } from '../../shared/catchUp.ts';
+import type { CatchUpTab } from '../../shared/routes.ts';
 import type { Network } from '../../shared/types.ts';
 import { CatchUpStatus } from './CatchUpStatus.tsx';
 import { MentionsPanel } from './MentionsPanel.tsx';
@@ -8,9 +9,8 @@ import { ScanningOffer } from './ScanningOffer.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { Tabs } from '../ui/Tabs.tsx';
 import { useCatchUp } from './catchUpStore.ts';
+import { go } from '../route.ts';
 import { useNow } from '../useNow.ts';
-
-type Tab = 'posts' | 'mentions';
 
 function PostsPanel({
   people,
@@ -82,15 +82,12 @@ function PostsPanel({
 }
 
 /** The briefing for coming back online: followers' posts since the last visit, and who waits for an answer. */
-export function CatchUp({ params }: { params: URLSearchParams }) {
+export function CatchUp({ tab }: { tab: CatchUpTab }) {
   const briefing = useCatchUp((state) => state.briefing);
   const summary = useCatchUp((state) => state.summary);
   const api = useCatchUp((state) => state.api);
   // The tab is in the address, so the nudge, the tray and back/forward can name it.
-  const tab: Tab = params.get('tab') === 'mentions' ? 'mentions' : 'posts';
-  const showTab = (next: Tab) => {
-    window.location.hash = next === 'mentions' ? '#/catch-up?tab=mentions' : '#/catch-up';
-  };
+  const showTab = (next: CatchUpTab) => go({ view: 'catch-up', tab: next });
   const [error, setError] = useState('');
   const now = useNow(true, 60_000);
   useEffect(() => api.watch({ readStale: true }), [api]);
@@ -116,7 +113,7 @@ export function CatchUp({ params }: { params: URLSearchParams }) {
       .markMention(mention.accountId, mention.id, state)
       .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
   };
-  const tabs: { id: Tab; label: string }[] = [
+  const tabs: { id: CatchUpTab; label: string }[] = [
     { id: 'posts', label: `From your followers · ${summary.unread.toLocaleString()} unread` },
     { id: 'mentions', label: `Waiting for your answer · ${summary.waiting.toLocaleString()}` },
   ];
@@ -125,7 +122,7 @@ export function CatchUp({ params }: { params: URLSearchParams }) {
     <div className="catch-up">
       <ScanningOffer />
       <CatchUpStatus summary={summary} now={now} />
-      <Tabs<Tab> label="Briefing" tabs={tabs} selected={tab} onSelect={showTab}>
+      <Tabs<CatchUpTab> label="Briefing" tabs={tabs} selected={tab} onSelect={showTab}>
         {tab === 'posts' ? (
           <PostsPanel people={briefing.people} networkOf={networkOf} showNetwork={showNetwork} now={now} />
         ) : (

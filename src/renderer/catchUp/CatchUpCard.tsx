@@ -1,4 +1,5 @@
 import { useCatchUp } from './catchUpStore.ts';
+import { routeHash } from '../../shared/routes.ts';
 
 /** The dashboard's line on the briefing: what is unread and who waits for an answer, one click away. */
 export function CatchUpCard() {
@@ -21,7 +22,7 @@ export function CatchUpCard() {
           </span>
         </p>
       </div>
-      <a className="button primary" href="#/catch-up">
+      <a className="button primary" href={routeHash({ view: 'catch-up' })}>
         Open the briefing
       </a>
     </section>

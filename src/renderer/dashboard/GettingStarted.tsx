@@ -7,6 +7,7 @@ import { useBalances } from '../balance/balanceStore.ts';
 import { useTime } from '../time/timeStore.ts';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import './GettingStarted.css';
+import { routeHash } from '../../shared/routes.ts';
 
 type Step = keyof Omit<Steps, 'begun'>;
 
@@ -92,7 +93,11 @@ export function GettingStarted() {
       <ol className="start-steps">
         <StepItem title="Add an account" state={steps.account} onSkip={() => void mark('account', 'skipped')}>
           <p>Bluesky, Mastodon or X: Twoway reads who follows you and whom you follow.</p>
-          <a className="button primary" href="#/network" onClick={() => void mark('account', 'open')}>
+          <a
+            className="button primary"
+            href={routeHash({ view: 'network' })}
+            onClick={() => void mark('account', 'open')}
+          >
             Add an account
           </a>
         </StepItem>

@@ -10,6 +10,7 @@ import { useNetwork } from '../balance/networkStore.ts';
 import { useTime } from '../time/timeStore.ts';
 import { useNow } from '../useNow.ts';
 import './NextSteps.css';
+import { routeHash } from '../../shared/routes.ts';
 
 /** Who is due for an unfollow across all accounts, asked again whenever the lists or the accounts change. */
 function useDue(): number | null {
@@ -59,7 +60,7 @@ function StepAction({ step }: { step: NextStep }) {
       return (
         <a
           className="button"
-          href="#/network"
+          href={routeHash({ view: 'network' })}
           onClick={() => {
             // The due list is the first tab's default, over all accounts.
             network.show(null);
@@ -71,13 +72,13 @@ function StepAction({ step }: { step: NextStep }) {
       );
     case 'add-account':
       return (
-        <a className="button" href="#/network">
+        <a className="button" href={routeHash({ view: 'network' })}>
           {step.label}
         </a>
       );
     case 'catch-up':
       return (
-        <a className="button" href="#/catch-up">
+        <a className="button" href={routeHash({ view: 'catch-up' })}>
           {step.label}
         </a>
       );

@@ -1,5 +1,6 @@
 import type { DayTotals } from '../../shared/types.ts';
 import { call } from '../api.ts';
+import { go } from '../route.ts';
 import { combined } from '../balance/balanceFigures.ts';
 import { ReminderBanner } from '../shell/ReminderBanner.tsx';
 import { TimerCard } from '../time/TimerCard.tsx';
@@ -40,7 +41,7 @@ function MiniToday({ day, budgetMs }: { day: DayTotals; budgetMs: number }) {
 /** Shows the main window; in the browser preview, where there is none, this page becomes it. */
 async function openTwoway() {
   const opened = await call('openMainWindow');
-  if (!opened) window.location.hash = '#/dashboard';
+  if (!opened) go({ view: 'dashboard' });
 }
 
 /**

@@ -3,6 +3,7 @@ import { networkNames } from '../../shared/networkFacts.ts';
 import { signed } from '../format.ts';
 import { TableScroll } from '../ui/TableScroll.tsx';
 import { HandleText } from '../ui/HandleText.tsx';
+import { routeHash } from '../../shared/routes.ts';
 
 const change = (start: Counts | null, end: Counts | null, key: keyof Counts) =>
   start && end ? ` (${signed(end[key] - start[key])})` : '';
@@ -94,7 +95,7 @@ export function NetworkSide({ network, ended }: { network: NetworkReport; ended:
         {catchUp.answered} answered
         {catchUp.waiting > 0 && (
           <>
-            , <a href="#/catch-up">{catchUp.waiting} still waiting</a>
+            , <a href={routeHash({ view: 'catch-up' })}>{catchUp.waiting} still waiting</a>
           </>
         )}
       </p>

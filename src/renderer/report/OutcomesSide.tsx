@@ -5,6 +5,7 @@ import { duration, moneyList } from '../format.ts';
 import { TableScroll } from '../ui/TableScroll.tsx';
 import { BusinessChart } from './BusinessChart.tsx';
 import { outcomesPerHour, valuePerHour } from './businessText.ts';
+import { routeHash } from '../../shared/routes.ts';
 
 /** What networking produced in the period, by channel, and per hour of online and of offline time. */
 export function OutcomesSide({ report }: { report: Report }) {
@@ -43,8 +44,9 @@ export function OutcomesSide({ report }: { report: Report }) {
         </h2>
         {outcomes.total === 0 ? (
           <p className="muted">
-            No outcomes logged in this period. <a href="#/outcomes">Log what networking produced</a>: a conversation, a
-            meeting, a lead, a client.
+            No outcomes logged in this period.{' '}
+            <a href={routeHash({ view: 'outcomes' })}>Log what networking produced</a>: a conversation, a meeting, a
+            lead, a client.
           </p>
         ) : (
           <TableScroll label="Table of outcomes by channel">

@@ -10,19 +10,17 @@ import { rangeLabel } from '../format.ts';
 import { useApp } from '../shell/appStore.ts';
 import { useReport } from './reportStore.ts';
 import { useTime } from '../time/timeStore.ts';
+import { go } from '../route.ts';
 
 /** Week by week (or any range): time online vs offline, the network side, and what networking produced. */
-export function Report({ params }: { params: URLSearchParams }) {
+export function Report({ chosen }: { chosen: Period | undefined }) {
   const weekStartsOn = useApp((state) => state.settings?.weekStartsOn);
   // Today as main's clock says, kept current by its time events.
   const today = useTime((state) => state.summary?.today.day);
   const { report, error, api } = useReport();
   // The period lives in the address ('#/report?from=…&to=…'), so the digest, reloads and back/forward keep it.
   const fallback = weekStartsOn !== undefined && today ? thisWeek(weekStartsOn, today) : null;
-  const period: Period | null = fallback && {
-    from: params.get('from') ?? fallback.from,
-    to: params.get('to') ?? fallback.to,
-  };
+  const period: Period | null = fallback && (chosen ?? fallback);
 
   const from = period?.from;
   const to = period?.to;
@@ -31,9 +29,7 @@ export function Report({ params }: { params: URLSearchParams }) {
   }, [api, from, to]);
   useEffect(() => () => api.hide(), [api]);
 
-  const choose = ({ from, to }: Period) => {
-    window.location.hash = `#/report?from=${from}&to=${to}`;
-  };
+  const choose = (next: Period) => go({ view: 'report', period: next });
 
   if (!period || !today) return null;
   const shown = report && report.time.from === period.from && report.time.to === period.to ? report : null;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { go } from '../route.ts';
 import { useApp } from '../shell/appStore.ts';
 
 /** Settings' way back to the Dashboard's first three steps, all open again. */
@@ -9,7 +10,7 @@ export function GettingStartedAgain() {
     setError('');
     try {
       await update({ gettingStarted: { account: 'open', budget: 'open', session: 'open', begun: true } });
-      window.location.hash = '#/dashboard';
+      go({ view: 'dashboard' });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }

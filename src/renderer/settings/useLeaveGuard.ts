@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { routePrefix } from '../../shared/routes.ts';
 
 /**
  * While `dirty`, leaving asks `question` first: for another view through a link in the window, and for closing
@@ -8,7 +9,7 @@ export function useLeaveGuard(dirty: boolean, question: string) {
   useEffect(() => {
     if (!dirty) return;
     const onClick = (event: MouseEvent) => {
-      const link = event.target instanceof Element ? event.target.closest('a[href^="#/"]') : null;
+      const link = event.target instanceof Element ? event.target.closest(`a[href^="${routePrefix}"]`) : null;
       if (!link || link.getAttribute('href') === window.location.hash) return;
       if (!window.confirm(question)) {
         event.preventDefault();

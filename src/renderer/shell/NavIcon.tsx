@@ -1,4 +1,4 @@
-import type { View } from '../route.ts';
+import type { View } from '../../shared/routes.ts';
 
 // Drawn inline, so no icon font or image is fetched; lines in the text colour, so light and dark both work.
 const shapes: Record<View, string> = {

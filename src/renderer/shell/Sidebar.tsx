@@ -1,4 +1,4 @@
-import { views, type View } from '../route.ts';
+import { routeHash, views, type View } from '../../shared/routes.ts';
 import { UnreadCount } from '../catchUp/UnreadCount.tsx';
 import { NavIcon } from './NavIcon.tsx';
 import './Sidebar.css';
@@ -19,7 +19,7 @@ export function Sidebar({ view, titles }: { view: View; titles: Record<View, str
       <ul>
         {views.map((name) => (
           <li key={name}>
-            <a href={`#/${name}`} aria-current={view === name ? 'page' : undefined}>
+            <a href={routeHash({ view: name })} aria-current={view === name ? 'page' : undefined}>
               <NavIcon view={name} />
               <span className="nav-label">{titles[name]}</span>
               {name === 'catch-up' && <UnreadCount />}

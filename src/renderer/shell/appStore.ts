@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AppStatus, Reminder, ReminderAction, Settings } from '../../shared/types.ts';
 import { call } from '../api.ts';
+import { go } from '../route.ts';
 
 interface AppState {
   status: AppStatus | null;
@@ -44,7 +45,7 @@ export const useApp = create<AppState>()((set, get) => ({
       if (!reminder) return;
       set({ reminder: await call('answerReminder', { key: reminder.key, action }) });
       // 'open-report' and its kind lead to the view the reminder names.
-      if (action.startsWith('open-') && reminder.route) window.location.hash = `#${reminder.route}`;
+      if (action.startsWith('open-') && reminder.route) go(reminder.route);
     },
   },
 }));

@@ -8,7 +8,7 @@ import { RowActions } from '../ui/RowActions.tsx';
 import { DayTimeline } from './DayTimeline.tsx';
 import { UndoToast } from '../ui/UndoToast.tsx';
 import { clockTime, dateInputValue, dayLabel, duration } from '../format.ts';
-import { parseRoute } from '../route.ts';
+import { parseRoute, routeHash } from '../../shared/routes.ts';
 import { useApp } from '../shell/appStore.ts';
 import { useTime } from './timeStore.ts';
 import { useNow } from '../useNow.ts';
@@ -83,19 +83,20 @@ function EntryRow({ entry }: { entry: Shown }) {
   );
 }
 
-export function Time({ params }: { params: URLSearchParams }) {
+export function Time({ log }: { log: boolean }) {
   const weekStartsOn = useApp((state) => state.settings?.weekStartsOn ?? 1);
   const { entries: logged, lastDeleted, api } = useTime();
   const running = useTime((state) => state.timer?.running ?? null);
   const now = useNow(running !== null, 15_000);
   const [offset, setOffset] = useState(0);
-  const [logging, setLogging] = useState(() => params.get('log') === '1');
+  const [logging, setLogging] = useState(log);
   useEffect(() => {
     // '#/time?log=1' (tray, menu) opens the form; the request is then taken out of the address, so asking
     // again changes the hash and opens it anew.
     const take = () => {
-      if (parseRoute(window.location.hash).params.get('log') !== '1') return false;
-      history.replaceState(null, '', '#/time');
+      const route = parseRoute(window.location.hash);
+      if (route.view !== 'time' || !route.log) return false;
+      history.replaceState(null, '', routeHash({ view: 'time' }));
       return true;
     };
     take();

@@ -58,7 +58,7 @@ function digest(week: WeekFigures): Reminder {
     title: 'Your week in review',
     body: `Last week: ${duration(week.onlineMs)} online, ${duration(week.offlineMs)} offline${followers}.`,
     actions: ['open-report', 'dismiss'],
-    route: `/report?from=${week.from}&to=${week.to}`,
+    route: { view: 'report', period: { from: week.from, to: week.to } },
   };
 }
 
@@ -81,7 +81,7 @@ function candidates(s: Situation): Reminder[] {
           ? 'Start by scanning your followers’ messages to see where you can add value.'
           : `You were offline ${duration(sinceLastOnline)}. Scan your followers’ messages to see where you can add value.`,
       actions: ['open-catch-up', 'dismiss'],
-      route: '/catch-up',
+      route: { view: 'catch-up' },
     });
   }
   const stretch = now - running.start;
