@@ -1,9 +1,11 @@
 // Renders build/icon.svg into every icon the installers take, offline, with the local Chromium:
 //   node scripts/buildIcons.ts      (CHROMIUM_PATH if Chromium is not at /usr/bin/chromium)
-// build/icon.png (1024), build/icons/NxN.png (Linux), build/icon.ico (Windows), build/icon.icns (macOS).
+// build/icon.png (1024), build/icons/NxN.png (Linux), build/icon.ico (Windows), build/icon.icns (macOS), and
+// from build/tray/<state>.svg the tray icons in build/tray (which files: src/main/core/desktop/trayIconFile.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { trayIconFiles } from '../src/main/core/desktop/trayIconFile.ts';
 
 const buildDir = path.resolve(import.meta.dirname, '..', 'build');
 const linuxSizes = [16, 24, 32, 48, 64, 128, 256, 512];
@@ -28,8 +30,15 @@ interface Rendered {
   rgba: Buffer;
 }
 
-/** Chromium draws the SVG at each size itself (no downscaling of a large bitmap), so small sizes stay crisp. */
-async function render(svg: string, sizes: number[]): Promise<Map<number, Rendered>> {
+/** One image to draw: an SVG at a size, or its template (black, keeping only the shape's alpha). */
+interface Drawing {
+  svg: string;
+  size: number;
+  template?: boolean;
+}
+
+/** Chromium draws each SVG at each size itself (no downscaling of a large bitmap), so small sizes stay crisp. */
+async function render(drawings: Drawing[]): Promise<Rendered[]> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
@@ -37,27 +46,33 @@ async function render(svg: string, sizes: number[]): Promise<Map<number, Rendere
   try {
     const page = await browser.newPage();
     // A string, not a function: this project's Node types have no DOM.
-    const drawn = await page.evaluate<{ size: number; png: string; rgba: string }[]>(`(async () => {
-      const image = new Image();
-      image.src = 'data:image/svg+xml,' + encodeURIComponent(${JSON.stringify(svg)});
-      await image.decode();
-      return ${JSON.stringify(sizes)}.map((size) => {
+    const drawn = await page.evaluate<{ png: string; rgba: string }[]>(`(async () => {
+      const drawings = ${JSON.stringify(drawings)};
+      const images = new Map();
+      for (const { svg } of drawings) {
+        if (images.has(svg)) continue;
+        const image = new Image();
+        image.src = 'data:image/svg+xml,' + encodeURIComponent(svg);
+        await image.decode();
+        images.set(svg, image);
+      }
+      return drawings.map(({ svg, size, template }) => {
         const canvas = document.createElement('canvas');
         canvas.width = canvas.height = size;
         const context = canvas.getContext('2d');
-        context.drawImage(image, 0, 0, size, size);
+        context.drawImage(images.get(svg), 0, 0, size, size);
+        if (template) {
+          context.globalCompositeOperation = 'source-in';
+          context.fillStyle = '#000';
+          context.fillRect(0, 0, size, size);
+        }
         const pixels = context.getImageData(0, 0, size, size).data;
         let rgba = '';
         for (let i = 0; i < pixels.length; i += 0x8000) rgba += String.fromCharCode(...pixels.subarray(i, i + 0x8000));
-        return { size, png: canvas.toDataURL('image/png').split(',')[1], rgba: btoa(rgba) };
+        return { png: canvas.toDataURL('image/png').split(',')[1], rgba: btoa(rgba) };
       });
     })()`);
-    return new Map(
-      drawn.map(({ size, png, rgba }) => [
-        size,
-        { png: Buffer.from(png, 'base64'), rgba: Buffer.from(rgba, 'base64') },
-      ]),
-    );
+    return drawn.map(({ png, rgba }) => ({ png: Buffer.from(png, 'base64'), rgba: Buffer.from(rgba, 'base64') }));
   } finally {
     await browser.close();
   }
@@ -125,7 +140,14 @@ function icns(images: Map<number, Rendered>): Buffer {
 
 const svg = fs.readFileSync(path.join(buildDir, 'icon.svg'), 'utf8');
 const sizes = [...new Set([...linuxSizes, ...icoSizes, ...icnsTypes.map(([, size]) => size)])];
-const images = await render(svg, sizes);
+const trayDir = path.join(buildDir, 'tray');
+const trayFiles = trayIconFiles();
+const traySvg = (state: string) => fs.readFileSync(path.join(trayDir, `${state}.svg`), 'utf8');
+const drawn = await render([
+  ...sizes.map((size) => ({ svg, size })),
+  ...trayFiles.map(({ state, pixels, template }) => ({ svg: traySvg(state), size: pixels, template })),
+]);
+const images = new Map(sizes.map((size, i) => [size, drawn[i]!]));
 fs.mkdirSync(path.join(buildDir, 'icons'), { recursive: true });
 for (const size of linuxSizes) {
   fs.writeFileSync(path.join(buildDir, 'icons', `${size}x${size}.png`), images.get(size)!.png);
@@ -133,6 +155,8 @@ for (const size of linuxSizes) {
 fs.writeFileSync(path.join(buildDir, 'icon.png'), images.get(1024)!.png);
 fs.writeFileSync(path.join(buildDir, 'icon.ico'), ico(images));
 fs.writeFileSync(path.join(buildDir, 'icon.icns'), icns(images));
+trayFiles.forEach(({ file }, i) => fs.writeFileSync(path.join(trayDir, file), drawn[sizes.length + i]!.png));
 console.log(
-  `icons written to ${path.relative(process.cwd(), buildDir) || '.'}: ${sizes.sort((a, b) => a - b).join(', ')} px`,
+  `icons written to ${path.relative(process.cwd(), buildDir) || '.'}: ${sizes.sort((a, b) => a - b).join(', ')} px, ` +
+    `and ${trayFiles.length} tray icons`,
 );

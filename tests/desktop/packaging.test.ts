@@ -9,7 +9,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { extractFile, listPackage } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trayIconFiles } from '../../src/main/core/desktop/trayIconFile.ts';
 import { dependencyClosure, loadedFiles, packagesImportedBy, readManifest, type Tree } from '../support/moduleGraph.ts';
+import { decodePng } from '../support/png.ts';
 import { writeStandInElectron } from '../support/standInElectron.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -162,6 +164,18 @@ describe('the packaged app (npm run dist -- --dir, Linux)', () => {
     expect(packed.filter((id) => devOnly.includes(id))).toEqual([]);
   });
 
+  it('carries the tray icons beside app.asar, in resources/tray where the packaged app looks, as build/tray has them', () => {
+    const tray = path.join(appDir, 'resources', 'tray');
+    const files = trayIconFiles().map((icon) => icon.file);
+    expect(sorted(fs.readdirSync(tray))).toEqual(sorted(files));
+    for (const file of files) {
+      expect(
+        fs.readFileSync(path.join(tray, file)).equals(fs.readFileSync(path.join(root, 'build', 'tray', file))),
+        file,
+      ).toBe(true);
+    }
+  });
+
   it('names its executable and tells electron-updater where releases are', () => {
     fs.accessSync(path.join(appDir, 'twoway'), fs.constants.X_OK);
     const updateConfig = Object.fromEntries(
@@ -232,5 +246,23 @@ describe('the icons every installer takes', () => {
       ic14: 512,
     };
     for (const [type, size] of Object.entries(pixels)) expect(found[type], type).toEqual([size, size]);
+  });
+
+  it('has a tray icon for every state and scale, the macOS ones black with only their shape in the alpha', () => {
+    for (const { file, pixels, template } of trayIconFiles()) {
+      const { width, height, rgba } = decodePng(fs.readFileSync(path.join(build, 'tray', file)));
+      expect([width, height], file).toEqual([pixels, pixels]);
+      const drawn: number[] = [];
+      for (let at = 0; at < rgba.length; at += 4) if (rgba[at + 3]! > 0) drawn.push(rgba.readUInt32BE(at) >>> 8);
+      // A shape on a clear ground: some pixels drawn, the corners left clear.
+      expect(drawn.length, file).toBeGreaterThan(pixels * 2);
+      expect(rgba[3], file).toBe(0);
+      if (template) expect(new Set(drawn), file).toEqual(new Set([0]));
+      else
+        expect(
+          drawn.some((rgb) => rgb !== 0),
+          file,
+        ).toBe(true);
+    }
   });
 });

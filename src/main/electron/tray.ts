@@ -1,6 +1,15 @@
 // The tray icon, there from the start so the app can run with its window closed. One render(view) applies a
 // view model from core/trayView and touches only what changed (rebuilding an open menu flickers on Linux).
-import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage, type Rectangle } from 'electron';
+import path from 'node:path';
+import {
+  Menu,
+  Tray,
+  app,
+  nativeImage,
+  type MenuItemConstructorOptions,
+  type NativeImage,
+  type Rectangle,
+} from 'electron';
 import type { EventName } from '../../shared/contract.ts';
 import type { CatchUpSummary } from '../../shared/catchUp.ts';
 import type { QueueView } from '../../shared/people.ts';
@@ -20,8 +29,8 @@ import {
   type TrayView,
   type UserCommand,
 } from '../core/desktop/trayView.ts';
+import { trayIconFile, trayIconFolder } from '../core/desktop/trayIconFile.ts';
 import type { EventBus } from '../services/events.ts';
-import { trayIconPng } from './trayIcon.ts';
 
 export interface TrayServiceOptions {
   run: (command: UserCommand) => void;
@@ -44,14 +53,11 @@ const icons = new Map<TrayState, NativeImage>();
 function iconFor(state: TrayState): NativeImage {
   let icon = icons.get(state);
   if (icon) return icon;
-  if (process.platform === 'linux') {
-    // Linux trays take one image at scale 1 and fit it to the panel themselves.
-    icon = nativeImage.createFromBuffer(trayIconPng(state, 32));
-  } else {
-    icon = nativeImage.createEmpty();
-    icon.addRepresentation({ scaleFactor: 1, width: 16, height: 16, buffer: trayIconPng(state, 16) });
-    icon.addRepresentation({ scaleFactor: 2, width: 32, height: 32, buffer: trayIconPng(state, 32) });
-  }
+  const place = { packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() };
+  const file = path.join(trayIconFolder(place), trayIconFile(state, process.platform));
+  // Electron adds the @2x file beside it, and makes a macOS template of a file named …Template.
+  icon = nativeImage.createFromPath(file);
+  if (icon.isEmpty()) throw new Error(`The tray icon ${file} is missing or unreadable.`);
   icons.set(state, icon);
   return icon;
 }
