@@ -135,7 +135,6 @@ export function createServices({
     outcomes,
     catchUp,
     avatars,
-    events,
     clock,
     scheduler,
     providerFor,
@@ -157,6 +156,8 @@ export function createServices({
   const backup = createBackup({ clock, settings, time, outcomes, accounts, catchUp, people });
   const xImports = createXImports({ accounts, clock, events, chooseFiles: chooseXArchive });
   const reminders = createReminders({ context, clock, events, settings, time, scheduler, lastWeek: reports.lastWeek });
+  // Built before the reminders (the report reads the briefings), the catch-up hears them here.
+  reminders.onChange(catchUp.reminded);
   const updates = createUpdates({
     source: updateSource.source,
     currentVersion: 'currentVersion' in updateSource ? updateSource.currentVersion : null,

@@ -4,6 +4,7 @@ import type { QuietHours, Settings } from '../../shared/types.ts';
 import { minuteOfDayOf } from '../core/time/quietHours.ts';
 import type { EventBus } from './events.ts';
 import { invalid } from './failure.ts';
+import { createListeners, type Listener } from './listeners.ts';
 import { openStore, type StoreContext } from './store.ts';
 
 export const defaultSettings: Settings = {
@@ -62,9 +63,12 @@ export function createSettings(context: StoreContext, events: EventBus, applyToS
     },
     context,
   );
+  const changes = createListeners<Settings>();
 
   return {
     get: (): Settings => store.read(),
+    /** Hears every saved change, before windows are told. */
+    onChange: (listener: Listener<Settings>) => changes.add(listener),
     update(patch: Partial<Settings>): Settings {
       const previous = store.read();
       const next = { ...previous, ...patch };
@@ -78,6 +82,7 @@ export function createSettings(context: StoreContext, events: EventBus, applyToS
         applyToSystem?.(previous, next);
         throw error;
       }
+      changes.tell(next);
       events.emit('settingsChanged', next);
       return next;
     },

@@ -37,7 +37,7 @@ export interface UpdatesOptions {
   scheduler: Scheduler;
   events: EventBus;
   settings: SettingsService;
-  time: Pick<TimeTracker, 'state'>;
+  time: Pick<TimeTracker, 'state' | 'onTimerChange'>;
 }
 
 const unavailable: Record<Exclude<UpdateSource, 'desktop'>, string> = {
@@ -108,18 +108,16 @@ export function createUpdates({
   }
 
   updater?.listen(report);
-  const stopListening = events.listen((event) => {
-    if (event === 'settingsChanged') changed();
-    if (event === 'timerChanged') {
-      // Deferred a moment, so the stop that ended the session answers first.
-      if (restartDue(state, running())) {
-        restartTimer.arm(() => {
-          if (restartDue(state, running())) updater!.restart();
-        }, 0);
-      }
-      // The restart offered depends on the timer; the check plan does not.
-      publish();
+  const stopHearingSettings = settings.onChange(changed);
+  const stopHearingTimer = time.onTimerChange(() => {
+    // Deferred a moment, so the stop that ended the session answers first.
+    if (restartDue(state, running())) {
+      restartTimer.arm(() => {
+        if (restartDue(state, running())) updater!.restart();
+      }, 0);
     }
+    // The restart offered depends on the timer; the check plan does not.
+    publish();
   });
 
   return {
@@ -155,7 +153,8 @@ export function createUpdates({
       return status();
     },
     close() {
-      stopListening();
+      stopHearingSettings();
+      stopHearingTimer();
       checkTimer.disarm();
       restartTimer.disarm();
     },

@@ -17,7 +17,6 @@ import { isProtected, outcomeIndex } from '../../core/outcomes/personOutcomes.ts
 import type { Accounts } from './accounts.ts';
 import type { Avatars } from './avatars.ts';
 import type { CatchUp } from '../catchUp/briefing.ts';
-import type { EventBus } from '../events.ts';
 import { Failure } from '../failure.ts';
 import type { ProfileFacts, ProviderFor } from '../networks/provider.ts';
 import type { Outcomes } from '../outcomes/outcomes.ts';
@@ -47,14 +46,13 @@ export interface PeopleDetailsDeps {
   outcomes: Outcomes;
   catchUp: CatchUp;
   avatars: Avatars;
-  events: EventBus;
   clock: Clock;
   scheduler: Scheduler;
   providerFor: ProviderFor;
 }
 
 export function createPeopleDetails(deps: PeopleDetailsDeps) {
-  const { context, accounts, outcomes, catchUp, avatars, events, clock, scheduler, providerFor } = deps;
+  const { context, accounts, outcomes, catchUp, avatars, clock, scheduler, providerFor } = deps;
   const caches = new Map<string, ProfileCache>();
   const choicesFile = openPeopleChoices(context);
   const failedAt = new Map<string, number>();
@@ -65,13 +63,10 @@ export function createPeopleDetails(deps: PeopleDetailsDeps) {
   let version = 0;
   // Progress of a catch-up changes nothing the rows show; a new briefing does.
   let briefing: number | null = null;
-  events.listen((event, payload) => {
-    if (event === 'outcomesChanged') version++;
-    if (event === 'catchUpChanged') {
-      const next = (payload as { version: number }).version;
-      if (next !== briefing) version++;
-      briefing = next;
-    }
+  outcomes.onChange(() => version++);
+  catchUp.onChange((summary) => {
+    if (summary.version !== briefing) version++;
+    briefing = summary.version;
   });
 
   function cacheOf(accountId: string): ProfileCache {

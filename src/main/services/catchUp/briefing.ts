@@ -10,7 +10,7 @@ import type {
   ScanTarget,
 } from '../../../shared/catchUp.ts';
 import { networkNames } from '../../../shared/networkFacts.ts';
-import type { Account } from '../../../shared/types.ts';
+import type { Account, Reminder } from '../../../shared/types.ts';
 import { answerRates } from '../../core/catchUp/answers.ts';
 import { markMention, orderMentions } from '../../core/catchUp/mentions.ts';
 import { isStale, readBudgets } from '../../core/catchUp/plan.ts';
@@ -22,6 +22,7 @@ import { keptFor, openCatchUpFile } from './briefingFile.ts';
 import { loadCatchUp } from './accountReading.ts';
 import type { EventBus } from '../events.ts';
 import { Failure } from '../failure.ts';
+import { createListeners, type Listener } from '../listeners.ts';
 import type { ProviderFor } from '../networks/provider.ts';
 import { NetworkFailure } from '../networks/resilientFetch.ts';
 import type { StoreContext } from '../store.ts';
@@ -89,6 +90,7 @@ export function createCatchUp({ context, accounts, clock, events, providerFor }:
   const running = new Map<string, { progress: CatchUpProgress; abort: AbortController }>();
   const problems = new Map<string, string>();
   let version = 0;
+  const changes = createListeners<CatchUpSummary>();
 
   const kept = (accountId: string) => keptFor(file.read(), accountId);
   function save(accountId: string, next: AccountCatchUp) {
@@ -128,7 +130,9 @@ export function createCatchUp({ context, accounts, clock, events, providerFor }:
   /** Progress alone leaves the version be, so an open briefing is fetched again only when its content changed. */
   const changed = (content = true) => {
     if (content) version++;
-    events.emit('catchUpChanged', summary());
+    const next = summary();
+    changes.tell(next);
+    events.emit('catchUpChanged', next);
   };
 
   function briefing(withScanned: boolean): CatchUpBriefing {
@@ -212,17 +216,17 @@ export function createCatchUp({ context, accounts, clock, events, providerFor }:
     );
   }
 
-  events.listen((event, payload) => {
-    // Coming back online is when the user catches up: have the briefing ready.
-    if (event === 'reminderChanged' && (payload as { cause?: string } | null)?.cause === 'back-online') {
-      for (const account of readable(null, true)) void run(account);
-    }
-    // An account added, synced or given a password reads differently.
-    if (event === 'balancesChanged') changed(false);
-  });
+  // An account added, synced or given a password reads differently.
+  accounts.onChange(() => changed(false));
 
   return {
     summary,
+    /** Hears every change of the briefings and of their progress, before windows are told. */
+    onChange: (listener: Listener<CatchUpSummary>) => changes.add(listener),
+    /** Coming back online is when the user catches up: a reminder of it has the stale briefings read. */
+    reminded(reminder: Reminder | null) {
+      if (reminder?.cause === 'back-online') for (const account of readable(null, true)) void run(account);
+    },
     briefing,
     unread: () => summary().unread,
     /** What each account's briefing holds, for the report. */

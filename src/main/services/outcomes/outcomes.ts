@@ -6,6 +6,7 @@ import { dayKey, fromDayKey } from '../../../shared/calendar.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { EventBus } from '../events.ts';
 import { Failure, invalid } from '../failure.ts';
+import { createListeners, type Listener } from '../listeners.ts';
 import { openStore, type StoreContext } from '../store.ts';
 
 export const outcomeSchema = z.object({
@@ -35,9 +36,11 @@ const newestFirst = (list: Outcome[]) => [...list].sort((a, b) => (a.date < b.da
 export function createOutcomes({ context, clock, events, newId }: OutcomesDeps) {
   const store = openStore({ name: 'outcomes', version: 1, schema: z.array(outcomeSchema), initial: () => [] }, context);
   const deleted = new Map<string, Outcome>();
+  const changes = createListeners<Outcome[]>();
 
   function save(next: Outcome[]) {
     store.write(newestFirst(next));
+    changes.tell(store.read());
     events.emit('outcomesChanged', store.read());
   }
 
@@ -56,6 +59,8 @@ export function createOutcomes({ context, clock, events, newId }: OutcomesDeps) 
 
   return {
     list: (): Outcome[] => store.read(),
+    /** Hears every change of the log, before windows are told. */
+    onChange: (listener: Listener<Outcome[]>) => changes.add(listener),
     add(input: OutcomeInput): Outcome {
       const outcome = { id: newId(), ...checked(input) };
       save([...store.read(), outcome]);

@@ -19,6 +19,7 @@ import {
 import { quietEnd } from '../../core/time/quietHours.ts';
 import type { EventBus } from '../events.ts';
 import { Failure } from '../failure.ts';
+import { createListeners, type Listener } from '../listeners.ts';
 import { singleTimer, type Scheduler } from '../scheduler.ts';
 import type { SettingsService } from '../settings.ts';
 import { openStore, type StoreContext } from '../store.ts';
@@ -49,13 +50,19 @@ export function createReminders({ context, clock, events, settings, time, schedu
   );
   const snoozeEnd = singleTimer(scheduler);
   let current: Reminder | null = null;
+  const changes = createListeners<Reminder | null>();
+
+  function changed() {
+    changes.tell(current);
+    events.emit('reminderChanged', current);
+  }
 
   function show(next: Reminder | null) {
     if (next?.key === current?.key) return;
     current = next;
     // Noted as the timer runs, so a full disk must not stop it: kept, and saved once the disk takes it.
     if (next) store.keep(shown(store.read(), next));
-    events.emit('reminderChanged', current);
+    changed();
   }
 
   function situation(now: number): Situation {
@@ -95,12 +102,13 @@ export function createReminders({ context, clock, events, settings, time, schedu
     return { cause: reminder.cause, dueAt: heldSince.at, until };
   }
 
-  events.listen((event) => {
-    if (event === 'timerChanged' || event === 'settingsChanged') evaluate();
-  });
+  time.onTimerChange(evaluate);
+  settings.onChange(evaluate);
 
   return {
     current: () => current,
+    /** Hears every reminder raised or closed, before windows are told. */
+    onChange: (listener: Listener<Reminder | null>) => changes.add(listener),
     evaluate,
     held,
     answer(key: string, action: ReminderAction): Reminder | null {
@@ -109,7 +117,7 @@ export function createReminders({ context, clock, events, settings, time, schedu
       const now = clock.now();
       store.write(answered(store.read(), current, action, now));
       current = null;
-      events.emit('reminderChanged', null);
+      changed();
       if (action === 'start-offline') time.start('offline');
       if (action === 'done-for-today' && time.state().running?.kind === 'online') time.stop();
       if (action === 'snooze') snoozeEnd.arm(evaluate, snoozeMs);

@@ -19,6 +19,7 @@ import * as timer from '../../core/time/sessionTimer.ts';
 import { dailyTotals, entryProblems, runningAsEntry } from '../../core/time/timeLedger.ts';
 import type { EventBus } from '../events.ts';
 import { Failure, invalid } from '../failure.ts';
+import { createListeners, type Listener } from '../listeners.ts';
 import { singleTimer, type Scheduler } from '../scheduler.ts';
 import type { SettingsService } from '../settings.ts';
 import { openStore, type StoreContext } from '../store.ts';
@@ -93,6 +94,7 @@ export function createTimeTracker({
     context,
   );
   const heartbeat = singleTimer(scheduler);
+  const timerChanges = createListeners<TimerState>();
   const deleted = new Map<string, TimeEntry>();
 
   function summary(): TimeSummary {
@@ -143,6 +145,7 @@ export function createTimeTracker({
     else session.keep(next);
     if (next.running && next.running.awayFrom === undefined) heartbeat.arm(beat, timer.heartbeatMs);
     else heartbeat.disarm();
+    timerChanges.tell(next);
     events.emit('timerChanged', next);
     events.emit('timeChanged', summary());
     if (discardedMs !== undefined && ended) {
@@ -182,6 +185,8 @@ export function createTimeTracker({
 
   return {
     state: (): TimerState => session.read(),
+    /** Hears every change of the timer (a start, a stop, a heartbeat, an answer), before windows are told. */
+    onTimerChange: (listener: Listener<TimerState>) => timerChanges.add(listener),
     summary,
     /** Starts `kind` with the activity and note given, the ones last used for that kind where not. */
     start(kind: SessionKind, activity?: Activity, note?: string): TimerState {
