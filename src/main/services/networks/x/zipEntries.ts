@@ -5,6 +5,7 @@
 // are read too. fflate inflates each entry as its pieces arrive; it cannot itself jump to an entry of a zip it
 // does not hold whole in memory, so the table of contents is read here.
 import type { FileHandle } from 'node:fs/promises';
+import { setImmediate } from 'node:timers/promises';
 import { crc32 } from 'node:zlib';
 import { Inflate } from 'fflate';
 
@@ -34,8 +35,11 @@ const localHeader = 0x04034b50;
 const unknown32 = 0xffffffff;
 /** An archive entry Twoway reads is a list of ids: far smaller than this even for 1M followers. */
 const largestEntry = 256 * 1024 * 1024;
-/** Entries are read in pieces this large, so a long read reports progress and can stop between pieces. */
-const piece = 8 * 1024 * 1024;
+/**
+ * Entries are read in pieces this large, so a long read reports progress and can stop between pieces; fflate
+ * inflates on the main process's thread, so after each piece the process answers whatever else is waiting.
+ */
+const piece = 1024 * 1024;
 
 export const bufferSource = (zip: Buffer): ZipSource => ({
   size: zip.length,
@@ -182,6 +186,7 @@ export async function readEntry(zip: ZipSource, entry: ZipEntry, onRead: (bytes:
     else stored.push(next);
     read += next.length;
     onRead(next.length);
+    if (inflate) await setImmediate();
   }
   inflate?.push(Buffer.alloc(0), true);
   const data = inflate ? inflate.result() : Buffer.concat(stored);
