@@ -1,28 +1,15 @@
 // Against the real Bluesky reference stack (PLC + PDS + AppView from @atproto/dev-env) on 127.0.0.1.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DAY } from '../../src/shared/calendar.ts';
-import type { AccountBalance } from '../../src/shared/types.ts';
-import {
-  BLUESKY_SERVER_MISSING,
-  BLUESKY_SERVER_SKIPPED,
-  blueskyServerAvailable,
-  blueskyServerSkipped,
-  startBlueskyServer,
-  type BlueskyServer,
-} from '../bluesky-server/client.ts';
+import { addBlueskyAccount, blueskyAddresses, blueskyServerForTests } from '../support/blueskyServer.ts';
 import { servicesAt } from '../support/services.ts';
 import { settled } from '../support/settled.ts';
 
-let server: BlueskyServer;
 let me: { did: string };
 const now = Date.now();
 const iso = (ms: number) => new Date(ms).toISOString();
 
-beforeAll(async () => {
-  if (blueskyServerSkipped) return;
-  // Fail loudly rather than skip: `bash tests/bluesky-server/setup.sh` installs the server.
-  if (!blueskyServerAvailable()) throw new Error(BLUESKY_SERVER_MISSING);
-  server = await startBlueskyServer();
+const server = blueskyServerForTests(async () => {
   me = await server.createAccount('consultant.test', 'consultant-pass');
   // 230 followers, followed 20 days ago on; the consultant follows back the first 100 of them (10 days ago) and
   // 40 others who never followed: 20 ten days ago (due) and 20 yesterday (within the grace period).
@@ -32,25 +19,9 @@ beforeAll(async () => {
   await server.seedFollowing(me.did, 20, { prefix: 'old', createdAt: iso(now - 10 * DAY - 60_000) });
   await server.seedFollowing(me.did, 20, { prefix: 'new', createdAt: iso(now - DAY - 60_000) });
   await server.processAll();
-}, 240_000);
-beforeEach((context) => context.skip(blueskyServerSkipped, BLUESKY_SERVER_SKIPPED));
-afterAll(async () => server?.stop());
+});
 
-async function addMe() {
-  const s = servicesAt(now, { warp: true });
-  const reply = await s.dispatch('addAccount', {
-    network: 'bluesky',
-    handle: '@Consultant.test',
-    appPassword: 'consultant-pass',
-    appviewUrl: server.urls.appview,
-    plcUrl: server.urls.plc,
-    handleResolverUrl: server.urls.pds,
-  });
-  expect(reply).toMatchObject({ ok: true });
-  await settled(s.services);
-  const id = (reply as { ok: true; value: AccountBalance }).value.account.id;
-  return { ...s, id };
-}
+const addMe = () => addBlueskyAccount(server, { handle: '@Consultant.test', appPassword: 'consultant-pass', at: now });
 
 describe('a Bluesky account on the reference server', () => {
   it('finds the account from its handle, syncs past 100 per page, and shows the balance', async () => {
@@ -142,7 +113,7 @@ describe('a Bluesky account on the reference server', () => {
 
   it('refuses an unknown handle and a wrong app password, and adds nothing', async () => {
     const { dispatch, services } = servicesAt(now, { warp: true });
-    const urls = { appviewUrl: server.urls.appview, plcUrl: server.urls.plc, handleResolverUrl: server.urls.pds };
+    const urls = blueskyAddresses(server);
     const unknown = await dispatch('addAccount', { network: 'bluesky', handle: 'nobody.test', ...urls });
     expect(unknown).toMatchObject({
       ok: false,

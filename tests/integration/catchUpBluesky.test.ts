@@ -1,28 +1,14 @@
 // The catch-up briefing against the real Bluesky reference stack: posts, replies, mentions and quotes are
 // written by the test through the PDS, and Twoway reads them back through the AppView like the app would.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '../../src/shared/calendar.ts';
-import type { AccountBalance } from '../../src/shared/types.ts';
-import {
-  BLUESKY_SERVER_MISSING,
-  BLUESKY_SERVER_SKIPPED,
-  blueskyServerAvailable,
-  blueskyServerSkipped,
-  startBlueskyServer,
-  type BlueskyServer,
-} from '../bluesky-server/client.ts';
-import { servicesAt } from '../support/services.ts';
-import { settled } from '../support/settled.ts';
+import { addBlueskyAccount, blueskyServerForTests } from '../support/blueskyServer.ts';
 
-let server: BlueskyServer;
 let me: { did: string };
 const posts: Record<string, string> = {};
 const iso = (ms: number) => new Date(ms).toISOString();
 
-beforeAll(async () => {
-  if (blueskyServerSkipped) return;
-  if (!blueskyServerAvailable()) throw new Error(BLUESKY_SERVER_MISSING);
-  server = await startBlueskyServer();
+const server = blueskyServerForTests(async () => {
   me = await server.createAccount('catcher.test', 'catcher-pass');
   for (const name of ['ana', 'ben', 'cem', 'dan', 'eve']) await server.createAccount(`${name}.test`, `${name}-pass`);
   // ana, ben, dan and eve follow the user; the user follows ana, cem and dan back — not ben, not eve.
@@ -68,8 +54,7 @@ beforeAll(async () => {
   await server.reply('catcher.test', posts.mention, 'Happy to help', { createdAt: iso(now - 60 * 60_000) });
   await server.processAll();
   await notificationsIndexed(4);
-}, 240_000);
-beforeEach((context) => context.skip(blueskyServerSkipped, BLUESKY_SERVER_SKIPPED));
+});
 
 /** Waits until the AppView lists the user's mention, reply and quote notifications, which it may index late. */
 async function notificationsIndexed(count: number) {
@@ -91,22 +76,8 @@ async function notificationsIndexed(count: number) {
   }
   throw new Error(`The AppView did not list ${count} notifications in 10 s, only: ${seen}.`);
 }
-afterAll(async () => server?.stop());
 
-async function addMe(appPassword?: string) {
-  const s = servicesAt(Date.now(), { warp: true });
-  const reply = await s.dispatch('addAccount', {
-    network: 'bluesky',
-    handle: 'catcher.test',
-    ...(appPassword ? { appPassword } : {}),
-    appviewUrl: server.urls.appview,
-    plcUrl: server.urls.plc,
-    handleResolverUrl: server.urls.pds,
-  });
-  expect(reply).toMatchObject({ ok: true });
-  await settled(s.services);
-  return { ...s, id: (reply as { ok: true; value: AccountBalance }).value.account.id };
-}
+const addMe = (appPassword?: string) => addBlueskyAccount(server, { handle: 'catcher.test', appPassword });
 
 const handles = (people: { person: { handle: string } }[]) => people.map((p) => p.person.handle);
 

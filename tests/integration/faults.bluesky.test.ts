@@ -1,55 +1,25 @@
 // Faults between Twoway and the real Bluesky reference server (PLC + PDS + AppView from @atproto/dev-env),
 // injected by a fault proxy in front of the AppView and the PDS: after each the known accounts and their lists
 // are intact, the account says what went wrong, and the next sync recovers.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountBalance } from '../../src/shared/types.ts';
+import { describe, expect, it } from 'vitest';
 import { DAY } from '../../src/shared/calendar.ts';
 import type { Fault } from '../servers/faults.ts';
-import {
-  BLUESKY_SERVER_MISSING,
-  BLUESKY_SERVER_SKIPPED,
-  blueskyServerAvailable,
-  blueskyServerSkipped,
-  startBlueskyServer,
-  type BlueskyServer,
-} from '../bluesky-server/client.ts';
-import { startFaultProxy, type FaultProxy } from '../support/faultProxy.ts';
-import { servicesAt } from '../support/services.ts';
-import { settled } from '../support/settled.ts';
+import { addBlueskyAccount, blueskyServerForTests, faultProxiesInFront } from '../support/blueskyServer.ts';
+import type { FaultProxy } from '../support/faultProxy.ts';
 
-let server: BlueskyServer;
-let appview: FaultProxy;
-let pds: FaultProxy;
-let plc: FaultProxy;
 let me: { did: string };
 const now = Date.now();
 const iso = (ms: number) => new Date(ms).toISOString();
 let newFollowers = 0;
 
-beforeAll(async () => {
-  if (blueskyServerSkipped) return;
-  if (!blueskyServerAvailable()) throw new Error(BLUESKY_SERVER_MISSING);
-  server = await startBlueskyServer();
-  appview = await startFaultProxy(server.urls.appview, { now: Date.now });
-  pds = await startFaultProxy(server.urls.pds, { now: Date.now });
-  // The DID documents name the PDS: through this proxy they name the PDS's proxy instead.
-  const pdsPort = new URL(server.urls.pds).port;
-  const pdsAddress = new RegExp(`https?://(127\\.0\\.0\\.1|localhost):${pdsPort}`, 'g');
-  plc = await startFaultProxy(server.urls.plc, { now: Date.now, rewrite: (text) => text.replace(pdsAddress, pds.url) });
+const server = blueskyServerForTests(async () => {
   me = await server.createAccount('consultant.test', 'consultant-pass');
   // 150 followers: two pages of the AppView's 100.
   await server.seedFollowers(me.did, 150, { prefix: 'fan', createdAt: iso(now - 20 * DAY) });
   await server.seedFollowing(me.did, 20, { prefix: 'idol', createdAt: iso(now - 10 * DAY) });
   await server.processAll();
-}, 240_000);
-beforeEach((context) => context.skip(blueskyServerSkipped, BLUESKY_SERVER_SKIPPED));
-afterEach(() => {
-  for (const proxy of [appview, pds, plc]) proxy?.faults.clear();
 });
-afterAll(async () => {
-  await Promise.all([appview, pds, plc].map((proxy) => proxy?.close()));
-  await server?.stop();
-});
+const { appview, pds, plc } = faultProxiesInFront(server);
 
 /** A new follower, so the next sync has a change to read every page for. */
 async function gainFollower() {
@@ -61,21 +31,16 @@ async function gainFollower() {
 
 async function synced(handle = 'consultant.test') {
   // The app's clock starts at the real time: the proxy dates its rate-limit resets by it.
-  const s = servicesAt(Date.now(), { warp: true, requestTimeoutMs: 1000 });
-  const reply = await s.dispatch('addAccount', {
-    network: 'bluesky',
+  const s = await addBlueskyAccount(server, {
     handle,
-    appviewUrl: appview.url,
-    plcUrl: plc.url,
-    handleResolverUrl: server.urls.pds,
+    addresses: { appviewUrl: appview.url, plcUrl: plc.url },
+    services: { requestTimeoutMs: 1000 },
   });
-  expect(reply).toMatchObject({ ok: true });
-  await settled(s.services);
   s.services.settings.update({ syncEveryHours: 0 });
-  const id = (reply as { ok: true; value: AccountBalance }).value.account.id;
+  const { id } = s;
   const balance = () => s.services.accounts.balances().find((b) => b.account.id === id)!;
   expect(balance().problem).toBeNull();
-  return { ...s, id, balance };
+  return { ...s, balance };
 }
 
 const getFollowers = '/xrpc/app.bsky.graph.getFollowers';

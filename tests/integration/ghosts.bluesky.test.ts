@@ -1,21 +1,11 @@
 // Ghost follows on the real Bluesky reference stack (PLC + PDS + AppView from @atproto/dev-env) on 127.0.0.1:
 // accounts the user follows that deactivate, are deleted, are taken down or block the user.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DAY } from '../../src/shared/calendar.ts';
 import type { GhostRow, NotFollowingBackRow } from '../../src/shared/contract.ts';
-import type { AccountBalance } from '../../src/shared/types.ts';
-import {
-  BLUESKY_SERVER_MISSING,
-  BLUESKY_SERVER_SKIPPED,
-  blueskyServerAvailable,
-  blueskyServerSkipped,
-  startBlueskyServer,
-  type BlueskyServer,
-} from '../bluesky-server/client.ts';
-import { servicesAt } from '../support/services.ts';
+import { addBlueskyAccount, blueskyServerForTests } from '../support/blueskyServer.ts';
 import { settled } from '../support/settled.ts';
 
-let server: BlueskyServer;
 let me: { did: string };
 const now = Date.now();
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -23,18 +13,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 let early: Awaited<ReturnType<typeof addMe>>;
 
 async function addMe() {
-  const s = servicesAt(now, { warp: true });
-  const reply = await s.dispatch('addAccount', {
-    network: 'bluesky',
-    handle: 'ghostwatch.test',
-    appPassword: 'ghostwatch-pass',
-    appviewUrl: server.urls.appview,
-    plcUrl: server.urls.plc,
-    handleResolverUrl: server.urls.pds,
-  });
-  expect(reply).toMatchObject({ ok: true });
-  await settled(s.services);
-  const id = (reply as { ok: true; value: AccountBalance }).value.account.id;
+  const s = await addBlueskyAccount(server, { handle: 'ghostwatch.test', appPassword: 'ghostwatch-pass', at: now });
+  const { id } = s;
   const read = async <T>(method: string, input: object) => {
     const answer = await s.dispatch(method, { accountId: id, ...input });
     expect(answer).toMatchObject({ ok: true });
@@ -58,11 +38,7 @@ async function followRecordSubjects(): Promise<Set<string>> {
   return new Set(answer.records.map((r) => r.value.subject));
 }
 
-beforeAll(async () => {
-  if (blueskyServerSkipped) return;
-  // Fail loudly rather than skip: `bash tests/bluesky-server/setup.sh` installs the server.
-  if (!blueskyServerAvailable()) throw new Error(BLUESKY_SERVER_MISSING);
-  server = await startBlueskyServer();
+const server = blueskyServerForTests(async () => {
   me = await server.createAccount('ghostwatch.test', 'ghostwatch-pass');
   const pal = await server.createAccount('pal.test', 'pal-pass');
   await server.follow(pal.did, me.did, iso(now - 30 * DAY));
@@ -77,9 +53,7 @@ beforeAll(async () => {
   await server.takedownAccount('gho0003.test');
   await server.block('gho0004.test', me.did);
   await server.processAll();
-}, 240_000);
-beforeEach((context) => context.skip(blueskyServerSkipped, BLUESKY_SERVER_SKIPPED));
-afterAll(async () => server?.stop());
+});
 
 describe('ghost follows on the Bluesky reference server', () => {
   it('a day on, who deactivated, was deleted, was suspended or blocks you is listed apart with the reason', async () => {

@@ -1,56 +1,28 @@
 // The real Bluesky reference server (PLC + PDS + AppView from @atproto/dev-env) behind a lying proxy: replies of
 // the wrong shape, answers without end. After each the account says what happened, the last good data is kept,
 // nothing outside the data folder changed, and the next start reads every file.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '../../src/shared/calendar.ts';
-import type { AccountBalance } from '../../src/shared/types.ts';
 import { memoryVault } from '../../src/main/services/secrets.ts';
-import {
-  BLUESKY_SERVER_MISSING,
-  BLUESKY_SERVER_SKIPPED,
-  blueskyServerAvailable,
-  blueskyServerSkipped,
-  startBlueskyServer,
-  type BlueskyServer,
-} from '../bluesky-server/client.ts';
 import type { Fault } from '../servers/faults.ts';
-import { startFaultProxy, type FaultProxy } from '../support/faultProxy.ts';
+import { addBlueskyAccount, blueskyServerForTests, faultProxiesInFront } from '../support/blueskyServer.ts';
+import type { FaultProxy } from '../support/faultProxy.ts';
 import { dataDirAmongOthers } from '../support/outside.ts';
 import { servicesAt } from '../support/services.ts';
-import { settled } from '../support/settled.ts';
 
-let server: BlueskyServer;
-let appview: FaultProxy;
-let pds: FaultProxy;
-let plc: FaultProxy;
 let me: { did: string };
 const now = Date.now();
 const iso = (ms: number) => new Date(ms).toISOString();
 let newFollowers = 0;
 
-beforeAll(async () => {
-  if (blueskyServerSkipped) return;
-  if (!blueskyServerAvailable()) throw new Error(BLUESKY_SERVER_MISSING);
-  server = await startBlueskyServer();
-  appview = await startFaultProxy(server.urls.appview, { now: Date.now });
-  pds = await startFaultProxy(server.urls.pds, { now: Date.now });
-  // The DID documents name the PDS: through this proxy they name the PDS's proxy instead.
-  const pdsAddress = new RegExp(`https?://(127\\.0\\.0\\.1|localhost):${new URL(server.urls.pds).port}`, 'g');
-  plc = await startFaultProxy(server.urls.plc, { now: Date.now, rewrite: (text) => text.replace(pdsAddress, pds.url) });
+const server = blueskyServerForTests(async () => {
   me = await server.createAccount('consultant.test', 'consultant-pass');
   // 150 followers: two pages of the AppView's 100.
   await server.seedFollowers(me.did, 150, { prefix: 'fan', createdAt: iso(now - 20 * DAY) });
   await server.seedFollowing(me.did, 20, { prefix: 'idol', createdAt: iso(now - 10 * DAY) });
   await server.processAll();
-}, 240_000);
-beforeEach((context) => context.skip(blueskyServerSkipped, BLUESKY_SERVER_SKIPPED));
-afterEach(() => {
-  for (const proxy of [appview, pds, plc]) proxy?.faults.clear();
 });
-afterAll(async () => {
-  await Promise.all([appview, pds, plc].map((proxy) => proxy?.close()));
-  await server?.stop();
-});
+const { appview, pds, plc } = faultProxiesInFront(server);
 
 /** A new follower, so the next sync has a change to read every page for. */
 async function gainFollower() {
@@ -63,18 +35,14 @@ async function gainFollower() {
 async function synced() {
   const place = dataDirAmongOthers();
   const vault = memoryVault();
-  const s = servicesAt(now, { dataDir: place.dataDir, vault, warp: true });
-  const reply = await s.dispatch('addAccount', {
-    network: 'bluesky',
+  const s = await addBlueskyAccount(server, {
     handle: 'consultant.test',
-    appviewUrl: appview.url,
-    plcUrl: plc.url,
-    handleResolverUrl: server.urls.pds,
+    at: now,
+    addresses: { appviewUrl: appview.url, plcUrl: plc.url },
+    services: { dataDir: place.dataDir, vault },
   });
-  expect(reply).toMatchObject({ ok: true });
-  await settled(s.services);
   s.services.settings.update({ syncEveryHours: 0 });
-  const id = (reply as { ok: true; value: AccountBalance }).value.account.id;
+  const { id } = s;
   const balance = () => s.services.accounts.balances().find((b) => b.account.id === id)!;
   expect(balance().problem).toBeNull();
   const restarted = async () => {
@@ -83,7 +51,7 @@ async function synced() {
     await again.services.start();
     return again;
   };
-  return { ...s, id, balance, place, before: place.outside(), restarted };
+  return { ...s, balance, place, before: place.outside(), restarted };
 }
 
 const getProfile = '/xrpc/app.bsky.actor.getProfile';

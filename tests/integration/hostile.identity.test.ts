@@ -4,16 +4,9 @@
 // all it receives: it must receive no app password and no token.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { AccountBalance } from '../../src/shared/types.ts';
-import {
-  BLUESKY_SERVER_MISSING,
-  BLUESKY_SERVER_SKIPPED,
-  blueskyServerAvailable,
-  blueskyServerSkipped,
-  startBlueskyServer,
-  type BlueskyServer,
-} from '../bluesky-server/client.ts';
+import { blueskyAddresses, blueskyServerForTests } from '../support/blueskyServer.ts';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy.ts';
 import { servicesAt } from '../support/services.ts';
 import { settled } from '../support/settled.ts';
@@ -54,7 +47,6 @@ async function startImpostor() {
 }
 
 const password = 'victim-app-pass-1';
-let server: BlueskyServer;
 let impostor: Awaited<ReturnType<typeof startImpostor>>;
 let victim: { did: string };
 let fan: { did: string };
@@ -73,33 +65,24 @@ async function addVictim(urls: { appviewUrl?: string; plcUrl?: string; handleRes
     network: 'bluesky',
     handle: 'victim.test',
     appPassword: password,
-    appviewUrl: server.urls.appview,
-    plcUrl: server.urls.plc,
-    handleResolverUrl: server.urls.pds,
+    ...blueskyAddresses(server),
     ...urls,
   });
   return { ...twoway, reply };
 }
 
-beforeAll(async () => {
-  if (blueskyServerSkipped) return;
-  if (!blueskyServerAvailable()) throw new Error(BLUESKY_SERVER_MISSING);
-  server = await startBlueskyServer();
+const server = blueskyServerForTests(async () => {
   victim = await server.createAccount('victim.test', password);
   fan = await server.createAccount('fan.test', 'fan-pass-123');
   await server.follow('fan.test', victim.did);
   await server.processAll();
   impostor = await startImpostor();
 }, 120_000);
-beforeEach((context) => context.skip(blueskyServerSkipped, BLUESKY_SERVER_SKIPPED));
 afterEach(async () => {
   impostor.received.length = 0;
   await Promise.all(proxies.splice(0).map((proxy) => proxy.close()));
 });
-afterAll(async () => {
-  await impostor?.close();
-  await server?.stop();
-});
+afterAll(async () => impostor?.close());
 
 describe('signing in to Bluesky trusts only an identity that names the handle back', () => {
   it('refuses an AppView that names an impostor for the handle, and sends the password nowhere', async () => {

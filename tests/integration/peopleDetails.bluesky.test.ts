@@ -1,40 +1,19 @@
 // What the rows show of people, read from the real Bluesky reference stack (PLC + PDS + AppView from
 // @atproto/dev-env) on 127.0.0.1: getProfiles for the bio, the counts and the picture, one entry of each author's
 // feed for the last post. Slow to start: run this file alone.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DAY } from '../../src/shared/calendar.ts';
 import type { NotFollowingBackRow } from '../../src/shared/contract.ts';
 import type { PersonFacts } from '../../src/shared/personDetails.ts';
-import type { AccountBalance } from '../../src/shared/types.ts';
-import {
-  BLUESKY_SERVER_MISSING,
-  BLUESKY_SERVER_SKIPPED,
-  blueskyServerAvailable,
-  blueskyServerSkipped,
-  startBlueskyServer,
-  type BlueskyServer,
-} from '../bluesky-server/client.ts';
-import { servicesAt } from '../support/services.ts';
-import { settled } from '../support/settled.ts';
+import { addBlueskyAccount, blueskyServerForTests } from '../support/blueskyServer.ts';
 
-let server: BlueskyServer;
 const now = Date.now();
 const iso = (ms: number) => new Date(ms).toISOString();
 const eightMonthsAgo = now - 243 * DAY;
 
 async function addMe() {
-  const s = servicesAt(now, { warp: true });
-  const reply = await s.dispatch('addAccount', {
-    network: 'bluesky',
-    handle: 'peoplewatch.test',
-    appPassword: 'peoplewatch-pass',
-    appviewUrl: server.urls.appview,
-    plcUrl: server.urls.plc,
-    handleResolverUrl: server.urls.pds,
-  });
-  expect(reply).toMatchObject({ ok: true });
-  await settled(s.services);
-  const accountId = (reply as { ok: true; value: AccountBalance }).value.account.id;
+  const s = await addBlueskyAccount(server, { handle: 'peoplewatch.test', appPassword: 'peoplewatch-pass', at: now });
+  const { id: accountId } = s;
   const rows = async (search = '') =>
     (
       (await s.dispatch('listNotFollowingBack', { accountId, filter: 'all', search })) as {
@@ -51,10 +30,7 @@ async function addMe() {
   return { ...s, accountId, rows, person, details };
 }
 
-beforeAll(async () => {
-  if (blueskyServerSkipped) return;
-  if (!blueskyServerAvailable()) throw new Error(BLUESKY_SERVER_MISSING);
-  server = await startBlueskyServer();
+const server = blueskyServerForTests(async () => {
   const me = await server.createAccount('peoplewatch.test', 'peoplewatch-pass');
   const ana = await server.createAccount('anadata.test', 'ana-pass');
   const ben = await server.createAccount('benquiet.test', 'ben-pass');
@@ -68,9 +44,7 @@ beforeAll(async () => {
   await server.post(ana.did, 'Going quiet for a while.', { createdAt: iso(eightMonthsAgo) });
   await server.post(cem.did, 'New case study is up.');
   await server.processAll();
-}, 240_000);
-beforeEach((context) => context.skip(blueskyServerSkipped, BLUESKY_SERVER_SKIPPED));
-afterAll(async () => server?.stop());
+});
 
 describe('people details on the Bluesky reference server', () => {
   it('reads the bio’s first line, cleaned, the counts and the last post; "no posts" is known as such', async () => {

@@ -1,30 +1,17 @@
 // The balance a newcomer watches, right after the queue's writes on the real Bluesky reference stack (PLC + PDS +
 // AppView from @atproto/dev-env on 127.0.0.1): 203 followers, 243 following, 30 due — as the seed's account.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DAY } from '../../src/shared/calendar.ts';
 import { countsDisagreement } from '../../src/shared/countCheck.ts';
 import type { AccountBalance } from '../../src/shared/types.ts';
-import {
-  BLUESKY_SERVER_MISSING,
-  BLUESKY_SERVER_SKIPPED,
-  blueskyServerAvailable,
-  blueskyServerSkipped,
-  startBlueskyServer,
-  type BlueskyServer,
-} from '../bluesky-server/client.ts';
-import { servicesAt } from '../support/services.ts';
+import { addBlueskyAccount, blueskyServerForTests } from '../support/blueskyServer.ts';
 import { settled } from '../support/settled.ts';
 
-let server: BlueskyServer;
 let me: { did: string };
 const now = Date.now();
 const iso = (ms: number) => new Date(ms).toISOString();
 
-beforeAll(async () => {
-  if (blueskyServerSkipped) return;
-  // Fail loudly rather than skip: `bash tests/bluesky-server/setup.sh` installs the server.
-  if (!blueskyServerAvailable()) throw new Error(BLUESKY_SERVER_MISSING);
-  server = await startBlueskyServer();
+const server = blueskyServerForTests(async () => {
   me = await server.createAccount('newcomer.test', 'newcomer-pass');
   // 203 followers, 200 of them followed back; 43 followed who never followed: 30 ten days ago (due), 13 yesterday.
   await server.seedFollowers(me.did, 203, { prefix: 'fan', createdAt: iso(now - 20 * DAY) });
@@ -34,22 +21,10 @@ beforeAll(async () => {
   await server.seedFollowing(me.did, 13, { prefix: 'new', createdAt: iso(now - DAY) });
   await server.processAll();
 }, 300_000);
-beforeEach((context) => context.skip(blueskyServerSkipped, BLUESKY_SERVER_SKIPPED));
-afterAll(async () => server?.stop());
 
 async function addMe() {
-  const s = servicesAt(now, { warp: true });
-  const reply = await s.dispatch('addAccount', {
-    network: 'bluesky',
-    handle: 'newcomer.test',
-    appPassword: 'newcomer-pass',
-    appviewUrl: server.urls.appview,
-    plcUrl: server.urls.plc,
-    handleResolverUrl: server.urls.pds,
-  });
-  expect(reply).toMatchObject({ ok: true });
-  await settled(s.services);
-  const id = (reply as { ok: true; value: AccountBalance }).value.account.id;
+  const s = await addBlueskyAccount(server, { handle: 'newcomer.test', appPassword: 'newcomer-pass', at: now });
+  const { id } = s;
   /** What the renderer reads: the balances, and how many are due. */
   const balance = async () => {
     const balances = (await s.dispatch('listBalances', {})) as { ok: true; value: AccountBalance[] };

@@ -4,20 +4,13 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountBalance } from '../../src/shared/types.ts';
 import { manualClock } from '../../src/main/core/clock.ts';
 import { safeStorageVault, type SecretCipher } from '../../src/main/electron/safeStorageVault.ts';
 import { secretKeys } from '../../src/main/services/secrets.ts';
-import {
-  BLUESKY_SERVER_MISSING,
-  BLUESKY_SERVER_SKIPPED,
-  blueskyServerAvailable,
-  blueskyServerSkipped,
-  startBlueskyServer,
-  type BlueskyServer,
-} from '../bluesky-server/client.ts';
 import { startMastodonServer } from '../servers/mastodon.ts';
+import { blueskyAddresses, blueskyServerForTests } from '../support/blueskyServer.ts';
 import { servicesAt } from '../support/services.ts';
 import { settled } from '../support/settled.ts';
 import { tempDir } from '../support/tempDir.ts';
@@ -149,14 +142,7 @@ describe('a Mastodon access token', { timeout: 20_000 }, () => {
 });
 
 describe('a Bluesky app password and the session it opens', { timeout: 30_000 }, () => {
-  let bluesky: BlueskyServer;
-  beforeAll(async () => {
-    if (blueskyServerSkipped) return;
-    if (!blueskyServerAvailable()) throw new Error(BLUESKY_SERVER_MISSING);
-    bluesky = await startBlueskyServer();
-  }, 120_000);
-  beforeEach((context) => context.skip(blueskyServerSkipped, BLUESKY_SERVER_SKIPPED));
-  afterAll(async () => bluesky?.stop());
+  const bluesky = blueskyServerForTests(undefined, 120_000);
 
   it('are kept encrypted and appear nowhere in plaintext after adding, syncing and following back', async () => {
     const appPassword = 'bsky-App-Pass-7q2w-9e4r';
@@ -169,9 +155,7 @@ describe('a Bluesky app password and the session it opens', { timeout: 30_000 },
       network: 'bluesky',
       handle: 'guarded.test',
       appPassword,
-      appviewUrl: bluesky.urls.appview,
-      plcUrl: bluesky.urls.plc,
-      handleResolverUrl: bluesky.urls.pds,
+      ...blueskyAddresses(bluesky),
     });
     const id = (added as { ok: true; value: AccountBalance }).value.account.id;
     await settled(twoway.services);
