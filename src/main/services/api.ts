@@ -29,6 +29,7 @@ export function createApi(services: Services) {
     deleteEntry: ({ id }) => time.remove(id),
     undoDelete: ({ id }) => time.undoRemove(id),
     getReport: ({ from, to }) => reports.report(from, to),
+    getComparison: ({ from, to }) => reports.comparison(from, to),
     listOutcomes: () => outcomes.list(),
     addOutcome: (outcome) => outcomes.add(outcome),
     updateOutcome: ({ id, outcome }) => outcomes.update(id, outcome),

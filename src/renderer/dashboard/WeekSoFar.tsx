@@ -6,7 +6,8 @@ import './WeekSoFar.css';
 
 /**
  * This week so far against the same days of last week, as the report compares them: 'Mon–Wed so far, against the
- * same days last week: online 1 h 56 vs 2 h 28, ▼ 32 min less — good'. Asked again whenever the time changes.
+ * same days last week: online 1 h 56 vs 2 h 28, ▼ 32 min less — good'. Asked again whenever the time changes: the
+ * comparison alone, not the whole report.
  */
 export function WeekSoFar({ from, to, at }: { from: string; to: string; at: number }) {
   const [comparison, setComparison] = useState<Comparison | null>(null);
@@ -15,8 +16,8 @@ export function WeekSoFar({ from, to, at }: { from: string; to: string; at: numb
     let wanted = true;
     void (async () => {
       try {
-        const report = await call('getReport', { from, to });
-        if (wanted) setComparison(report.time.comparison);
+        const answer = await call('getComparison', { from, to });
+        if (wanted) setComparison(answer);
         if (wanted) setError('');
       } catch (failure) {
         if (wanted) setError(failure instanceof Error ? failure.message : String(failure));

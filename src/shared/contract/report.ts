@@ -2,12 +2,14 @@
 import { z } from 'zod';
 import { csvExport, dayRange, none, outcomeInput } from '../inputs.ts';
 import type { Outcome } from '../outcomes.ts';
-import type { Report } from '../report.ts';
+import type { Comparison, Report } from '../report.ts';
 import type { Download } from './app.ts';
 import { method } from './method.ts';
 
 export const reportMethods = {
   getReport: method<Report>().takes(dayRange),
+  /** The report's comparison alone, for the Dashboard, which asks again whenever the time changes. */
+  getComparison: method<Comparison>().takes(dayRange),
   listOutcomes: method<Outcome[]>().takes(none),
   addOutcome: method<Outcome>().takes(outcomeInput),
   updateOutcome: method<Outcome>().takes(z.object({ id: z.string().min(1), outcome: outcomeInput }).strict()),

@@ -1,11 +1,11 @@
 // The report over any range of local days, and the CSV files behind it.
 import type { Download } from '../../../shared/contract.ts';
-import type { Report } from '../../../shared/report.ts';
-import { addDays, dayKey, daysBetween, fromDayKey, startOfWeek } from '../../../shared/calendar.ts';
+import type { Comparison, Report } from '../../../shared/report.ts';
+import { MINUTE, addDays, dayKey, daysBetween, fromDayKey, startOfWeek } from '../../../shared/calendar.ts';
 import type { Clock } from '../../core/clock.ts';
 import { dailyCsv, entriesCsv, outcomesCsv } from '../../core/report/exports.ts';
 import { networkReport, report, timeReport } from '../../core/report/report.ts';
-import type { DayRange } from '../../core/report/comparison.ts';
+import { comparison, type DayRange } from '../../core/report/comparison.ts';
 import type { WeekFigures } from '../../core/time/reminderRules.ts';
 import { runningAsEntry } from '../../core/time/timeLedger.ts';
 import type { Accounts } from '../balance/accounts.ts';
@@ -64,6 +64,11 @@ export function createReports({ clock, settings, time, outcomes, accounts, catch
         rangeOf(from, to),
         clock.now(),
       );
+    },
+    /** The report's comparison of `from`–`to` with the period before, without the rest of the report. */
+    comparison(from: string, to: string): Comparison {
+      const { weekStartsOn, dailyOnlineBudgetMin } = settings.get();
+      return comparison(spans(), rangeOf(from, to), clock.now(), weekStartsOn, dailyOnlineBudgetMin * MINUTE);
     },
     /** The week before the one holding `now`, for the digest; null when that week holds nothing to tell. */
     lastWeek(now: number): WeekFigures | null {
