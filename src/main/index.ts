@@ -130,7 +130,14 @@ async function start() {
     catchUp: services.catchUp.summary,
     updates: services.updates.status,
     queue: services.queue.view,
-    events: services.events,
+    changes: {
+      time: services.time.onTimeChange,
+      settings: services.settings.onChange,
+      balances: services.accounts.onChange,
+      catchUp: services.catchUp.onChange,
+      updates: services.updates.onChange,
+      queue: services.queue.onChange,
+    },
     render: (view) => {
       tray.render(view);
       appMenu.update(view);
@@ -139,7 +146,7 @@ async function start() {
   });
   followPowerEvents({ time: services.time, shutdown: closeServices });
   showReminderNotifications({
-    events: services.events,
+    onReminder: services.reminders.onChange,
     dispatch,
     current: services.reminders.current,
     openWindow: (route) => openWindow(route),

@@ -7,10 +7,11 @@ import type { Route } from '../../shared/routes.ts';
 import type { Reminder } from '../../shared/types.ts';
 import { answerAt, reminderNotification } from '../core/time/reminderText.ts';
 import type { Dispatch } from '../services/api.ts';
-import type { EventBus } from '../services/events.ts';
+import type { OnChange } from '../services/listeners.ts';
 
 export interface ReminderNotificationOptions {
-  events: EventBus;
+  /** Hears every reminder raised or closed (the reminders service's onChange). */
+  onReminder: OnChange<Reminder | null>;
   dispatch: Dispatch;
   /** The reminder open now, shown at once: one may already be open when this starts. */
   current: () => Reminder | null;
@@ -22,7 +23,7 @@ export interface ReminderNotificationOptions {
 
 /** Starts showing reminders; returns a function that stops and closes the one shown. */
 export function showReminderNotifications({
-  events,
+  onReminder,
   dispatch,
   current,
   openWindow,
@@ -74,9 +75,7 @@ export function showReminderNotifications({
     shown = { key: view.key, notification };
   }
 
-  const stopListening = events.listen((event, payload) => {
-    if (event === 'reminderChanged') follow(payload as Reminder | null);
-  });
+  const stopListening = onReminder(follow);
   follow(current());
   return () => {
     stopListening();

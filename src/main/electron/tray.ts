@@ -10,10 +10,9 @@ import {
   type NativeImage,
   type Rectangle,
 } from 'electron';
-import type { EventName } from '../../shared/contract.ts';
 import type { CatchUpSummary } from '../../shared/catchUp.ts';
 import type { QueueView } from '../../shared/people.ts';
-import type { AccountBalance, TimeSummary } from '../../shared/types.ts';
+import type { AccountBalance, Settings, TimeSummary } from '../../shared/types.ts';
 import type { UpdateStatus } from '../../shared/updates.ts';
 import {
   followerTotals,
@@ -30,7 +29,7 @@ import {
   type UserCommand,
 } from '../core/desktop/trayView.ts';
 import { trayIconFile, trayIconFolder } from '../core/desktop/trayIconFile.ts';
-import type { EventBus } from '../services/events.ts';
+import type { OnChange } from '../services/listeners.ts';
 
 export interface TrayServiceOptions {
   run: (command: UserCommand) => void;
@@ -152,25 +151,23 @@ export interface FollowTimerOptions {
   catchUp: () => Pick<CatchUpSummary, 'unread' | 'waiting'>;
   updates: () => UpdateStatus;
   queue: () => QueueView;
-  events: EventBus;
+  /** The changes the tray shows, each heard from the service that makes it. */
+  changes: {
+    time: OnChange<TimeSummary>;
+    settings: OnChange<Settings>;
+    balances: OnChange<AccountBalance[]>;
+    catchUp: OnChange<CatchUpSummary>;
+    updates: OnChange<UpdateStatus>;
+    queue: OnChange<QueueView>;
+  };
   /** Shows a view model: the tray's render, and whatever else mirrors it (the application menu). */
   render: (view: TrayView) => void;
   /** A title ticking each second beside the icon (macOS). */
   liveTitle: boolean;
 }
 
-const changesTray: ReadonlySet<EventName> = new Set([
-  'timerChanged',
-  'timeChanged',
-  'settingsChanged',
-  'balancesChanged',
-  'catchUpChanged',
-  'updatesChanged',
-  'queueChanged',
-]);
-
 /**
- * Keeps the tray on the timer: renders on every event that changes what it shows, and while a session runs also
+ * Keeps the tray on the timer: renders on every change of what it shows, and while a session runs also
  * when a shown second or minute turns over. Idle, it sets no timer at all. Returns a function that stops following.
  */
 export function followTimer({
@@ -179,7 +176,7 @@ export function followTimer({
   catchUp,
   updates,
   queue,
-  events,
+  changes,
   render,
   liveTitle,
 }: FollowTimerOptions): () => void {
@@ -209,16 +206,29 @@ export function followTimer({
     const delay = nextTrayRefresh(input);
     if (delay !== null) timer = setTimeout(refresh, delay);
   }
-  const stopListening = events.listen((event, payload) => {
-    if (event === 'balancesChanged') followers = followerTotals(payload as AccountBalance[]);
-    if (event === 'catchUpChanged') briefing = payload as CatchUpSummary;
-    if (event === 'updatesChanged') update = updateOf(payload as UpdateStatus);
-    if (event === 'queueChanged') batches = queueBatches((payload as QueueView).items);
-    if (changesTray.has(event)) refresh();
-  });
+  const stops = [
+    changes.time(refresh),
+    changes.settings(refresh),
+    changes.balances((balances) => {
+      followers = followerTotals(balances);
+      refresh();
+    }),
+    changes.catchUp((summary) => {
+      briefing = summary;
+      refresh();
+    }),
+    changes.updates((status) => {
+      update = updateOf(status);
+      refresh();
+    }),
+    changes.queue((view) => {
+      batches = queueBatches(view.items);
+      refresh();
+    }),
+  ];
   refresh();
   return () => {
-    stopListening();
+    for (const stop of stops) stop();
     clearTimeout(timer);
   };
 }

@@ -3,6 +3,9 @@
 
 export type Listener<T> = (value: T) => void;
 
+/** A service's `onChange`: adds a listener, returns a function that removes it. */
+export type OnChange<T> = (listener: Listener<T>) => () => void;
+
 export interface Listeners<T> {
   /** Adds a listener; returns a function that removes it. */
   add(listener: Listener<T>): () => void;

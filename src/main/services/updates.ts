@@ -16,6 +16,7 @@ import {
 } from '../core/desktop/updatePolicy.ts';
 import type { EventBus } from './events.ts';
 import { Failure } from './failure.ts';
+import { createListeners, type Listener } from './listeners.ts';
 import { singleTimer, type Scheduler } from './scheduler.ts';
 import type { SettingsService } from './settings.ts';
 import type { TimeTracker } from './time/timeTracker.ts';
@@ -58,6 +59,7 @@ export function createUpdates({
   let state: UpdateState = initialUpdateState;
   let startedAt: number | null = null;
   let shown = '';
+  const changes = createListeners<UpdateStatus>();
   const checkTimer = singleTimer(scheduler);
   const restartTimer = singleTimer(scheduler);
   const running = () => time.state().running;
@@ -78,12 +80,13 @@ export function createUpdates({
     else plan();
   }
 
-  /** Tells the windows and the tray when what they show changed. */
+  /** Tells the tray and the windows when what they show changed. */
   function publish() {
     const next = status();
     const text = JSON.stringify(next);
     if (text === shown) return;
     shown = text;
+    changes.tell(next);
     events.emit('updatesChanged', next);
   }
 
@@ -122,6 +125,8 @@ export function createUpdates({
 
   return {
     status,
+    /** Hears every change of what the window and tray show of updates, before windows are told. */
+    onChange: (listener: Listener<UpdateStatus>) => changes.add(listener),
     /** The app is ready to check: its window showed, or it started hidden in the tray. */
     begin() {
       if (startedAt !== null) return;

@@ -11,8 +11,9 @@ import { nextWriteAt } from '../../core/balance/writePacing.ts';
 import type { Accounts } from './accounts.ts';
 import type { EventBus } from '../events.ts';
 import { Failure } from '../failure.ts';
+import { createListeners, type Listener } from '../listeners.ts';
 import type { ProviderFor } from '../networks/provider.ts';
-import { openQueueFile, type QueueFile } from './queueFile.ts';
+import { openQueueFile, reopenCutShort, type QueueFile } from './queueFile.ts';
 import { performWrite, type WriteOutcome } from './queuedWrite.ts';
 import { singleTimer, type Scheduler } from '../scheduler.ts';
 import type { SettingsService } from '../settings.ts';
@@ -45,22 +46,11 @@ export function createActionQueue(deps: QueueDeps) {
   const closing = new AbortController();
   let working: { id: string; cancel: AbortController } | null = null;
   let revision = 0;
+  const changes = createListeners<QueueView>();
 
   // A write interrupted by a quit is tried again after its re-check, which also tells whether it was made.
-  const cutShort = new Set(
-    store
-      .read()
-      .items.filter((i) => i.state === 'working')
-      .map((i) => i.id),
-  );
+  const cutShort = reopenCutShort(store);
   const interrupted = cutShort.size > 0;
-  if (interrupted)
-    store.keep({
-      ...store.read(),
-      items: store
-        .read()
-        .items.map((i) => (i.state === 'working' ? { ...i, state: 'waiting', waitingUntil: null } : i)),
-    });
 
   /** When the item may go, and what holds it back beyond the pace, in the user's words. */
   function nextOf(item: QueueItem): { at: number; because: string | null } {
@@ -95,7 +85,9 @@ export function createActionQueue(deps: QueueDeps) {
     // The record of writes under way, mostly made as they run: a full disk must not stop them or lose it.
     store.keep({ ...file, items: file.items.filter((i) => !drop.has(i.id)) });
     revision++;
-    events.emit('queueChanged', view());
+    const next = view();
+    changes.tell(next);
+    events.emit('queueChanged', next);
   }
 
   function update(id: string, patch: Partial<QueueItem>) {
@@ -227,6 +219,8 @@ export function createActionQueue(deps: QueueDeps) {
 
   return {
     view,
+    /** Hears every change of the queue, before windows are told. */
+    onChange: (listener: Listener<QueueView>) => changes.add(listener),
     /**
      * Queues writes for people of one account, found in its last sync. People an outcome protects are left out of
      * an unfollow unless the user confirmed it for them (`includeProtected`), which their items keep.

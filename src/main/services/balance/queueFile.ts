@@ -66,3 +66,19 @@ export function openQueueFile(context: StoreContext): Store<QueueFile> {
     context,
   );
 }
+
+/** Items a quit cut short while working go back to waiting; returns their ids, for the re-check before a retry. */
+export function reopenCutShort(store: Store<QueueFile>): Set<string> {
+  const cutShort = new Set(
+    store
+      .read()
+      .items.filter((i) => i.state === 'working')
+      .map((i) => i.id),
+  );
+  if (cutShort.size === 0) return cutShort;
+  const items = store
+    .read()
+    .items.map((i) => (i.state === 'working' ? { ...i, state: 'waiting' as const, waitingUntil: null } : i));
+  store.keep({ ...store.read(), items });
+  return cutShort;
+}

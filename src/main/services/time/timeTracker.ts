@@ -95,6 +95,7 @@ export function createTimeTracker({
   );
   const heartbeat = singleTimer(scheduler);
   const timerChanges = createListeners<TimerState>();
+  const timeChanges = createListeners<TimeSummary>();
   const deleted = new Map<string, TimeEntry>();
 
   function summary(): TimeSummary {
@@ -147,7 +148,7 @@ export function createTimeTracker({
     else heartbeat.disarm();
     timerChanges.tell(next);
     events.emit('timerChanged', next);
-    events.emit('timeChanged', summary());
+    timeChanged();
     if (discardedMs !== undefined && ended) {
       events.emit('sessionDiscarded', { kind: ended.kind, activity: ended.activity, ms: discardedMs });
     }
@@ -173,8 +174,14 @@ export function createTimeTracker({
     return entry;
   }
 
+  function timeChanged() {
+    const next = summary();
+    timeChanges.tell(next);
+    events.emit('timeChanged', next);
+  }
+
   function changed<T>(result: T): T {
-    events.emit('timeChanged', summary());
+    timeChanged();
     return result;
   }
 
@@ -187,6 +194,8 @@ export function createTimeTracker({
     state: (): TimerState => session.read(),
     /** Hears every change of the timer (a start, a stop, a heartbeat, an answer), before windows are told. */
     onTimerChange: (listener: Listener<TimerState>) => timerChanges.add(listener),
+    /** Hears every change of the day's and week's totals (the timer's included), before windows are told. */
+    onTimeChange: (listener: Listener<TimeSummary>) => timeChanges.add(listener),
     summary,
     /** Starts `kind` with the activity and note given, the ones last used for that kind where not. */
     start(kind: SessionKind, activity?: Activity, note?: string): TimerState {
