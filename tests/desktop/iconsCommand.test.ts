@@ -1,5 +1,6 @@
-// The README's `node scripts/buildIcons.ts` renders build/icon.svg into the icon files the installers take: run on a
-// clean copy with those files removed, it makes every one of them again, the same bytes as the ones kept here.
+// The README's `node scripts/buildIcons.ts` renders build/icon.svg into the icon files the installers take, and
+// build/tray/<state>.svg into the tray icons: run on a clean copy with those files removed, it makes every one of
+// them again, the same bytes as the ones kept here.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
