@@ -19,6 +19,7 @@ import { Outcomes } from './outcomes/Outcomes.tsx';
 import { Report } from './report/Report.tsx';
 import { Settings } from './settings/Settings.tsx';
 import { Time } from './time/Time.tsx';
+import './App.css';
 
 const titles: Record<View, string> = {
   dashboard: 'Dashboard',

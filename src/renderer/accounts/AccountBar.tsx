@@ -2,6 +2,7 @@ import type { AccountBalance } from '../../shared/types.ts';
 import { useNetwork } from '../balance/networkStore.ts';
 import { NetworkBadge } from '../ui/NetworkBadge.tsx';
 import { HandleText } from '../ui/HandleText.tsx';
+import './AccountBar.css';
 
 /** Which accounts the view shows: all of them together, or one. */
 export function AccountBar({

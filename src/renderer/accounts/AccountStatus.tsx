@@ -9,6 +9,7 @@ import { NetworkBadge } from '../ui/NetworkBadge.tsx';
 import { XArchiveImport } from '../networks/x/XArchiveImport.tsx';
 import { count, isArchive, isSample, momentLabel, networkNames } from '../balance/networkWords.ts';
 import { HandleText } from '../ui/HandleText.tsx';
+import './AccountStatus.css';
 
 function SyncState({ progress }: { progress: SyncProgress }) {
   const pct = progress.total > 0 ? Math.min(100, Math.floor((progress.done / progress.total) * 100)) : null;

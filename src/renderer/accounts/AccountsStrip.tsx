@@ -9,6 +9,7 @@ import { TrendChart } from '../balance/TrendChart.tsx';
 import { AccountStatus } from './AccountStatus.tsx';
 import { count, isArchive } from '../balance/networkWords.ts';
 import './AccountsStrip.css';
+import '../balance/BalanceCard.css';
 
 /** Followers vs following, the difference and who is due, in one line; the Dashboard has the full cards. */
 export function BalanceLine({ title, figures, due }: { title: string; figures: Figures | null; due: number | null }) {

@@ -7,6 +7,7 @@ import { MastodonSignIn } from '../networks/mastodon/MastodonSignIn.tsx';
 import { networkNames } from '../balance/networkWords.ts';
 import { TextField } from '../ui/TextField.tsx';
 import { XAccountFields, type XValues } from '../networks/x/XAccountFields.tsx';
+import './AddAccountForm.css';
 
 const blank = {
   bluesky: { handle: '', appPassword: '', appviewUrl: '', plcUrl: '' },

@@ -7,6 +7,7 @@ import { useNetwork, type Picked } from './networkStore.ts';
 import { PersonHandle } from './PersonHandle.tsx';
 import { count, isSample, listed, networkNames, people, writeSeconds } from './networkWords.ts';
 import { manualStepsOf } from '../networks/x/xSteps.ts';
+import './ActionPreview.css';
 
 const shownHandles = 10;
 

@@ -3,6 +3,7 @@ import { networkNames } from '../../shared/networkFacts.ts';
 import type { Network } from '../../shared/types.ts';
 import { signed } from '../format.ts';
 import { HandleText } from '../ui/HandleText.tsx';
+import './BalanceCard.css';
 
 export function BalanceCard({ title, network, figures }: { title: string; network?: Network; figures: Figures }) {
   return (

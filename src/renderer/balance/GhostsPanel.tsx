@@ -11,6 +11,7 @@ import { SelectionBar } from './SelectionBar.tsx';
 import { useDebounced } from '../ui/useDebounced.ts';
 import { usePickedShown } from './usePickedShown.ts';
 import { useWindowedRows } from '../ui/useWindowedRows.ts';
+import './GhostsPanel.css';
 
 /** The most rows one listGhosts call returns. */
 const pageLimit = 500;

@@ -12,6 +12,7 @@ import { QueuePanel } from './QueuePanel.tsx';
 import { Tabs } from '../ui/Tabs.tsx';
 import { useBalances } from './balanceStore.ts';
 import { useNetwork, type NetworkTab } from './networkStore.ts';
+import './Network.css';
 
 const panels = {
   'not-following-back': NotFollowingBackPanel,

@@ -7,6 +7,7 @@ import { useBalances } from './balanceStore.ts';
 import { count, people } from './networkWords.ts';
 import { useLeaveGuard } from '../settings/useLeaveGuard.ts';
 import { useDebounced } from '../ui/useDebounced.ts';
+import './NetworkRules.css';
 
 type Rule = 'graceDays' | 'dailyWriteCap' | 'syncEveryHours';
 const fields: [Rule, string, string][] = [

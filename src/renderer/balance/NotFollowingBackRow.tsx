@@ -9,6 +9,7 @@ import { handleWords } from './PersonHandle.tsx';
 import { KeepReasonDialog, UnfollowProtectedDialog } from './PersonDialogs.tsx';
 import { PersonRow } from './PersonDetails.tsx';
 import { followedWords } from './personWords.ts';
+import './NotFollowingBackRow.css';
 
 function badgeOf(row: Row, graceDays: number): { text: string; kind: string } {
   if (row.protected) return { text: 'protected', kind: 'protected' };

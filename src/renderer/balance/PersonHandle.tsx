@@ -3,6 +3,7 @@ import { shownHandle, shownName } from '../../shared/shownNames.ts';
 import type { Network } from '../../shared/types.ts';
 import { isUnnamed, personLabel } from '../../shared/xPeople.ts';
 import { HandleText } from '../ui/HandleText.tsx';
+import './PersonHandle.css';
 
 /** A person's handle as a server cannot spoof it: cleaned, isolated from the text around it, cut, and marked. */
 export function PersonHandle({ person, network }: { person: Person; network?: Network | undefined }) {

@@ -5,6 +5,7 @@ import { clockTime } from '../format.ts';
 import { momentLabel } from './networkWords.ts';
 import { NetworkBadge } from '../ui/NetworkBadge.tsx';
 import { PersonPicture } from './PersonDetails.tsx';
+import './QueueItemRow.css';
 
 const stateWords: Record<QueueItem['state'], string> = {
   waiting: 'waiting',

@@ -6,6 +6,7 @@ import { useNow } from '../useNow.ts';
 import { count } from './networkWords.ts';
 import { QueueItemRow } from './QueueItemRow.tsx';
 import { VirtualList } from '../ui/VirtualList.tsx';
+import './QueuePanel.css';
 
 /** 14:05:30 today; with its date when the daily cap pushes the next write to another day. */
 function nextLabel(at: number, now: number): string {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { count } from './networkWords.ts';
 import { selectionWords, type PickedShown } from './selectionWords.ts';
+import './SelectionBar.css';
 
 /** What is picked, and the one action to take on it; the action opens a preview, never acts at once. */
 export function SelectionBar({

@@ -1,4 +1,5 @@
 import type { CountSnapshot } from '../../shared/types.ts';
+import './TrendChart.css';
 
 const width = 640;
 const height = 180;

@@ -11,6 +11,7 @@ import { Tabs } from '../ui/Tabs.tsx';
 import { useCatchUp } from './catchUpStore.ts';
 import { go } from '../route.ts';
 import { useNow } from '../useNow.ts';
+import './CatchUp.css';
 
 function PostsPanel({
   people,

@@ -1,4 +1,5 @@
 import { useCatchUp } from './catchUpStore.ts';
+import './CatchUpCard.css';
 import { routeHash } from '../../shared/routes.ts';
 
 /** The dashboard's line on the briefing: what is unread and who waits for an answer, one click away. */

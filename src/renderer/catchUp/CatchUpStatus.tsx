@@ -6,6 +6,7 @@ import { useCatchUp } from './catchUpStore.ts';
 import { NetworkBadge } from '../ui/NetworkBadge.tsx';
 import { moment } from './catchUpWords.ts';
 import { HandleText } from '../ui/HandleText.tsx';
+import './CatchUpStatus.css';
 
 function progressText(progress: CatchUpProgress, account: CatchUpAccount | undefined): string {
   const name = account ? networkNames[account.network] : 'the network';

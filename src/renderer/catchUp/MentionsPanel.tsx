@@ -4,6 +4,7 @@ import type { Network } from '../../shared/types.ts';
 import { NetworkBadge } from '../ui/NetworkBadge.tsx';
 import { handleWords, PersonHandle, PersonName } from '../balance/PersonHandle.tsx';
 import { ago, moment, openWords, reasonWords, span } from './catchUpWords.ts';
+import './MentionsPanel.css';
 
 function MentionRow({
   mention,

@@ -6,6 +6,7 @@ import { NetworkBadge } from '../ui/NetworkBadge.tsx';
 import { handleWords, PersonHandle, PersonName } from '../balance/PersonHandle.tsx';
 import { answerLine } from './catchUpWords.ts';
 import { PostItem } from './PostItem.tsx';
+import './PersonGroup.css';
 
 /** One follower's posts since the last visit, with how they answer the user's mentions, and their marks. */
 export function PersonGroup({

@@ -8,6 +8,7 @@ import { useNow } from '../useNow.ts';
 import { NetworkBadge } from '../ui/NetworkBadge.tsx';
 import { PersonHandle, PersonName } from '../balance/PersonHandle.tsx';
 import { answerLine, moment } from './catchUpWords.ts';
+import './RarelyAnswersPanel.css';
 
 function RateRow({ rate, balances, now }: { rate: AnswerRate; balances: AccountBalance[]; now: number }) {
   const network = balances.find((b) => b.account.id === rate.accountId)?.account.network;

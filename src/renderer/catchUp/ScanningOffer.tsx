@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useCatchUp } from './catchUpStore.ts';
 import { useTime } from '../time/timeStore.ts';
+import './ScanningOffer.css';
 
 /** With no session running, reading the briefing would go untimed: offer the online scanning session. */
 export function ScanningOffer() {

@@ -1,4 +1,5 @@
 import { useCatchUp } from './catchUpStore.ts';
+import './UnreadCount.css';
 
 /** Beside "Catch-up" in the navigation: followers' posts not yet scanned. */
 export function UnreadCount() {

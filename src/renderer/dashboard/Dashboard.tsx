@@ -11,6 +11,7 @@ import { liveDay } from '../time/liveTotals.ts';
 import { useBalances } from '../balance/balanceStore.ts';
 import { useTime } from '../time/timeStore.ts';
 import { useNow } from '../useNow.ts';
+import './Dashboard.css';
 
 export function Dashboard() {
   const summary = useTime((state) => state.summary);

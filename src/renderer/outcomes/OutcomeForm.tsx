@@ -18,6 +18,7 @@ import { useDebounced } from '../ui/useDebounced.ts';
 import { AmountReadback, locale } from './AmountReadback.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.tsx';
 import { dateInputValue } from '../format.ts';
+import './OutcomeForm.css';
 
 interface Props {
   /** The outcome being edited; a new one starts as today's conversation offline. */

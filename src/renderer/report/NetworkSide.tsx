@@ -3,6 +3,7 @@ import { networkNames } from '../../shared/networkFacts.ts';
 import { signed } from '../format.ts';
 import { TableScroll } from '../ui/TableScroll.tsx';
 import { HandleText } from '../ui/HandleText.tsx';
+import './NetworkSide.css';
 import { routeHash } from '../../shared/routes.ts';
 
 const change = (start: Counts | null, end: Counts | null, key: keyof Counts) =>

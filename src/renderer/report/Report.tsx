@@ -11,6 +11,7 @@ import { useApp } from '../shell/appStore.ts';
 import { useReport } from './reportStore.ts';
 import { useTime } from '../time/timeStore.ts';
 import { go } from '../route.ts';
+import './Report.css';
 
 /** Week by week (or any range): time online vs offline, the network side, and what networking produced. */
 export function Report({ chosen }: { chosen: Period | undefined }) {

@@ -3,6 +3,7 @@ import { call } from '../api.ts';
 import { saveDownload } from '../download.ts';
 import { useApp } from '../shell/appStore.ts';
 import type { Period } from './PeriodPicker.tsx';
+import './ReportExports.css';
 
 const tables = [
   ['entries', 'Time entries'],

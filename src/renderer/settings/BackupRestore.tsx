@@ -4,6 +4,7 @@ import { call } from '../api.ts';
 import { saveDownload } from '../download.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { TableScroll } from '../ui/TableScroll.tsx';
+import './BackupRestore.css';
 
 const described = (s: RestoreSummary['sections'][number]) =>
   [s.added && `${s.added} added`, s.changed && `${s.changed} changed`].filter(Boolean).join(', ');

@@ -6,6 +6,7 @@ import { ApiError } from '../api.ts';
 import { clockTime, dayLabel } from '../format.ts';
 import { useApp } from '../shell/appStore.ts';
 import { useUpdates } from '../shell/updatesStore.ts';
+import './StartupAndUpdates.css';
 
 type Toggle = 'startAtLogin' | 'checkForUpdates';
 

@@ -1,5 +1,6 @@
 import type { StoreNotice } from '../../shared/types.ts';
 import { useApp } from './appStore.ts';
+import './Notices.css';
 
 const none: StoreNotice[] = [];
 

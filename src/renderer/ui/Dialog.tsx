@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import './Dialog.css';
 
 /**
  * A modal <dialog>: the rest of the page is inert while it shows, Tab goes round inside it, Escape closes it,

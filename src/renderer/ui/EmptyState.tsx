@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useApp } from '../shell/appStore.ts';
+import './EmptyState.css';
 
 /** What to do next on an empty screen; offers the sample data while Twoway holds nothing of the user's. */
 export function EmptyState({ title, children }: { title: string; children: ReactNode }) {

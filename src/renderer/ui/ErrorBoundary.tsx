@@ -1,6 +1,7 @@
 // A part of the window that cannot be drawn (a value it cannot show) says so in its place and offers a reload;
 // the rest of the window, the navigation included, keeps working.
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import './EmptyState.css';
 
 interface Props {
   /** The part, in the user's words, as it starts a sentence: "The Network view". */

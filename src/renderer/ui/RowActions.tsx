@@ -1,3 +1,4 @@
+import './RowActions.css';
 /** Edit and Delete for one row of a log; `label` names the row for screen readers ('Edit online posting 09:00–09:30'). */
 export function RowActions({ label, onEdit, onDelete }: { label: string; onEdit(): void; onDelete(): void }) {
   return (

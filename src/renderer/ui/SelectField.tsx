@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import './SelectField.css';
 
 /** A labelled select; the label is tied by id, so the field's name stays "Show", not "Show Due". */
 export function SelectField<Value extends string>({

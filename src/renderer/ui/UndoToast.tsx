@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import './UndoToast.css';
 
 /** What was just deleted, with Undo; says why when the undo cannot happen. */
 export function UndoToast({ children, onUndo }: { children: ReactNode; onUndo(): Promise<void> }) {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useFillHeight } from './useFillHeight.ts';
+import './VirtualList.css';
 
 interface Props {
   /** How many rows the whole list has; only the visible ones are in the page. */

@@ -4,6 +4,7 @@ import { clockTime } from '../../format.ts';
 import { useMastodonSignIn } from './mastodonSignInStore.ts';
 import { useNetwork } from '../../balance/networkStore.ts';
 import { TextField } from '../../ui/TextField.tsx';
+import './MastodonSignIn.css';
 
 interface Props {
   instanceUrl: string;

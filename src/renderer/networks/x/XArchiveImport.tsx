@@ -9,6 +9,7 @@ import { useNow } from '../../useNow.ts';
 import { count } from '../../balance/networkWords.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { XImportSummary } from './XImportSummary.tsx';
+import './XArchiveImport.css';
 
 /** The contract takes at most 140 million base64 characters per file: about 105 MB. */
 const largestUpload = 105_000_000;

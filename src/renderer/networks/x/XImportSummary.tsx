@@ -3,6 +3,7 @@ import type { ChangedPeople, XImportResult } from '../../../shared/xImport.ts';
 import { count, momentLabel, people } from '../../balance/networkWords.ts';
 import { PersonHandle, PersonName } from '../../balance/PersonHandle.tsx';
 import { XProfileLink } from './XProfileLink.tsx';
+import './XImportSummary.css';
 
 const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
 

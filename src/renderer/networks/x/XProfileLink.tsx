@@ -1,5 +1,6 @@
 import type { Person } from '../../../shared/people.ts';
 import { personLabel, xProfileUrl } from '../../../shared/xPeople.ts';
+import './XProfileLink.css';
 
 /** Opens an X profile by its id, which X takes to the current username: the way to someone an archive names by id. */
 export function XProfileLink({ person }: { person: Person }) {
