@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { byId, changes, mutualCount, notFollowingBack } from '../src/main/core/balance/followGraph.ts';
+import type { AccountData } from '../src/shared/people.ts';
 import { benchFollow, benchPerson, benchServices, line, ratio, seedLargeAccount, timed } from './measure.ts';
 
 const now = Date.UTC(2026, 10, 25, 12);
@@ -61,5 +62,23 @@ const now = Date.UTC(2026, 10, 25, 12);
   });
   line('open an account of 100k followers + 100k follows and list its first rows', ms, 'ms', 300);
   ratio('open 100k + 100k and list first rows, over the baseline', ms, baseline, 0.5);
+
+  // Writing it: a sync's write, every person new, and an unfollow's, right after the account was opened.
+  const synced = () => JSON.parse(JSON.stringify(bench.app.accounts.data('big'))) as AccountData;
+  const app = () => benchServices(now, bench.dataDir).app;
+  const full = timed(
+    3,
+    ({ services, data }) => services.accounts.commit('big', data),
+    () => ({ services: app(), data: synced() }),
+  );
+  line('write an account of 200k people (a sync)', full, 'ms', Infinity);
+  const gone = bench.app.accounts.data('big').following.slice(-3);
+  const unfollow = timed(
+    3,
+    ({ services, person }) => services.accounts.applyWrite('big', { person, youFollow: false }),
+    (run) => ({ services: app(), person: gone[run]! }),
+  );
+  line("write an unfollow's change to the same account", unfollow, 'ms', 150);
+  ratio("an unfollow's write, over a sync's write of the whole account", unfollow, full, 0.3);
   bench.done();
 }

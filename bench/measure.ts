@@ -9,9 +9,11 @@ import { DAY } from '../src/shared/calendar.ts';
 import type { AccountData, Followed, Person } from '../src/shared/people.ts';
 import { manualScheduler } from '../tests/support/manualScheduler.ts';
 
-/** One bench result: a JSON line, with the goal as the upper bound and whether it holds (none: no goal). */
+const verdict = (holds: boolean) => ({ holds, result: holds ? 'held' : 'missed' });
+
+/** One bench result: a JSON line, with the goal as the upper bound and whether it is held (none: no goal). */
 export function line(name: string, value: number, unit: string, goal: number) {
-  const bound = Number.isFinite(goal) ? { goal, holds: value <= goal } : {};
+  const bound = Number.isFinite(goal) ? { goal, ...verdict(value <= goal) } : {};
   console.log(JSON.stringify({ name, value: Number(value.toFixed(2)), unit, ...bound }));
 }
 
@@ -23,16 +25,21 @@ export function ratio(name: string, value: number, reference: number, goal: numb
       value: Number((value / reference).toFixed(2)),
       unit: '×',
       goal,
-      holds: value <= goal * reference,
+      ...verdict(value <= goal * reference),
     }),
   );
 }
 
-/** The median time of `runs` calls, in ms. */
-export function timed(runs: number, work: () => void): number {
-  const samples = Array.from({ length: runs }, () => {
+/** The median time of `runs` calls, in ms; `prepare` runs before each, untimed, and hands `work` its result. */
+export function timed<T>(
+  runs: number,
+  work: (prepared: T) => void,
+  prepare: (run: number) => T = () => undefined as T,
+) {
+  const samples = Array.from({ length: runs }, (_, run) => {
+    const prepared = prepare(run);
     const t0 = performance.now();
-    work();
+    work(prepared);
     return performance.now() - t0;
   });
   return samples.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
@@ -47,6 +54,7 @@ export function benchServices(now: number, dataDir = fs.mkdtempSync(path.join(os
     openFile: openConfFile,
     clock,
     host: 'browser-preview',
+    locale: 'en-GB',
     scheduler: timers.scheduler,
   });
   return {

@@ -66,17 +66,21 @@ export function notFollowingBackRows(
   ghosts: ReadonlySet<number> | ReadonlyMap<number, unknown>,
 ): Uint32Array {
   // The merge walk written out: at a million follows the visitor's calls cost as much as the walk itself.
-  const rows: number[] = [];
-  const dates: number[] = [];
+  const rows = new Uint32Array(followingIds.length);
+  const dates = new Float64Array(followingIds.length);
+  let found = 0;
   let i = 0;
+  let follower = followerIds[0];
   for (let row = 0; row < followingIds.length; row++) {
     const id = followingIds[row]!;
-    while (i < followerIds.length && followerIds[i]! < id) i++;
-    if ((i < followerIds.length && followerIds[i] === id) || ghosts.has(row)) continue;
-    rows.push(row);
-    dates.push(followedAt[row]!);
+    while (follower !== undefined && follower < id) follower = followerIds[++i];
+    if (follower === id || ghosts.has(row)) continue;
+    rows[found] = row;
+    dates[found++] = followedAt[row]!;
   }
-  return Uint32Array.from(inOrder(rows, ascendingOrder(Float64Array.from(dates))));
+  const order = ascendingOrder(dates.subarray(0, found));
+  for (let k = 0; k < found; k++) order[k] = rows[order[k]!]!;
+  return order;
 }
 
 /** One row of the list of people not following back, with the grace clock. */
@@ -104,16 +108,20 @@ export function notFollowingBack(
 ): NotFollowingBack[] {
   // The same walk as notFollowingBackRows, on the objects themselves: copying a million ids first costs more.
   // Rows are made in list order (memory order) and only then put in date order.
+  // The follower's id at the walk's place is held, so each step reads one id, not two.
   const found: NotFollowingBack[] = [];
-  const dates: number[] = [];
+  const dates = new Float64Array(following.length);
   let i = 0;
-  for (const followed of following) {
-    while (i < followers.length && followers[i]!.id < followed.id) i++;
-    if ((i < followers.length && followers[i]!.id === followed.id) || followed.ghost) continue;
+  let follower = followers[0]?.id;
+  for (let row = 0; row < following.length; row++) {
+    const followed = following[row]!;
+    const id = followed.id;
+    while (follower !== undefined && follower < id) follower = followers[++i]?.id;
+    if (follower === id || followed.ghost) continue;
+    dates[found.length] = followed.followedAt;
     found.push(notFollowingBackRow(followed, keep, now, graceDays));
-    dates.push(followed.followedAt);
   }
-  return inOrder(found, ascendingOrder(Float64Array.from(dates)));
+  return inOrder(found, ascendingOrder(dates.subarray(0, found.length)));
 }
 
 /** `items` in the order of their indexes in `order`. */

@@ -122,14 +122,17 @@ export function openAccountData(accountId: string, context: StoreContext): Store
   const found = data === null && old ? readStoreFile(jsonFile(name), context, old) : null;
   if (data === null && !found) old = null;
 
+  // The account as last read or written: a write encodes only what changed since.
+  let last = data;
   const prepare = (next: AccountData): Prepared<AccountData> => {
     let bytes: Buffer;
     try {
-      bytes = encodeAccount(next);
+      bytes = encodeAccount(next, last);
     } catch (error) {
       throw error instanceof BadValue ? refusal(name, error.message) : error;
     }
     const value = decodeAccount(bytes);
+    last = value;
     return {
       value,
       save: () => {

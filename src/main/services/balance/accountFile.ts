@@ -8,7 +8,8 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import type { AccountData } from '../../../shared/people.ts';
-import { BadValue, encodeList, ListColumns, type ListLayout, type ListName } from './peopleColumns.ts';
+import { columnsBehind, ListColumns } from './listColumns.ts';
+import { BadValue, encodeList, padding, type ListLayout, type ListName } from './peopleColumns.ts';
 import { firstIssue, Unusable } from '../store.ts';
 
 const MAGIC = Buffer.from('TWOWAYAD', 'latin1');
@@ -59,25 +60,39 @@ const headerSchema = z.object({
   lists: z.object({ followers: list, following: list }),
 });
 
-/** The file's bytes for `data`; throws BadValue, naming the first value that could not be read back. */
-export function encodeAccount(data: AccountData): Buffer {
+/**
+ * The file's bytes for `data`; throws BadValue, naming the first value that could not be read back. `read` is
+ * the account as last read or written: what `data` kept of it is copied as it lies, not encoded again.
+ */
+export function encodeAccount(data: AccountData, read: AccountData | null = null): Buffer {
   const { followers, following, ...rest } = data;
   const parsed = accountHeaderSchema.safeParse(rest);
   if (!parsed.success) throw new BadValue(firstIssue(parsed.error));
-  const first = encodeList('followers', followers, 0);
-  const second = encodeList('following', following, first.end);
+  const before = read && columnsOf(read);
+  const list = <K extends ListName>(name: K, people: AccountData[K], at: number) =>
+    // A list unchanged since it was read (a keep-list edit, the other list of an unfollow) is copied whole.
+    columnsBehind(people)?.copy(at) ??
+    encodeList(name, people, at, before && Array.isArray(people) ? before[name].reusedBy(people) : null);
+  const first = list('followers', followers, 0);
+  const second = list('following', following, first.end);
   const header = {
     schemaVersion: ACCOUNT_VERSION,
     data: parsed.data,
     lists: { followers: first.layout, following: second.layout },
   };
-  const text = Buffer.from(JSON.stringify(header), 'utf8');
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  // Spaces after the JSON start the body at a multiple of 8, as its columns are laid out.
+  const text = Buffer.concat([json, padding(MAGIC.length + 4 + json.length).fill(' ')]);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(text.length);
-  const content = Buffer.concat([MAGIC, length, text, ...first.chunks, ...second.chunks]);
-  const check = Buffer.alloc(4);
-  check.writeUInt32LE(crc32(content));
-  return Buffer.concat([content, check]);
+  const parts = [MAGIC, length, text, ...first.chunks, ...second.chunks];
+  const size = parts.reduce((sum, part) => sum + part.length, 0);
+  // One buffer for all, its checksum in the last four bytes: no second copy of the whole file.
+  const bytes = Buffer.allocUnsafeSlow(size + 4);
+  let at = 0;
+  for (const part of parts) at += part.copy(bytes, at);
+  bytes.writeUInt32LE(crc32(bytes.subarray(0, size)), size);
+  return bytes;
 }
 
 /** The columns behind account data read from a file: what needs only ids and dates reads those alone. */

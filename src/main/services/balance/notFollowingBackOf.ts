@@ -3,6 +3,7 @@
 // first rows never reads every name of both lists.
 import type { AccountData, Followed, NotFollowingBack } from '../../../shared/people.ts';
 import { notFollowingBack, notFollowingBackRow, notFollowingBackRows } from '../../core/balance/followGraph.ts';
+import { notFollowingBackRowsOfBytes } from '../../core/balance/idBytes.ts';
 import { columnsOf } from './accountFile.ts';
 
 export function notFollowingBackOf(
@@ -14,8 +15,11 @@ export function notFollowingBackOf(
   const columns = columnsOf(data);
   if (!columns) return notFollowingBack(data, keep, now, graceDays);
   const { followers, following } = columns;
-  const ids = following.ids();
-  const rows = notFollowingBackRows(followers.ids(), ids, following.followedAt(), following.ghosts);
+  const [mine, theirs] = [followers.idBytes(), following.idBytes()];
+  const rows =
+    mine && theirs
+      ? notFollowingBackRowsOfBytes(mine, theirs, following.followedAt(), following.ghosts)
+      : notFollowingBackRows(followers.ids(), following.ids(), following.followedAt(), following.ghosts);
   const found = new Array<NotFollowingBack>(rows.length);
   for (let k = 0; k < rows.length; k++) {
     found[k] = notFollowingBackRow(following.person(rows[k]!) as Followed, keep, now, graceDays);
