@@ -96,6 +96,37 @@ describe('an account file of columns', () => {
     expect(Object.getOwnPropertyDescriptor(data, 'followers')?.value).toBe(data.followers);
   });
 
+  it('answers the same when ids are not plain ASCII or one id begins another', () => {
+    const followers = [person('ana'), person('anab'), person('zoë')];
+    const following = [follow('an', 3), follow('ana', 9), follow('anab', 4), follow('anac', 8), follow('zoë', 5)];
+    const data = decodeAccount(encodeAccount({ ...account(), followers, following }));
+    const expected = notFollowingBack({ followers, following }, new Set(), now, 3);
+    expect(notFollowingBackOf(data, new Set(), now, 3)).toEqual(expected);
+    expect(expected.map((r) => r.person.id)).toEqual(['anac', 'an']);
+    const ascii = decodeAccount(
+      encodeAccount({ ...account(), followers: followers.slice(0, 2), following: following.slice(0, 4) }),
+    );
+    expect(notFollowingBackOf(ascii, new Set(), now, 3).map((r) => r.person.id)).toEqual(['anac', 'an']);
+  });
+
+  it('writes an unfollow, a follow and a keep-list change after a reopen: each reads back as written', () => {
+    const dir = tempDir();
+    open(dir).store.write(account());
+    const { store } = open(dir);
+    const read = store.read();
+    const unfollowed = { ...read, following: read.following.filter((f) => f.id !== 'dia') };
+    store.write(unfollowed);
+    const followed = {
+      ...store.read(),
+      following: [...store.read().following, follow('zed', 0, { displayName: '\ud83d' })],
+    };
+    store.write(followed);
+    store.write({ ...store.read(), keep: [] });
+    const expected = { ...account(), following: [...account().following, follow('zed', 0, { displayName: '\ud83d' })] };
+    expected.following = expected.following.filter((f) => f.id !== 'dia');
+    expect(open(dir).store.read()).toEqual({ ...expected, keep: [] });
+  });
+
   it('refuses to save what it could not read back, naming the value, and keeps what it had', () => {
     const dir = tempDir();
     const { store } = open(dir);
