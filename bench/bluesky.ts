@@ -37,6 +37,7 @@ if (!blueskyServerAvailable()) {
       openFile: openConfFile,
       clock,
       host: 'browser-preview',
+      locale: 'en-GB',
       scheduler,
       vault,
       providerFor: async (account, options) => {

@@ -36,7 +36,14 @@ if (!blueskyServerAvailable()) {
 
     const clock = manualClock(now);
     const { scheduler } = warpScheduler(clock);
-    const app = createServices({ dataDir, openFile: openConfFile, clock, host: 'browser-preview', scheduler });
+    const app = createServices({
+      dataDir,
+      openFile: openConfFile,
+      clock,
+      host: 'browser-preview',
+      scheduler,
+      locale: 'en-GB',
+    });
     const added = (await app.addAccount({
       network: 'bluesky',
       handle: 'briefed.test',

@@ -36,6 +36,7 @@ const app = createServices({
   openFile: openConfFile,
   clock,
   host: 'electron',
+  locale: 'en-GB',
   scheduler: manualScheduler(clock).scheduler,
   chooseXArchive: () => Promise.resolve([chosen]),
 });
@@ -57,7 +58,7 @@ line('re-import it: 1k followers gained, 1k lost', await time(() => app.xImports
 app.close();
 fs.rmSync(dataDir, { recursive: true, force: true });
 
-const upload = createServices({ dataDir, openFile: openConfFile, clock, host: 'browser-preview' });
+const upload = createServices({ dataDir, openFile: openConfFile, clock, host: 'browser-preview', locale: 'en-GB' });
 const base64 = fs.readFileSync(newer).toString('base64');
 line(
   'import it uploaded as base64 (browser preview)',

@@ -38,6 +38,8 @@ applyAppIdentity();
 
 async function start() {
   const dataDir = app.getPath('userData');
+  // The one locale main writes times and counts in (the tray, notifications, messages): the renderer's too.
+  const locale = app.getLocale();
   // The keychain is first asked once the main window is on screen: on macOS that first ask can prompt.
   let windowOnScreen!: () => void;
   const { vault, secretStorage } = openSecretStorage({
@@ -58,6 +60,7 @@ async function start() {
     openFile: openElectronFile,
     clock: systemClock,
     host: 'electron',
+    locale,
     systemIdleMs: idleMs,
     awayDetection: awayDetection(process.platform, process.env, idleMs !== null),
     trayShows: () => trayVisible,
@@ -143,6 +146,7 @@ async function start() {
       appMenu.update(view);
     },
     liveTitle: process.platform === 'darwin',
+    locale,
   });
   followPowerEvents({ time: services.time, shutdown: closeServices });
   showReminderNotifications({

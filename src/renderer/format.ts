@@ -1,6 +1,9 @@
 // How times and counts read in the UI.
 export { duration } from '../shared/duration.ts';
 
+/** The locale the window writes in, the system's: the same main writes the tray and notifications in. */
+export const uiLocale = () => Intl.DateTimeFormat().resolvedOptions().locale;
+
 /** A running timer: 4:05 under an hour, 1:04:05 over. */
 export function stopwatch(ms: number): string {
   const seconds = Math.max(0, Math.floor(ms / 1000));

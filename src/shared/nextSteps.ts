@@ -1,5 +1,6 @@
 // What the Dashboard suggests doing next, from what the user's data says; nothing when nothing waits.
 import { duration } from './duration.ts';
+import { count as inLocale } from './localeFormat.ts';
 
 export interface Situation {
   /** Network accounts added. */
@@ -24,10 +25,9 @@ export interface NextStep {
   label: string;
 }
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
 /** The steps in the order they matter: offline time first, since online time is what Twoway keeps in check. */
-export function nextSteps(s: Situation): NextStep[] {
+export function nextSteps(s: Situation, locale: string): NextStep[] {
+  const count = (n: number, one: string, many: string) => `${inLocale(n, locale)} ${n === 1 ? one : many}`;
   const steps: NextStep[] = [];
   if (s.todayOnlineMs >= s.budgetMs && s.running !== 'offline') {
     steps.push({
@@ -50,7 +50,7 @@ export function nextSteps(s: Situation): NextStep[] {
   if (s.unread > 0 || s.waiting > 0) {
     const parts = [
       s.unread > 0 ? `${count(s.unread, 'unread post', 'unread posts')} from followers` : '',
-      s.waiting > 0 ? `${s.waiting.toLocaleString('en-US')} waiting for your answer` : '',
+      s.waiting > 0 ? `${inLocale(s.waiting, locale)} waiting for your answer` : '',
     ];
     steps.push({ action: 'catch-up', text: parts.filter(Boolean).join(' · '), label: 'Catch up' });
   }

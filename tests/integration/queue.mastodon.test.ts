@@ -95,7 +95,7 @@ describe('the balance after the queue', () => {
     await settled(w.services);
     server!.state.follow(w.me.id, w.fans[110]!.id); // followed in another app meanwhile
     await w.services.syncing.sync(w.id);
-    expect(countsDisagreement((await w.balance()).history, 'mastodon')).toBe(
+    expect(countsDisagreement((await w.balance()).history, 'mastodon', 'en-GB')).toBe(
       'Mastodon counts 130 following; Twoway expected 129.',
     );
   });

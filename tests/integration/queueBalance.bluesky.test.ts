@@ -63,7 +63,7 @@ describe('the balance right after the queue, on the Bluesky reference server', (
     const synced = await twoway.balance();
     expect(counts(synced)).toEqual({ followers: 203, following: 240, difference: -37 });
     expect(synced.history.at(-1)!.source).toBeUndefined();
-    expect(countsDisagreement(synced.history, 'bluesky')).toBeNull();
+    expect(countsDisagreement(synced.history, 'bluesky', 'en-GB')).toBeNull();
   });
 
   it('someone who followed back meanwhile is kept, and counts as a follower and a mutual at once', async () => {

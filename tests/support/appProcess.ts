@@ -27,6 +27,8 @@ if (import.meta.main) {
     openFile: openConfFile,
     clock,
     host: 'browser-preview',
+    // Pinned, so messages read the same on every machine.
+    locale: 'en-GB',
     scheduler: timers.scheduler,
     newId: () => `id-${process.pid}-${++next}`,
   });

@@ -32,6 +32,8 @@ export interface ServicesOptions {
   secretStorage?: AppOptions['secretStorage'];
   /** What the desktop app's open dialog answers for an X archive; by default there is none, as in the preview. */
   chooseXArchive?: AppOptions['chooseXArchive'];
+  /** The locale messages are written in; pinned to en-GB so they read the same on every machine. */
+  locale?: string;
 }
 
 /** Real services on real files in a temp dir, with a clock and timers the test moves. */
@@ -46,6 +48,7 @@ export function servicesAt(
     vault = memoryVault(),
     secretStorage,
     chooseXArchive,
+    locale = 'en-GB',
   }: ServicesOptions = {},
 ) {
   const clock = manualClock(start);
@@ -58,6 +61,7 @@ export function servicesAt(
     openFile: openConfFile,
     clock,
     host: 'browser-preview',
+    locale,
     scheduler,
     systemIdleMs: idle ? () => idle.ms : null,
     newId: () => `${idPrefix}-${++next}`,

@@ -12,6 +12,7 @@ const input = (catchUp?: TrayInput['catchUp']): TrayInput => ({
   onlineBudgetMs: 45 * MINUTE,
   followers: null,
   liveTitle: false,
+  locale: 'en-GB',
   ...(catchUp ? { catchUp } : {}),
 });
 

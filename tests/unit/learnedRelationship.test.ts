@@ -84,16 +84,19 @@ describe('the sync after the writes', () => {
   const sync = (following: number) => [...estimate, { at: now + DAY, followers: 203, following, mutuals: 200 }];
 
   it('says when the network counts other follows than Twoway expected', () => {
-    expect(countsDisagreement(sync(243), 'bluesky')).toBe('Bluesky counts 243 following; Twoway expected 242.');
-    expect(countsDisagreement(sync(242), 'bluesky')).toBeNull();
+    expect(countsDisagreement(sync(243), 'bluesky', 'en-GB')).toBe(
+      'Bluesky counts 243 following; Twoway expected 242.',
+    );
+    expect(countsDisagreement(sync(242), 'bluesky', 'en-GB')).toBeNull();
   });
 
   it('says nothing before that sync, or once another sync has counted', () => {
-    expect(countsDisagreement(estimate, 'mastodon')).toBeNull();
+    expect(countsDisagreement(estimate, 'mastodon', 'en-GB')).toBeNull();
     expect(
       countsDisagreement(
         [...sync(243), { at: now + 2 * DAY, followers: 203, following: 243, mutuals: 200 }],
         'mastodon',
+        'en-GB',
       ),
     ).toBeNull();
   });

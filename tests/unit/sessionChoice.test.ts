@@ -76,6 +76,7 @@ describe('the remembered activity and note', () => {
       onlineBudgetMs: HOUR,
       followers: null,
       liveTitle: false,
+      locale: 'en-GB',
       proposed: { online: { activity: 'replying', note: '' }, offline: { activity: 'call', note: 'Ana' } },
     });
     expect(view.menu.slice(0, 2).map((item) => item.label)).toEqual([

@@ -145,6 +145,7 @@ function linuxDesktop(env: NodeJS.ProcessEnv = {}) {
     openFile: openConfFile,
     clock: manualClock(Date.UTC(2026, 4, 4, 9)),
     host: 'electron',
+    locale: 'en-GB',
     applyToSystem: applyStartAtLogin(item),
   });
   return {

@@ -30,6 +30,7 @@ const input = (overrides: Partial<TrayInput> = {}): TrayInput => ({
   onlineBudgetMs: 120 * MINUTE,
   followers: null,
   liveTitle: false,
+  locale: 'en-GB',
   ...overrides,
 });
 const enabled = (view: TrayView) =>
@@ -294,12 +295,22 @@ describe('the queue', () => {
   it('says until when the write under way waits for the network', () => {
     const waiting = batch.map((i) => (i.state === 'working' ? { ...i, waitingUntil: now + 5 * MINUTE } : i));
     const label = queueLine(trayView(input({ queue: queueBatches(waiting) })))!.label;
-    expect(label).toBe(
-      `Unfollowing 12 of 30 · waiting until ${new Date(now + 5 * MINUTE).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`,
-    );
+    // now is 15:00 local time, in whatever zone the tests run.
+    expect(label).toBe('Unfollowing 12 of 30 · waiting until 15:05');
     expect(queueLine(trayView(input({ now: now + 6 * MINUTE, queue: queueBatches(waiting) })))!.label).toBe(
       'Unfollowing 12 of 30…',
     );
+  });
+
+  it('writes the time and the counts as the system’s locale does', () => {
+    const waiting = batch.map((i) => (i.state === 'working' ? { ...i, waitingUntil: now + 5 * MINUTE } : i));
+    const many = { followers: { followers: 1203, following: 243 }, queue: queueBatches(waiting) };
+    const label = (locale: string, id: string) =>
+      trayView(input({ ...many, locale })).menu.find((entry) => entry.id === id)?.label;
+    expect(label('en-US', 'queue')).toBe('Unfollowing 12 of 30 · waiting until 03:05 PM');
+    expect(label('en-GB', 'queue')).toBe('Unfollowing 12 of 30 · waiting until 15:05');
+    expect(label('de-DE', 'balance')).toBe('Followers 1.203 · following 243');
+    expect(label('en-GB', 'balance')).toBe('Followers 1,203 · following 243');
   });
 
   it('names follows and unfollows under way side by side', () => {

@@ -34,6 +34,7 @@ function desktopApp() {
     openFile: openConfFile,
     clock,
     host: 'electron',
+    locale: 'en-GB',
     scheduler: timers.scheduler,
     updates: { source: 'desktop', currentVersion: '1.1.0', updater: script.updater },
   });

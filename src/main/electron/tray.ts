@@ -164,6 +164,8 @@ export interface FollowTimerOptions {
   render: (view: TrayView) => void;
   /** A title ticking each second beside the icon (macOS). */
   liveTitle: boolean;
+  /** The locale the tray writes times and counts in. */
+  locale: string;
 }
 
 /**
@@ -179,6 +181,7 @@ export function followTimer({
   changes,
   render,
   liveTitle,
+  locale,
 }: FollowTimerOptions): () => void {
   let timer: NodeJS.Timeout | undefined;
   let followers = followerTotals(balances());
@@ -197,6 +200,7 @@ export function followTimer({
       onlineBudgetMs,
       followers,
       liveTitle,
+      locale,
       catchUp: briefing,
       update,
       queue: batches,

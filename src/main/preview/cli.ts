@@ -24,7 +24,15 @@ if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
   process.exit(1);
 }
 
-const services = createServices({ dataDir, openFile: openConfFile, clock: systemClock, host: 'browser-preview' });
+// The one locale main writes times and counts in, the system's, as the page's browser most likely has it too.
+const locale = Intl.DateTimeFormat().resolvedOptions().locale;
+const services = createServices({
+  dataDir,
+  openFile: openConfFile,
+  clock: systemClock,
+  host: 'browser-preview',
+  locale,
+});
 await services.start();
 if (values.demo && !services.status().hasData) services.loadDemo();
 const preview = await startPreview({

@@ -51,6 +51,8 @@ export interface AppOptions {
   newId?: () => string;
   /** The zone local times are in; CSV files state it. */
   timeZone?: string;
+  /** The locale main writes times and counts in (messages, the tray, notifications): the system's, asked once by the host. */
+  locale: string;
   /** Saves the window's report as a PDF where the host can (the desktop app); the path, or null if cancelled. */
   saveReportPdf?: ((fileName: string) => Promise<string | null>) | null;
   /** Opens a page in the system browser (the desktop app); null where the window opens it (the browser preview). */
@@ -82,6 +84,7 @@ export function createServices({
   providerFor = providerFactory({ clock, scheduler, vault }),
   newId = randomUUID,
   timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+  locale,
   saveReportPdf = null,
   openInBrowser = null,
   openMainWindow = null,
@@ -113,10 +116,10 @@ export function createServices({
   };
 
   const settings = createSettings(context, events, applyToSystem);
-  const time = createTimeTracker({ context, clock, events, settings, scheduler, systemIdleMs, newId });
+  const time = createTimeTracker({ context, clock, events, settings, scheduler, systemIdleMs, newId, locale });
   const revokeAccess = mastodonAccessRevoker({ clock, scheduler });
   const accounts = createAccounts({ context, clock, events, settings, vault, revokeAccess });
-  const syncing = createSyncing({ accounts, clock, scheduler, events, settings, providerFor });
+  const syncing = createSyncing({ accounts, clock, scheduler, events, settings, providerFor, locale });
   const mastodonSignIn = createMastodonSignIn({
     accounts,
     syncing,
@@ -149,6 +152,7 @@ export function createServices({
     settings,
     providerFor,
     newId,
+    locale,
     protectedIds: people.protectedIds,
     protectionOf: people.protectionOf,
   });

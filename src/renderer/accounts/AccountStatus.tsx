@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { countsDisagreement } from '../../shared/countCheck.ts';
 import type { AccountBalance, SyncProgress } from '../../shared/types.ts';
 import { ApiError } from '../api.ts';
-import { clockTime } from '../format.ts';
+import { clockTime, uiLocale } from '../format.ts';
 import { useNetwork } from '../balance/networkStore.ts';
 import { useNow } from '../useNow.ts';
 import { NetworkBadge } from '../ui/NetworkBadge.tsx';
@@ -48,7 +48,7 @@ export function AccountStatus({
   action?: ReactNode;
 }) {
   const { account, syncedAt, problem, leftOut, canWrite } = balance;
-  const disagreement = countsDisagreement(balance.history, account.network);
+  const disagreement = countsDisagreement(balance.history, account.network, uiLocale());
   const progress = useNetwork((state) => state.progress.find((p) => p.accountId === account.id));
   const api = useNetwork((state) => state.api);
   const now = useNow(true, 60_000);

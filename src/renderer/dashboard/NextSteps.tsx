@@ -11,6 +11,7 @@ import { useTime } from '../time/timeStore.ts';
 import { useNow } from '../useNow.ts';
 import './NextSteps.css';
 import { routeHash } from '../../shared/routes.ts';
+import { uiLocale } from '../format.ts';
 
 /** Who is due for an unfollow across all accounts, asked again whenever the lists or the accounts change. */
 function useDue(): number | null {
@@ -98,15 +99,18 @@ export function NextSteps() {
   if (!summary || due === null) return null;
   // The first steps say it already.
   if (!gettingStarted || showsGettingStarted(gettingStarted, hasData)) return null;
-  const steps = nextSteps({
-    accounts,
-    due,
-    unread: catchUp?.unread ?? 0,
-    waiting: catchUp?.waiting ?? 0,
-    todayOnlineMs: liveDay(summary, summary.today, now).onlineMs,
-    budgetMs: summary.onlineBudgetMs,
-    running: summary.running?.kind ?? null,
-  });
+  const steps = nextSteps(
+    {
+      accounts,
+      due,
+      unread: catchUp?.unread ?? 0,
+      waiting: catchUp?.waiting ?? 0,
+      todayOnlineMs: liveDay(summary, summary.today, now).onlineMs,
+      budgetMs: summary.onlineBudgetMs,
+      running: summary.running?.kind ?? null,
+    },
+    uiLocale(),
+  );
   if (steps.length === 0) return null;
   return (
     <section className="card next-steps" aria-labelledby="next-steps-title">

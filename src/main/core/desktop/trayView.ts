@@ -3,6 +3,7 @@ import type { QueueAction, QueueItem } from '../../../shared/people.ts';
 import type { AccountBalance, DayTotals, RunningSession, SessionChoice, SessionKind } from '../../../shared/types.ts';
 import type { RestartOffer } from '../../../shared/updates.ts';
 import { MINUTE } from '../../../shared/calendar.ts';
+import { count, timeOfDay } from '../../../shared/localeFormat.ts';
 
 const SECOND = 1000;
 
@@ -56,6 +57,8 @@ export interface TrayInput {
   followers: FollowerTotals | null;
   /** Whether the tray shows a title beside the icon, ticking every second (macOS only). */
   liveTitle: boolean;
+  /** The locale times of day and counts are written in: the system's. */
+  locale: string;
   /** The briefing's unread posts and mentions waiting for an answer; absent or zero, nothing is said. */
   catchUp?: { unread: number; waiting: number };
   /** A downloaded update and what restarting for it would do (core/updatePolicy.ts); absent, nothing is said. */
@@ -106,15 +109,14 @@ export function queueBatches(items: readonly QueueItem[]): QueueBatch[] {
   });
 }
 
-const clockOf = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-
 /** 'Unfollowing 12 of 30…', with a wait the network asked for; batches side by side. */
-function queueWords(batches: readonly QueueBatch[], now: number): string {
+function queueWords(batches: readonly QueueBatch[], now: number, locale: string): string {
   return batches
     .map(({ action, done, total, waitingUntil }) => {
       const verb = action === 'unfollow' ? 'Unfollowing' : 'Following';
-      const wait = waitingUntil !== null && waitingUntil > now ? ` · waiting until ${clockOf(waitingUntil)}` : '…';
-      return `${verb} ${count.format(done)} of ${count.format(total)}${wait}`;
+      const wait =
+        waitingUntil !== null && waitingUntil > now ? ` · waiting until ${timeOfDay(waitingUntil, locale)}` : '…';
+      return `${verb} ${count(done, locale)} of ${count(total, locale)}${wait}`;
     })
     .join(' · ');
 }
@@ -157,8 +159,6 @@ export function followerTotals(balances: readonly Pick<AccountBalance, 'history'
   };
 }
 
-const count = new Intl.NumberFormat('en-GB');
-
 function trayState({ running, today, onlineBudgetMs }: TrayInput): TrayState {
   if (!running) return 'idle';
   if (running.kind === 'online' && today.onlineMs >= onlineBudgetMs) return 'over';
@@ -166,10 +166,10 @@ function trayState({ running, today, onlineBudgetMs }: TrayInput): TrayState {
 }
 
 /** '12 unread · 3 waiting for you', the parts that are not zero; '' when both are. */
-function catchUpWords({ unread, waiting }: { unread: number; waiting: number }): string {
+function catchUpWords({ unread, waiting }: { unread: number; waiting: number }, locale: string): string {
   return [
-    unread > 0 ? `${count.format(unread)} unread` : '',
-    waiting > 0 ? `${count.format(waiting)} waiting for you` : '',
+    unread > 0 ? `${count(unread, locale)} unread` : '',
+    waiting > 0 ? `${count(waiting, locale)} waiting for you` : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -181,11 +181,11 @@ function startLabel(kind: SessionKind, proposed: TrayInput['proposed']): string 
 }
 
 export function trayView(input: TrayInput): TrayView {
-  const { running, now, today, followers, liveTitle } = input;
+  const { running, now, today, followers, liveTitle, locale } = input;
   const state = trayState(input);
   const split = `${hoursAndMinutes(today.onlineMs)} online`;
-  const catchUp = input.catchUp ? catchUpWords(input.catchUp) : '';
-  const queue = input.queue ? queueWords(input.queue, now) : '';
+  const catchUp = input.catchUp ? catchUpWords(input.catchUp, locale) : '';
+  const queue = input.queue ? queueWords(input.queue, now, locale) : '';
   const tooltip =
     (running
       ? `Twoway — ${running.kind} ${hoursAndMinutes(now - running.start)} · today ${split}, ` +
@@ -198,7 +198,7 @@ export function trayView(input: TrayInput): TrayView {
     ? [
         {
           id: 'balance',
-          label: `Followers ${count.format(followers.followers)} · following ${count.format(followers.following)}`,
+          label: `Followers ${count(followers.followers, locale)} · following ${count(followers.following, locale)}`,
           enabled: false,
         },
       ]

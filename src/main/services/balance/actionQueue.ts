@@ -33,6 +33,8 @@ export interface QueueDeps {
   settings: SettingsService;
   providerFor: ProviderFor;
   newId: () => string;
+  /** The locale the queue's messages write times in. */
+  locale: string;
   /** Whom an outcome protects, per account: left out of unfollows the user did not confirm for them. */
   protectedIds: (accountId: string) => ReadonlySet<string>;
   /** Whether an outcome protects this person now, and which: asked again right before each unfollow. */
@@ -136,7 +138,7 @@ export function createActionQueue(deps: QueueDeps) {
         },
         keptBy: () => keptByProtection(item, deps.protectionOf(item.accountId, item.person), dayKey(clock.now())),
       },
-      { providerFor, scheduler, clock },
+      { providerFor, scheduler, clock, locale: deps.locale },
     );
     settle(item, outcome);
   }

@@ -2,6 +2,7 @@
 // request has 30 s; a write left without an answer may have been made, so the relationship is checked again before
 // any new try, and a cancel during a write records what the network did rather than what was asked.
 import type { Followed, QueueItem } from '../../../shared/people.ts';
+import { timeOfDay } from '../../../shared/localeFormat.ts';
 import { networkNames } from '../../../shared/networkFacts.ts';
 import type { Account } from '../../../shared/types.ts';
 import type { Clock } from '../../core/clock.ts';
@@ -47,6 +48,8 @@ export interface WriteDeps {
   providerFor: ProviderFor;
   scheduler: Scheduler;
   clock: Clock;
+  /** The locale its messages write times in. */
+  locale: string;
 }
 
 /** The failure behind an error: the XRPC client wraps the fetch's own in `cause`. */
@@ -56,8 +59,6 @@ function failureOf(error: unknown): NetworkFailure | null {
   return cause instanceof NetworkFailure ? cause : null;
 }
 
-const clockTime = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-
 function waitWords(network: string, why: WaitReason): string {
   if (why === 'rate-limited') return `${network} asked us to slow down`;
   if (why === 'server') return `${network} answered with an error; trying again`;
@@ -65,16 +66,16 @@ function waitWords(network: string, why: WaitReason): string {
 }
 
 /** An error in the user's words, naming the network where the fetch said "the server". */
-function explain(error: unknown, network: string): string {
+function explain(error: unknown, network: string, locale: string): string {
   const failure = failureOf(error);
   if (!failure) return error instanceof Error ? error.message : String(error);
-  const retry = failure.retryAt ? `; try again after ${clockTime(failure.retryAt)}` : '';
+  const retry = failure.retryAt ? `; try again after ${timeOfDay(failure.retryAt, locale)}` : '';
   return `${failure.message.replace(/^The server/, network).replace(/\.$/, '')}${retry}.`;
 }
 
 export async function performWrite(context: WriteContext, deps: WriteDeps): Promise<WriteOutcome> {
   const { item, account, cancel, closing, onWait, learn } = context;
-  const { providerFor, scheduler, clock } = deps;
+  const { providerFor, scheduler, clock, locale } = deps;
   const name = networkNames[account.network];
   const wanted = item.action === 'follow';
   const signal = AbortSignal.any([cancel, closing]);
@@ -130,7 +131,7 @@ export async function performWrite(context: WriteContext, deps: WriteDeps): Prom
       if (unsure instanceof NetworkFailure && attempt > writeTries) {
         return {
           state: 'failed',
-          note: `${explain(unsure, name)} Checked after ${writeTries} tries: nothing changed.`,
+          note: `${explain(unsure, name, locale)} Checked after ${writeTries} tries: nothing changed.`,
         };
       }
       unsure = null;
@@ -150,7 +151,7 @@ export async function performWrite(context: WriteContext, deps: WriteDeps): Prom
         if (failure?.reason !== 'offline' && failure?.reason !== 'server') throw error;
         unsure = failure;
         const until = clock.now() + checkAfterMs[attempt - 1]!;
-        onWait(until, `${explain(failure, name).replace(/\.$/, '')}; checking whether it went through`);
+        onWait(until, `${explain(failure, name, locale).replace(/\.$/, '')}; checking whether it went through`);
         await pause(until - clock.now(), scheduler, signal);
         onWait(null, null);
       }
@@ -164,7 +165,7 @@ export async function performWrite(context: WriteContext, deps: WriteDeps): Prom
       return { state: 'waiting', until: failure.retryAt, note: `${name} asked us to slow down` };
     }
     const open = unsure ? ` Whether ${name} made the ${item.action} is not known yet: the next sync will tell.` : '';
-    return { state: 'failed', note: `${explain(error, name)}${open}` };
+    return { state: 'failed', note: `${explain(error, name, locale)}${open}` };
   }
 
   /** The write may have reached the server before the cancel: what the network says is what happened. */

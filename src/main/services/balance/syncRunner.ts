@@ -1,5 +1,6 @@
 // Runs syncs: on demand and every N hours, one per account at a time, with progress and cancel. A failed
 // sync keeps the last data (shown "as of" its time) and says why.
+import { timeOfDay } from '../../../shared/localeFormat.ts';
 import { networkNames } from '../../../shared/networkFacts.ts';
 import type { Account, SyncProgress } from '../../../shared/types.ts';
 import { HOUR } from '../../../shared/calendar.ts';
@@ -20,15 +21,16 @@ export interface SyncingDeps {
   events: EventBus;
   settings: SettingsService;
   providerFor: ProviderFor;
+  /** The locale its messages write times in. */
+  locale: string;
 }
 
-function explain(error: unknown, account: Account): string {
+function explain(error: unknown, account: Account, locale: string): string {
   const name = networkNames[account.network];
-  const time = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
   if (error instanceof NetworkFailure) {
     switch (error.reason) {
       case 'rate-limited':
-        return `${name} is limiting requests${error.retryAt ? ` until ${time(error.retryAt)}` : ''}; the last data is kept.`;
+        return `${name} is limiting requests${error.retryAt ? ` until ${timeOfDay(error.retryAt, locale)}` : ''}; the last data is kept.`;
       case 'offline':
         return `${name} could not be reached; the last data is kept.`;
       case 'server':
@@ -52,7 +54,7 @@ function leftOut(unreadable: number, account: Account): string | null {
     : `${name} sent ${unreadable} accounts Twoway could not read; they were left out.`;
 }
 
-export function createSyncing({ accounts, clock, scheduler, events, settings, providerFor }: SyncingDeps) {
+export function createSyncing({ accounts, clock, scheduler, events, settings, providerFor, locale }: SyncingDeps) {
   const running = new Map<string, { progress: SyncProgress; abort: AbortController }>();
   const nextRound = singleTimer(scheduler);
 
@@ -94,7 +96,7 @@ export function createSyncing({ accounts, clock, scheduler, events, settings, pr
     } catch (error) {
       accounts.reportProblem(
         accountId,
-        explain(abort.signal.aborted ? new NetworkFailure('cancelled', '') : error, account),
+        explain(abort.signal.aborted ? new NetworkFailure('cancelled', '') : error, account, locale),
       );
       return null;
     } finally {

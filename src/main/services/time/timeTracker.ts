@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/types.ts';
 import { offlineActivities, onlineActivities } from '../../../shared/types.ts';
 import { MINUTE, startOfDay, startOfWeek } from '../../../shared/calendar.ts';
+import { dayWithWeekday, timeOfDay } from '../../../shared/localeFormat.ts';
 import type { Clock } from '../../core/clock.ts';
 import { chosen, firstChoices, remember } from '../../core/time/sessionChoice.ts';
 import * as timer from '../../core/time/sessionTimer.ts';
@@ -60,12 +61,13 @@ export interface TimeTrackerDeps {
   /** Milliseconds since the last keyboard or mouse input, where the system reports it. */
   systemIdleMs: (() => number) | null;
   newId: () => string;
+  /** The locale its messages write days and times in. */
+  locale: string;
 }
 
-function describe(entry: TimeEntry): string {
-  const time = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  const day = new Date(entry.start).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
-  return `the ${entry.kind} ${entry.activity} entry of ${day}, ${time(entry.start)}–${time(entry.end)}`;
+function describe(entry: TimeEntry, locale: string): string {
+  const time = (ms: number) => timeOfDay(ms, locale);
+  return `the ${entry.kind} ${entry.activity} entry of ${dayWithWeekday(entry.start, locale)}, ${time(entry.start)}–${time(entry.end)}`;
 }
 
 const overlapping = (a: Pick<TimeEntry, 'start' | 'end'>, b: Pick<TimeEntry, 'start' | 'end'>) =>
@@ -79,6 +81,7 @@ export function createTimeTracker({
   scheduler,
   systemIdleMs,
   newId,
+  locale,
 }: TimeTrackerDeps) {
   const ledger = openStore(
     { name: 'time-entries', version: 1, schema: z.array(entrySchema), initial: () => [] },
@@ -163,7 +166,7 @@ export function createTimeTracker({
   function checked(input: EntryInput, replacing?: string): Omit<TimeEntry, 'id' | 'source'> {
     const draft = entryInput.parse(input);
     const others = ledger.read().filter((entry) => entry.id !== replacing);
-    const problems = entryProblems(draft, others, clock.now(), describe);
+    const problems = entryProblems(draft, others, clock.now(), (entry) => describe(entry, locale));
     if (Object.keys(problems).length > 0) throw invalid(problems);
     return draft;
   }
@@ -268,7 +271,8 @@ export function createTimeTracker({
       const entry = deleted.get(id);
       if (!entry) throw new Failure('not-found', 'There is nothing to undo for this entry.');
       const clash = ledger.read().find((other) => overlapping(other, entry));
-      if (clash) throw new Failure('conflict', `The entry cannot come back: it would overlap ${describe(clash)}.`);
+      if (clash)
+        throw new Failure('conflict', `The entry cannot come back: it would overlap ${describe(clash, locale)}.`);
       deleted.delete(id);
       saveEntries([...ledger.read(), entry]);
       return changed(entry);
