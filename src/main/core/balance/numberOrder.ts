@@ -9,6 +9,50 @@ const RADIX = 1 << 16;
  * number or infinity works; NaN is not a key.
  */
 export function ascendingOrder(keys: Float64Array): Uint32Array {
+  let [min, max, whole] = [Infinity, -Infinity, true];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key < min) min = key;
+    if (key > max) max = key;
+    if (whole && !Number.isInteger(key)) whole = false;
+  }
+  return whole && max - min <= Number.MAX_SAFE_INTEGER ? wholeOrder(keys, min, max - min) : bitOrder(keys);
+}
+
+const SMALL_BITS = 11;
+const SMALL_RADIX = 1 << SMALL_BITS;
+
+/**
+ * Whole numbers (dates in ms) by their distance from the smallest, 11 bits at a time: a count table that stays
+ * in the processor's cache, and only as many passes as the spread needs (three for dates 90 days apart).
+ */
+function wholeOrder(keys: Float64Array, min: number, spread: number): Uint32Array {
+  const n = keys.length;
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Uint32Array(n);
+  const digit = new Uint16Array(n);
+  const count = new Uint32Array(SMALL_RADIX);
+  for (let scale = 1; scale <= spread; scale *= SMALL_RADIX) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(digit[i] = Math.floor((keys[i]! - min) / scale) % SMALL_RADIX)]!++;
+    let start = 0;
+    for (let k = 0; k < SMALL_RADIX; k++) {
+      const c = count[k]!;
+      count[k] = start;
+      start += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const row = order[i]!;
+      next[count[digit[row]!]!++] = row;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
+/** Any numbers, infinities too, by their 64 bits: four 16-bit digits. */
+function bitOrder(keys: Float64Array): Uint32Array {
   const n = keys.length;
   const bits = new Uint32Array(keys.buffer, keys.byteOffset, n * 2);
   // Each number as 64 bits that compare as unsigned integers in the numbers' order: the sign bit flipped, and
