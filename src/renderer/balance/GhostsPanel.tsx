@@ -3,11 +3,10 @@ import type { GhostRow } from '../../shared/contract.ts';
 import type { AccountBalance } from '../../shared/types.ts';
 import { call } from '../api.ts';
 import { pickKey, useNetwork, type Picked } from './networkStore.ts';
-import { ActionPreview } from './ActionPreview.tsx';
 import { GhostRow as GhostFollowRow } from './GhostRow.tsx';
 import { count } from './networkWords.ts';
 import { PeopleList } from './PeopleList.tsx';
-import { SelectionBar } from './SelectionBar.tsx';
+import { PeoplePanelFrame } from './PeoplePanelFrame.tsx';
 import { useDebounced } from '../ui/useDebounced.ts';
 import { usePickedShown } from './usePickedShown.ts';
 import { useWindowedRows } from '../ui/useWindowedRows.ts';
@@ -29,7 +28,6 @@ export function GhostsPanel({ balances }: { balances: AccountBalance[] }) {
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), 250);
   const [selecting, setSelecting] = useState(false);
-  const [previewing, setPreviewing] = useState(false);
   const [error, setError] = useState('');
 
   const fetchWindow = useCallback(
@@ -68,18 +66,28 @@ export function GhostsPanel({ balances }: { balances: AccountBalance[] }) {
 
   const shown = query ? list.total : ghosts;
   return (
-    <div className="people-panel">
-      <p className="panel-note muted">
-        These accounts can never follow you back: they were deleted, deactivated or suspended, moved to another account,
-        or block you. They are never counted as due. Unfollowing them takes them off your following count — on Bluesky
-        your follow record of a deleted account still counts until it is deleted.
-      </p>
-      <div className="toolbar people-toolbar">
-        <label>
-          Search people
-          <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
-        </label>
-      </div>
+    <PeoplePanelFrame
+      action="unfollow"
+      actionLabel="Unfollow"
+      balances={balances}
+      search={search}
+      onSearch={setSearch}
+      note={
+        <p className="panel-note muted">
+          These accounts can never follow you back: they were deleted, deactivated or suspended, moved to another
+          account, or block you. They are never counted as due. Unfollowing them takes them off your following count —
+          on Bluesky your follow record of a deleted account still counts until it is deleted.
+        </p>
+      }
+      error={error}
+      shown={pickedShown}
+      otherList="Not following back"
+      moreWaysToPick={
+        <button type="button" className="button small" disabled={selecting || !shown} onClick={() => void selectAll()}>
+          {selecting ? 'Selecting…' : shown ? `Select all ${count(shown)}` : 'Select all'}
+        </button>
+      }
+    >
       <PeopleList
         label="Gone or blocking you"
         list={list}
@@ -101,31 +109,6 @@ export function GhostsPanel({ balances }: { balances: AccountBalance[] }) {
           />
         )}
       />
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <SelectionBar
-        picked={selected.size}
-        shown={pickedShown}
-        otherList="Not following back"
-        actionLabel="Unfollow"
-        onReview={() => setPreviewing(true)}
-        onClear={() => api.clear('unfollow')}
-      >
-        <button type="button" className="button small" disabled={selecting || !shown} onClick={() => void selectAll()}>
-          {selecting ? 'Selecting…' : shown ? `Select all ${count(shown)}` : 'Select all'}
-        </button>
-      </SelectionBar>
-      {previewing && (
-        <ActionPreview
-          action="unfollow"
-          picked={[...selected.values()]}
-          balances={balances}
-          onClose={() => setPreviewing(false)}
-        />
-      )}
-    </div>
+    </PeoplePanelFrame>
   );
 }

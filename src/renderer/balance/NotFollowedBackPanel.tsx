@@ -3,10 +3,9 @@ import type { NotFollowedBackRow as Row } from '../../shared/contract.ts';
 import type { AccountBalance } from '../../shared/types.ts';
 import { call } from '../api.ts';
 import { pickKey, useNetwork } from './networkStore.ts';
-import { ActionPreview } from './ActionPreview.tsx';
 import { PeopleList } from './PeopleList.tsx';
 import { NotFollowedBackRow } from './NotFollowedBackRow.tsx';
-import { SelectionBar } from './SelectionBar.tsx';
+import { PeoplePanelFrame } from './PeoplePanelFrame.tsx';
 import { useDebounced } from '../ui/useDebounced.ts';
 import { useWindowedRows } from '../ui/useWindowedRows.ts';
 
@@ -18,7 +17,6 @@ export function NotFollowedBackPanel({ balances }: { balances: AccountBalance[] 
   const api = useNetwork((state) => state.api);
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), 250);
-  const [previewing, setPreviewing] = useState(false);
   const [error, setError] = useState('');
 
   const fetchWindow = useCallback(
@@ -30,13 +28,14 @@ export function NotFollowedBackPanel({ balances }: { balances: AccountBalance[] 
     scope === null ? balances.find((b) => b.account.id === accountId)?.account.network : undefined;
 
   return (
-    <div className="people-panel">
-      <div className="toolbar people-toolbar">
-        <label>
-          Search people
-          <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
-        </label>
-      </div>
+    <PeoplePanelFrame
+      action="follow"
+      actionLabel="Follow back"
+      balances={balances}
+      search={search}
+      onSearch={setSearch}
+      error={error}
+    >
       <PeopleList
         label="You don't follow back"
         list={list}
@@ -57,25 +56,6 @@ export function NotFollowedBackPanel({ balances }: { balances: AccountBalance[] 
           />
         )}
       />
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <SelectionBar
-        picked={selected.size}
-        actionLabel="Follow back"
-        onReview={() => setPreviewing(true)}
-        onClear={() => api.clear('follow')}
-      />
-      {previewing && (
-        <ActionPreview
-          action="follow"
-          picked={[...selected.values()]}
-          balances={balances}
-          onClose={() => setPreviewing(false)}
-        />
-      )}
-    </div>
+    </PeoplePanelFrame>
   );
 }

@@ -5,13 +5,12 @@ import { call } from '../api.ts';
 import { useApp } from '../shell/appStore.ts';
 import { pickKey, useNetwork } from './networkStore.ts';
 import { Toast, type ToastMessage } from '../ui/Toast.tsx';
-import { ActionPreview } from './ActionPreview.tsx';
 import { count, datesFollows } from './networkWords.ts';
 import { NotFollowingBackRow } from './NotFollowingBackRow.tsx';
 import { PeopleList } from './PeopleList.tsx';
+import { PeoplePanelFrame } from './PeoplePanelFrame.tsx';
 import { handleWords } from './PersonHandle.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
-import { SelectionBar } from './SelectionBar.tsx';
 import { useDebounced } from '../ui/useDebounced.ts';
 import { usePickedShown } from './usePickedShown.ts';
 import { useWindowedRows } from '../ui/useWindowedRows.ts';
@@ -61,7 +60,6 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
   const [sort, setSort] = useState<Sort>('oldest');
   const [selecting, setSelecting] = useState<string | null>(null);
   const [dueMatching, setDueMatching] = useState<{ key: string; due: number } | null>(null);
-  const [previewing, setPreviewing] = useState(false);
   const [error, setError] = useState('');
 
   const fetchWindow = useCallback(
@@ -139,16 +137,36 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
     scope === null ? balances.find((b) => b.account.id === accountId)?.account.network : undefined;
 
   return (
-    <div className="people-panel">
-      <div className="toolbar people-toolbar">
-        <label>
-          Search people
-          <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
-        </label>
-        <SelectField label="Show" value={filter} options={filters} onChange={setFilter} />
-        <SelectField label="Only" value={only} options={onlys} onChange={setOnly} />
-        <SelectField label="Sort" value={sort} options={sorts} onChange={setSort} />
-      </div>
+    <PeoplePanelFrame
+      action="unfollow"
+      actionLabel="Unfollow"
+      balances={balances}
+      search={search}
+      onSearch={setSearch}
+      filters={
+        <>
+          <SelectField label="Show" value={filter} options={filters} onChange={setFilter} />
+          <SelectField label="Only" value={only} options={onlys} onChange={setOnly} />
+          <SelectField label="Sort" value={sort} options={sorts} onChange={setSort} />
+        </>
+      }
+      error={error}
+      shown={shown}
+      otherList="Gone or blocking you"
+      moreWaysToPick={
+        (filter === 'due' || filter === 'all') && (
+          <button
+            type="button"
+            className="button small"
+            disabled={selecting !== null || !due}
+            onClick={() => void selectAllDue()}
+          >
+            {selecting ?? (due === null ? 'Select all due' : `Select all ${count(due)} due`)}
+          </button>
+        )
+      }
+      after={<Toast toast={toast} onDismiss={() => setToast(null)} />}
+    >
       <PeopleList
         label="Not following back"
         list={list}
@@ -167,39 +185,6 @@ export function NotFollowingBackPanel({ balances }: { balances: AccountBalance[]
           />
         )}
       />
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <SelectionBar
-        picked={selected.size}
-        shown={shown}
-        otherList="Gone or blocking you"
-        actionLabel="Unfollow"
-        onReview={() => setPreviewing(true)}
-        onClear={() => api.clear('unfollow')}
-      >
-        {(filter === 'due' || filter === 'all') && (
-          <button
-            type="button"
-            className="button small"
-            disabled={selecting !== null || !due}
-            onClick={() => void selectAllDue()}
-          >
-            {selecting ?? (due === null ? 'Select all due' : `Select all ${count(due)} due`)}
-          </button>
-        )}
-      </SelectionBar>
-      <Toast toast={toast} onDismiss={() => setToast(null)} />
-      {previewing && (
-        <ActionPreview
-          action="unfollow"
-          picked={[...selected.values()]}
-          balances={balances}
-          onClose={() => setPreviewing(false)}
-        />
-      )}
-    </div>
+    </PeoplePanelFrame>
   );
 }
