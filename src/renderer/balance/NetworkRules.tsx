@@ -6,6 +6,7 @@ import { useApp } from '../shell/appStore.ts';
 import { useBalances } from './balanceStore.ts';
 import { count, people } from './networkWords.ts';
 import { useLeaveGuard } from '../settings/useLeaveGuard.ts';
+import { NumberField } from '../ui/NumberField.tsx';
 import { useDebounced } from '../ui/useDebounced.ts';
 import './NetworkRules.css';
 
@@ -124,22 +125,17 @@ export function NetworkRules() {
       </p>
       <div className="settings-grid">
         {fields.map(([field, label, unit]) => (
-          <label key={field}>
-            {label}
-            <span className="with-unit">
-              <input
-                type="number"
-                value={Number.isNaN(draft[field]) ? '' : draft[field]}
-                onChange={(event) => {
-                  setEdits({ ...edits, [field]: event.target.valueAsNumber });
-                  setMessage('');
-                }}
-                aria-invalid={!!errors[field]}
-              />
-              <span className="unit">{unit}</span>
-            </span>
-            {errors[field] && <span className="field-error">{errors[field]}</span>}
-          </label>
+          <NumberField
+            key={field}
+            label={label}
+            unit={unit}
+            value={draft[field]}
+            onChange={(value) => {
+              setEdits({ ...edits, [field]: value });
+              setMessage('');
+            }}
+            error={errors[field]}
+          />
         ))}
       </div>
       <section className="rule-effects" aria-live="polite" aria-label="What these rules do">

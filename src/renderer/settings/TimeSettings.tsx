@@ -1,6 +1,7 @@
 import { awayNote, closeNote } from '../../shared/systemNotes.ts';
 import type { Settings } from '../../shared/types.ts';
 import { useApp } from '../shell/appStore.ts';
+import { NumberField } from '../ui/NumberField.tsx';
 import { Toast } from '../ui/Toast.tsx';
 import { QuietHoursNotice } from './QuietHoursNotice.tsx';
 import { useAutosave, type Labels } from './useAutosave.ts';
@@ -56,29 +57,22 @@ export function TimeSettings() {
       </h2>
       <div className="settings-grid">
         {numberFields.map(([field, label, unit]) => (
-          <label key={field}>
-            {label}
-            <span className="with-unit">
-              <input
-                type="number"
-                value={Number.isNaN(draft[field]) ? '' : draft[field]}
-                onChange={(event) => {
-                  const value = event.target.valueAsNumber;
-                  change(
-                    { [field]: value },
-                    Number.isInteger(value)
-                      ? {}
-                      : { problem: `Enter the ${label.toLowerCase()} as a whole number of ${unitWords[unit]}.` },
-                  );
-                }}
-                onBlur={flush}
-                onKeyDown={(event) => event.key === 'Enter' && flush()}
-                {...invalid(field)}
-              />
-              <span className="unit">{unit}</span>
-            </span>
-            {error(field)}
-          </label>
+          <NumberField
+            key={field}
+            label={label}
+            unit={unit}
+            value={draft[field]}
+            onChange={(value) =>
+              change(
+                { [field]: value },
+                Number.isInteger(value)
+                  ? {}
+                  : { problem: `Enter the ${label.toLowerCase()} as a whole number of ${unitWords[unit]}.` },
+              )
+            }
+            onCommit={flush}
+            error={errors[field]}
+          />
         ))}
         <label className="inline wide">
           <input
