@@ -6,6 +6,7 @@ import type { Fault } from '../servers/faults.ts';
 import { startXServer } from '../servers/x.ts';
 import { servicesAt } from '../support/services.ts';
 import { settled } from '../support/settled.ts';
+import { syncFaultCases } from '../support/syncFaults.ts';
 
 type Server = Awaited<ReturnType<typeof startXServer>>;
 let server: Server | undefined;
@@ -86,35 +87,19 @@ const failures: [string, (w: World) => Fault, RegExp][] = [
 ];
 
 describe('X API faults', { timeout: 20_000 }, () => {
-  it.each(failures)('after %s: lists intact, the reason shown, the next sync recovers', async (_, fault, message) => {
-    const w = await synced();
-    const before = w.services.accounts.data(w.id);
-    server!.state.follow(w.quiet[5]!.id, w.me.id); // a real change, so the sync reads every page
-    server!.faults.push(fault(w));
-
-    expect(await w.services.syncing.sync(w.id)).toBeNull();
-    expect(w.balance().problem).toMatch(message);
-    expect(w.services.accounts.list()).toHaveLength(1);
-    expect(w.services.accounts.data(w.id)).toEqual(before);
-
-    server!.faults.clear();
-    expect(await w.services.syncing.sync(w.id)).not.toBeNull();
-    expect(w.balance().problem).toBeNull();
-    expect(w.services.accounts.data(w.id).followers).toHaveLength(1501);
-  });
-
-  it.each([
-    ['a 429 that resets in 30 seconds', (w: World): Fault => ({ path: w.followers, status: 429, resetInSeconds: 30 })],
-    ['a 500 once', (w: World): Fault => ({ path: w.followers, status: 500 })],
-    ['one dropped connection', (w: World): Fault => ({ path: w.followers, resetConnection: true })],
-  ])('rides out %s within the same sync', async (_, fault) => {
-    const w = await synced();
-    server!.state.follow(w.quiet[5]!.id, w.me.id);
-    server!.faults.push(fault(w));
-    expect(await w.services.syncing.sync(w.id)).not.toBeNull();
-    expect(w.balance().problem).toBeNull();
-    expect(w.services.accounts.data(w.id).followers).toHaveLength(1501);
-    expect(server!.faults.pending).toEqual([]);
+  syncFaultCases({
+    synced,
+    server: () => server!,
+    followersAfterOneMore: 1501,
+    failures,
+    riddenOut: [
+      [
+        'a 429 that resets in 30 seconds',
+        (w: World): Fault => ({ path: w.followers, status: 429, resetInSeconds: 30 }),
+      ],
+      ['a 500 once', (w: World): Fault => ({ path: w.followers, status: 500 })],
+      ['one dropped connection', (w: World): Fault => ({ path: w.followers, resetConnection: true })],
+    ],
   });
 
   it('loses only the follower whose account is deleted mid-sync', async () => {
