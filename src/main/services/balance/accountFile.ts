@@ -1,8 +1,9 @@
 // The file of one network account (`account-<id>.bin`): a small JSON header (counts history, events, keep-list,
 // where each column lies) followed by the follower and following lists as columns, and a checksum of it all.
 //   "TWOWAYAD" · header length (uint32) · header (UTF-8 JSON) · columns · CRC-32 of everything before (uint32)
-// Opening reads the header only; a list is decoded the first time it is asked for, so the counts and the
-// dashboard never pay for a hundred thousand people. Numbers are little-endian, as on every machine Twoway runs.
+// The header ends in spaces and each column starts at a multiple of 8 of the body, so numbers are read in place
+// (files written before are read too: their columns are copied first). Opening reads the header only; a list is
+// decoded the first time it is asked for, so the counts and the dashboard never pay for a hundred thousand people. Numbers are little-endian, as on every machine Twoway runs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
