@@ -5,6 +5,7 @@ import type { AccountBalance } from '../../src/shared/types.ts';
 import type { Fault } from '../servers/faults.ts';
 import { startMastodonServer } from '../servers/mastodon.ts';
 import { servicesAt } from '../support/services.ts';
+import { seedFollowers } from '../support/seedFollowers.ts';
 import { settled } from '../support/settled.ts';
 import { syncFaultCases } from '../support/syncFaults.ts';
 
@@ -22,10 +23,7 @@ async function synced(withToken = true) {
   const s = servicesAt(start, { warp: true, requestTimeoutMs: 300 });
   server = await startMastodonServer({ now: () => s.clock.now(), rateLimit: { limit: 10_000, windowSeconds: 300 } });
   const me = server.state.addAccount({ username: 'me' });
-  const fans = Array.from({ length: 250 }, (_, i) => server!.state.addAccount({ username: `fan${i}` }));
-  fans.forEach((fan) => server!.state.follow(fan.id, me.id));
-  const quiet = Array.from({ length: 30 }, (_, i) => server!.state.addAccount({ username: `quiet${i}` }));
-  [...fans.slice(0, 100), ...quiet].forEach((other) => server!.state.follow(me.id, other.id));
+  const { fans, quiet } = seedFollowers(server.state, me, { followers: 250, followedBack: 100, quiet: 30 });
   server.state.addToken('secret-token-1', me.id);
   const reply = await s.dispatch('addAccount', {
     network: 'mastodon',

@@ -5,6 +5,7 @@ import type { AccountBalance } from '../../src/shared/types.ts';
 import type { Fault } from '../servers/faults.ts';
 import { startXServer } from '../servers/x.ts';
 import { servicesAt } from '../support/services.ts';
+import { seedFollowers } from '../support/seedFollowers.ts';
 import { settled } from '../support/settled.ts';
 import { syncFaultCases } from '../support/syncFaults.ts';
 
@@ -22,10 +23,7 @@ async function synced() {
   const s = servicesAt(start, { warp: true, requestTimeoutMs: 300 });
   server = await startXServer({ now: () => s.clock.now(), rateLimit: { limit: 10_000, windowSeconds: 900 } });
   const me = server.state.addAccount({ id: '1700000000000000001', username: 'alexmorgan_biz' });
-  const fans = Array.from({ length: 1500 }, (_, i) => server!.state.addAccount({ username: `fan${i}` }));
-  fans.forEach((fan) => server!.state.follow(fan.id, me.id));
-  const quiet = Array.from({ length: 100 }, (_, i) => server!.state.addAccount({ username: `quiet${i}` }));
-  [...fans.slice(0, 200), ...quiet].forEach((other) => server!.state.follow(me.id, other.id));
+  const { fans, quiet } = seedFollowers(server.state, me, { followers: 1500, followedBack: 200, quiet: 100 });
   server.state.addToken('x-user-token-1', me.id);
   const reply = await s.dispatch('addAccount', {
     network: 'x',

@@ -9,6 +9,7 @@ import { memoryVault } from '../../src/main/services/secrets.ts';
 import { startXServer, type XServer } from '../servers/x.ts';
 import { dataDirAmongOthers } from '../support/outside.ts';
 import { servicesAt } from '../support/services.ts';
+import { seedFollowers } from '../support/seedFollowers.ts';
 import { settled } from '../support/settled.ts';
 
 let server: XServer | undefined;
@@ -28,9 +29,7 @@ async function world() {
   const s = servicesAt(start, { dataDir: place.dataDir, vault, warp: true });
   server = await startXServer({ now: () => s.clock.now(), rateLimit: { limit: 10_000, windowSeconds: 900 } });
   const me = server.state.addAccount({ id: '1700000000000000001', username: 'alexmorgan_biz' });
-  const fans = Array.from({ length: 1200 }, (_, i) => server!.state.addAccount({ username: `fan${i}` }));
-  fans.forEach((fan) => server!.state.follow(fan.id, me.id));
-  fans.slice(0, 300).forEach((fan) => server!.state.follow(me.id, fan.id));
+  const { fans } = seedFollowers(server.state, me, { followers: 1200, followedBack: 300 });
   server.state.addToken(token, me.id);
   const add = () => s.dispatch('addAccount', { network: 'x', handle: '@alexmorgan_biz', token, apiUrl: server!.url });
   return { ...s, place, vault, me, fans, add, before: place.outside() };

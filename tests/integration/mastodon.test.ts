@@ -5,6 +5,7 @@ import { writeBudgets, writeSpacingMs } from '../../src/shared/networkFacts.ts';
 import type { AccountBalance } from '../../src/shared/types.ts';
 import { startMastodonServer } from '../servers/mastodon.ts';
 import { servicesAt } from '../support/services.ts';
+import { seedFollowers } from '../support/seedFollowers.ts';
 import { settled } from '../support/settled.ts';
 
 type Server = Awaited<ReturnType<typeof startMastodonServer>>;
@@ -21,10 +22,7 @@ async function world() {
   const s = servicesAt(start, { warp: true });
   server = await startMastodonServer({ now: () => s.clock.now(), rateLimit: { limit: 1000, windowSeconds: 300 } });
   const me = server.state.addAccount({ username: 'me', displayName: 'Me' });
-  const fans = Array.from({ length: 250 }, (_, i) => server!.state.addAccount({ username: `fan${i}` }));
-  fans.forEach((fan) => server!.state.follow(fan.id, me.id));
-  const quiet = Array.from({ length: 30 }, (_, i) => server!.state.addAccount({ username: `quiet${i}` }));
-  [...fans.slice(0, 100), ...quiet].forEach((other) => server!.state.follow(me.id, other.id));
+  const { fans, quiet } = seedFollowers(server.state, me, { followers: 250, followedBack: 100, quiet: 30 });
   server.state.addToken('secret-token-1', me.id);
   return { ...s, me, fans, quiet, url: server.url };
 }

@@ -11,6 +11,7 @@ import { queueBatches } from '../../src/main/core/desktop/trayView.ts';
 import { startMastodonServer } from '../servers/mastodon.ts';
 import { memoryVault, type SecretVault } from '../../src/main/services/secrets.ts';
 import { servicesAt } from '../support/services.ts';
+import { seedFollowers } from '../support/seedFollowers.ts';
 import { settled } from '../support/settled.ts';
 
 type Server = Awaited<ReturnType<typeof startMastodonServer>>;
@@ -28,10 +29,7 @@ async function world(options: { warp?: boolean; requestTimeoutMs?: number; vault
   const s = servicesAt(start, { warp, requestTimeoutMs, vault });
   server = await startMastodonServer({ now: () => s.clock.now(), rateLimit: { limit: 1000, windowSeconds: 300 } });
   const me = server.state.addAccount({ username: 'me', displayName: 'Me' });
-  const fans = Array.from({ length: 120 }, (_, i) => server!.state.addAccount({ username: `fan${i}` }));
-  fans.forEach((fan) => server!.state.follow(fan.id, me.id));
-  const quiet = Array.from({ length: 30 }, (_, i) => server!.state.addAccount({ username: `quiet${i}` }));
-  [...fans.slice(0, 100), ...quiet].forEach((other) => server!.state.follow(me.id, other.id));
+  const { fans, quiet } = seedFollowers(server.state, me, { followers: 120, followedBack: 100, quiet: 30 });
   server.state.addToken('secret-token-1', me.id);
   const reply = await s.dispatch('addAccount', {
     network: 'mastodon',
