@@ -7,9 +7,13 @@ export type View = (typeof views)[number];
 export const catchUpTabs = ['posts', 'mentions'] as const;
 export type CatchUpTab = (typeof catchUpTabs)[number];
 
-/** A place and what it opens on. '#/mini' is the tray's quick view, a window of its own. */
+/** The places that open on nothing but themselves. '#/mini' is the tray's quick view, a window of its own. */
+const plainViews = ['dashboard', 'network', 'outcomes', 'settings', 'mini'] as const;
+type PlainView = (typeof plainViews)[number];
+
+/** A place and what it opens on. A view missing here cannot be linked to from the sidebar: the types say so. */
 export type Route =
-  | { view: 'dashboard' | 'network' | 'outcomes' | 'settings' | 'mini' }
+  | { view: PlainView }
   /** `log`: the form for logging time opens (the tray's and the menu's "Log offline time…"). */
   | { view: 'time'; log?: boolean }
   /** Days as 'YYYY-MM-DD'; without a period, the week of today. */
@@ -48,12 +52,9 @@ export function parseRoute(hash: string): Route {
       const tab = catchUpTabs.find((known) => known === query.get('tab'));
       return tab ? { view: 'catch-up', tab } : { view: 'catch-up' };
     }
-    case 'network':
-    case 'outcomes':
-    case 'settings':
-    case 'mini':
-      return { view: name };
-    default:
-      return { view: 'dashboard' };
+    default: {
+      const plain = plainViews.find((known) => known === name);
+      return { view: plain ?? 'dashboard' };
+    }
   }
 }
