@@ -2,32 +2,11 @@
 // injected by a fault proxy in front of the AppView and the PDS: after each the known accounts and their lists
 // are intact, the account says what went wrong, and the next sync recovers.
 import { describe, expect, it } from 'vitest';
-import { DAY } from '../../src/shared/calendar.ts';
 import type { Fault } from '../servers/faults.ts';
-import { addBlueskyAccount, blueskyServerForTests, faultProxiesInFront } from '../support/blueskyServer.ts';
+import { addBlueskyAccount, followersBehindFaultProxies } from '../support/blueskyServer.ts';
 import type { FaultProxy } from '../support/faultProxy.ts';
 
-let me: { did: string };
-const now = Date.now();
-const iso = (ms: number) => new Date(ms).toISOString();
-let newFollowers = 0;
-
-const server = blueskyServerForTests(async () => {
-  me = await server.createAccount('consultant.test', 'consultant-pass');
-  // 150 followers: two pages of the AppView's 100.
-  await server.seedFollowers(me.did, 150, { prefix: 'fan', createdAt: iso(now - 20 * DAY) });
-  await server.seedFollowing(me.did, 20, { prefix: 'idol', createdAt: iso(now - 10 * DAY) });
-  await server.processAll();
-});
-const { appview, pds, plc } = faultProxiesInFront(server);
-
-/** A new follower, so the next sync has a change to read every page for. */
-async function gainFollower() {
-  const handle = `new${String(++newFollowers).padStart(3, '0')}.test`;
-  await server.createAccount(handle, 'new-pass');
-  await server.follow(handle, me.did, iso(Date.now()));
-  await server.processAll();
-}
+const { server, appview, pds, plc, gainFollower } = followersBehindFaultProxies(Date.now());
 
 async function synced(handle = 'consultant.test') {
   // The app's clock starts at the real time: the proxy dates its rate-limit resets by it.

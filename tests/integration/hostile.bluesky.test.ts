@@ -2,35 +2,16 @@
 // the wrong shape, answers without end. After each the account says what happened, the last good data is kept,
 // nothing outside the data folder changed, and the next start reads every file.
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR } from '../../src/shared/calendar.ts';
+import { HOUR } from '../../src/shared/calendar.ts';
 import { memoryVault } from '../../src/main/services/secrets.ts';
 import type { Fault } from '../servers/faults.ts';
-import { addBlueskyAccount, blueskyServerForTests, faultProxiesInFront } from '../support/blueskyServer.ts';
+import { addBlueskyAccount, followersBehindFaultProxies } from '../support/blueskyServer.ts';
 import type { FaultProxy } from '../support/faultProxy.ts';
 import { dataDirAmongOthers } from '../support/outside.ts';
 import { servicesAt } from '../support/services.ts';
 
-let me: { did: string };
 const now = Date.now();
-const iso = (ms: number) => new Date(ms).toISOString();
-let newFollowers = 0;
-
-const server = blueskyServerForTests(async () => {
-  me = await server.createAccount('consultant.test', 'consultant-pass');
-  // 150 followers: two pages of the AppView's 100.
-  await server.seedFollowers(me.did, 150, { prefix: 'fan', createdAt: iso(now - 20 * DAY) });
-  await server.seedFollowing(me.did, 20, { prefix: 'idol', createdAt: iso(now - 10 * DAY) });
-  await server.processAll();
-});
-const { appview, pds, plc } = faultProxiesInFront(server);
-
-/** A new follower, so the next sync has a change to read every page for. */
-async function gainFollower() {
-  const handle = `new${String(++newFollowers).padStart(3, '0')}.test`;
-  await server.createAccount(handle, 'new-pass');
-  await server.follow(handle, me.did, iso(Date.now()));
-  await server.processAll();
-}
+const { server, appview, pds, plc, gainFollower } = followersBehindFaultProxies(now);
 
 async function synced() {
   const place = dataDirAmongOthers();
@@ -62,8 +43,7 @@ const kept = ' The last data is kept.';
 describe('a lying proxy in front of the Bluesky reference server', { timeout: 60_000 }, () => {
   it('reads an object as a name as no name, leaves out entries it cannot read, says how many, keeps it all across a restart', async () => {
     const w = await synced();
-    await gainFollower();
-    const newcomer = 'new' + String(newFollowers).padStart(3, '0') + '.test';
+    const newcomer = await gainFollower();
     appview.faults.push(
       { path: getFollowers, entryPatch: { displayName: { html: '<b>New</b>' } } },
       { path: getFollowers, entryPatch: { did: 'not a DID' } },

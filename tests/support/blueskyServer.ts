@@ -2,6 +2,7 @@
 // before its tests, stopped after them; the tests skip, saying why, where the machine does not run it, and fail
 // loudly where it is not installed (`bash tests/bluesky-server/setup.sh` installs it).
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { DAY } from '../../src/shared/calendar.ts';
 import type { AccountBalance } from '../../src/shared/types.ts';
 import {
   BLUESKY_SERVER_MISSING,
@@ -104,4 +105,29 @@ export async function addBlueskyAccount(
   expect(reply).toMatchObject({ ok: true });
   await settled(s.services);
   return { ...s, id: (reply as { ok: true; value: AccountBalance }).value.account.id };
+}
+
+/**
+ * consultant.test with 150 followers (two pages of the AppView's 100) and 20 followed, on a server behind fault
+ * proxies, for tests of what goes wrong on the wire; `gainFollower` gives the next sync a change to read every page
+ * for, and answers the newcomer's handle.
+ */
+export function followersBehindFaultProxies(now: number) {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  let me: { did: string };
+  let newFollowers = 0;
+  const server = blueskyServerForTests(async () => {
+    me = await server.createAccount('consultant.test', 'consultant-pass');
+    await server.seedFollowers(me.did, 150, { prefix: 'fan', createdAt: iso(now - 20 * DAY) });
+    await server.seedFollowing(me.did, 20, { prefix: 'idol', createdAt: iso(now - 10 * DAY) });
+    await server.processAll();
+  });
+  async function gainFollower(): Promise<string> {
+    const handle = `new${String(++newFollowers).padStart(3, '0')}.test`;
+    await server.createAccount(handle, 'new-pass');
+    await server.follow(handle, me.did, iso(Date.now()));
+    await server.processAll();
+    return handle;
+  }
+  return { server, ...faultProxiesInFront(server), gainFollower };
 }
