@@ -29,11 +29,9 @@ export function GhostRow({
 }) {
   return (
     <PersonRow
-      accountId={row.accountId}
-      person={row.person}
+      row={row}
       network={network}
       accountNetwork={accountNetwork}
-      facts={row}
       pick={{ checked, onChange: onPick }}
       noProfile={noProfileWords[row.ghost.reason]}
       aside={

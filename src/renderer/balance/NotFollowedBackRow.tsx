@@ -19,11 +19,9 @@ export function NotFollowedBackRow({
     .network;
   return (
     <PersonRow
-      accountId={row.accountId}
-      person={row.person}
+      row={row}
       network={network}
       accountNetwork={accountNetwork}
-      facts={row}
       pick={{ checked, onChange: onPick }}
       aside={<span className="person-since muted">Follows you</span>}
     />

@@ -63,11 +63,9 @@ export function NotFollowingBackRow({
   return (
     <>
       <PersonRow
-        accountId={row.accountId}
-        person={row.person}
+        row={row}
         network={network}
         accountNetwork={accountNetwork}
-        facts={row}
         pick={{ checked, disabled: row.kept || row.protected, onChange: onPick }}
         actions={
           <>

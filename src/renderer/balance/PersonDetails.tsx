@@ -104,23 +104,20 @@ function relationLine(facts: PersonFacts, now: number): { text: string; kind: st
  * them. `aside` holds the list's own state and buttons.
  */
 export function PersonRow({
-  accountId,
-  person,
+  row,
   network,
   accountNetwork,
-  facts: known,
   pick,
   aside,
   actions,
   noProfile,
 }: {
-  accountId: string;
-  person: Person;
+  /** The person on one of the user's accounts, with what the list knows of them. */
+  row: PersonFacts & { accountId: string; person: Person };
   /** Shown when the view mixes accounts. */
   network?: Network | undefined;
   /** The account's network, shown or not: what can be known of the person depends on it. */
   accountNetwork: Network | undefined;
-  facts: PersonFacts;
   pick?: { checked: boolean; disabled?: boolean; onChange(checked: boolean): void };
   aside?: ReactNode;
   /** Buttons beside the outcome line (lift a protection, unfollow anyway, say why kept). */
@@ -128,9 +125,10 @@ export function PersonRow({
   /** Why there is no profile to read (an account that is gone): then none is asked for. */
   noProfile?: string | undefined;
 }) {
+  const { accountId, person } = row;
   const id = useId();
   const now = useNow(true, 60_000);
-  const facts = useFacts(accountId, person.id, known, now, noProfile === undefined);
+  const facts = useFacts(accountId, person.id, row, now, noProfile === undefined);
   const picture = usePicture(accountId, person.id, facts.hasAvatar);
   const lastPost = lastPostWords(facts.lastPostAt, facts.detailsAt, now);
   const counts = countsWords(facts.followersCount, facts.followingCount);
