@@ -53,19 +53,18 @@ export interface Reused {
  * The column's text as pieces: a run of rows unchanged since the list was read is one slice of the text read,
  * so an unfollow writes a few slices rather than joining a hundred thousand names.
  */
-function pieces(texts: string[], lengths: Uint32Array, field: string, reused: Reused | null): string[] {
-  if (!reused) return texts;
+function pieces(value: (row: number) => string, lengths: Uint32Array, field: string, reused: Reused): string[] {
   const { text, starts, lengths: read } = reused.texts(field);
   const { rowOf } = reused;
   const found: string[] = [];
-  for (let k = 0; k < texts.length;) {
+  for (let k = 0; k < lengths.length;) {
     const first = rowOf[k]!;
     if (first < 0 || read[first] !== lengths[k]) {
-      found.push(texts[k++]!);
+      found.push(value(k++));
       continue;
     }
     let last = first;
-    for (k++; k < texts.length && rowOf[k] === last + 1 && read[last + 1] === lengths[k]; k++) last++;
+    for (k++; k < lengths.length && rowOf[k] === last + 1 && read[last + 1] === lengths[k]; k++) last++;
     found.push(text.slice(starts[first], starts[last]! + (read[last] === NONE ? 0 : read[last]!)));
   }
   return found;
@@ -80,18 +79,20 @@ function textColumn(
   reused: Reused | null,
 ) {
   const lengths = new Uint32Array(rows.length);
-  const texts = new Array<string>(rows.length);
+  // Every text is kept for the join only when none can be taken from the list as read.
+  const texts = reused ? null : new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const value = get(rows[i]!);
     if (typeof value === 'string') {
       lengths[i] = value.length;
-      texts[i] = value;
+      if (texts) texts[i] = value;
     } else if ((kind === 'optional text' && value === undefined) || (kind === 'text or null' && value === null)) {
       lengths[i] = NONE;
-      texts[i] = '';
+      if (texts) texts[i] = '';
     } else throw new BadValue(`${list}.${i}.${field}: expected string, received ${received(value)}`);
   }
-  const text = pieces(texts, lengths, field, reused).join('');
+  const valueOf = (row: number) => (lengths[row] === NONE ? '' : (get(rows[row]!) as string));
+  const text = (texts ?? pieces(valueOf, lengths, field, reused!)).join('');
   // UTF-8 unless a text holds half a surrogate pair, which only UTF-16 keeps as it was.
   const encoding = /[\uD800-\uDFFF]/.test(text) && /\p{Cs}/u.test(text) ? 'utf16le' : 'utf8';
   const parts = [Buffer.from(lengths.buffer), Buffer.from(text, encoding)];
@@ -144,7 +145,9 @@ export function encodeList(list: ListName, people: readonly Person[], at: number
     at += bytes;
   }
   if (list === 'following') {
-    layout.ghosts = (people as Followed[]).flatMap((row, i) => (row.ghost ? [[i, row.ghost] as [number, Ghost]] : []));
+    const ghosts: [number, Ghost][] = [];
+    (people as Followed[]).forEach((row, i) => row.ghost && ghosts.push([i, row.ghost]));
+    layout.ghosts = ghosts;
   }
   return { layout, chunks, end: at };
 }
