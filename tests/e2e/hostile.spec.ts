@@ -1,7 +1,7 @@
 // Bad data in the window: a hostile Mastodon server's objects where names belong reach the screen as no name, and
 // a view that still cannot draw what it is given says so in its place, with the navigation working and a reload.
 import { startMastodonServer } from '../servers/mastodon.ts';
-import { addMastodonAccount } from './addMastodonAccount.ts';
+import { addMastodonAccount, consultantOn } from './addMastodonAccount.ts';
 import { expect, test } from './preview.ts';
 
 test('a Mastodon server that sends objects for names and an account without an id: the window keeps working', async ({
@@ -12,10 +12,7 @@ test('a Mastodon server that sends objects for names and an account without an i
   test.setTimeout(60_000);
   const server = await startMastodonServer();
   try {
-    const me = server.state.addAccount({ username: 'consultant', displayName: 'Consultant' });
-    for (let i = 0; i < 30; i++) server.state.follow(server.state.addAccount({ username: `fan${i}` }).id, me.id);
-    const quiet = ['ana', 'ben', 'cem'].map((name) => server.state.addAccount({ username: `quiet_${name}` }));
-    for (const person of quiet) server.state.follow(me.id, person.id);
+    const { me } = consultantOn(server.state, 30);
     server.faults.push(
       { path: `/api/v1/accounts/${me.id}/following`, entryPatch: { display_name: { html: '<b>Ana</b>' } } },
       { path: `/api/v1/accounts/${me.id}/followers`, entryPatch: { id: { evil: true } }, entry: 4 },

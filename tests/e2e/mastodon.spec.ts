@@ -1,7 +1,7 @@
 // A newcomer adds their Mastodon account (a local server speaking the documented API), sees the balance and
 // who does not follow back, unfollows two with confirmation and undoes one — checked on the server.
 import { startMastodonServer } from '../servers/mastodon.ts';
-import { addMastodonAccount } from './addMastodonAccount.ts';
+import { addMastodonAccount, consultantOn } from './addMastodonAccount.ts';
 import { expect, test } from './preview.ts';
 
 test('add a Mastodon account, unfollow two after the preview, undo one', async ({ page, preview }) => {
@@ -9,10 +9,7 @@ test('add a Mastodon account, unfollow two after the preview, undo one', async (
   test.setTimeout(60_000);
   const server = await startMastodonServer();
   try {
-    const me = server.state.addAccount({ username: 'consultant', displayName: 'Consultant' });
-    for (let i = 0; i < 120; i++) server.state.follow(server.state.addAccount({ username: `fan${i}` }).id, me.id);
-    const quiet = ['ana', 'ben', 'cem'].map((name) => server.state.addAccount({ username: `quiet_${name}` }));
-    for (const person of quiet) server.state.follow(me.id, person.id);
+    const { me, quiet } = consultantOn(server.state, 120);
     server.state.addToken('e2e-token-123', me.id);
 
     await addMastodonAccount(page, server.url, '@consultant', 'e2e-token-123');

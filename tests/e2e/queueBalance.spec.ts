@@ -2,7 +2,7 @@
 // the new following count without a sync; a wait Mastodon asks for shows on the item and in the queue header, and
 // cancels. Against a local server speaking Mastodon's documented API.
 import { startMastodonServer } from '../servers/mastodon.ts';
-import { addMastodonAccount } from './addMastodonAccount.ts';
+import { addMastodonAccount, consultantOn } from './addMastodonAccount.ts';
 import { expect, test } from './preview.ts';
 
 test('a queued unfollow moves the balance at once; a rate-limit wait shows and cancels', async ({ page, preview }) => {
@@ -10,10 +10,7 @@ test('a queued unfollow moves the balance at once; a rate-limit wait shows and c
   test.setTimeout(60_000);
   const server = await startMastodonServer();
   try {
-    const me = server.state.addAccount({ username: 'consultant', displayName: 'Consultant' });
-    for (let i = 0; i < 120; i++) server.state.follow(server.state.addAccount({ username: `fan${i}` }).id, me.id);
-    const quiet = ['ana', 'ben', 'cem'].map((name) => server.state.addAccount({ username: `quiet_${name}` }));
-    for (const person of quiet) server.state.follow(me.id, person.id);
+    const { me, quiet } = consultantOn(server.state, 120);
     server.state.addToken('e2e-token-123', me.id);
 
     await addMastodonAccount(page, server.url, '@consultant', 'e2e-token-123');
