@@ -52,12 +52,15 @@ describe('how a person’s row reads', () => {
     ]);
   });
 
-  it('says why someone is protected, and the day of the outcome', () => {
-    expect(outcomeLine({ id: 'a', type: 'client', date: '2026-11-12' }, true, now)).toBe(
+  it('says why someone is protected, and the day of the outcome in the window’s locale', () => {
+    expect(outcomeLine({ id: 'a', type: 'client', date: '2026-11-12' }, true, now, 'en-GB')).toBe(
       'Protected: client — outcome on 12 Nov',
     );
-    expect(outcomeLine({ id: 'a', type: 'conversation', date: '2025-10-03' }, false, now)).toBe(
+    expect(outcomeLine({ id: 'a', type: 'conversation', date: '2025-10-03' }, false, now, 'en-GB')).toBe(
       'Outcome: conversation — outcome on 3 Oct 2025',
+    );
+    expect(outcomeLine({ id: 'a', type: 'client', date: '2026-11-12' }, true, now, 'en-US')).toBe(
+      'Protected: client — outcome on Nov 12',
     );
   });
 

@@ -1,6 +1,7 @@
 // How what Twoway knows of a person reads on their row: when they last posted (long silences stand out), their
 // counts, what passed between you, and why they are protected. Unknown things are left unsaid, never guessed.
 import { DAY } from '../../shared/calendar.ts';
+import { uiLocale } from '../format.ts';
 import type { OutcomeType } from '../../shared/outcomes.ts';
 import type { Interactions, LinkedOutcome } from '../../shared/personDetails.ts';
 
@@ -71,17 +72,17 @@ export const outcomeWords: Record<OutcomeType, string> = {
   media: 'media mention',
 };
 
-/** 'YYYY-MM-DD' → '12 Nov', with the year when it is not this one. */
-export function outcomeDay(day: string, now: number): string {
+/** 'YYYY-MM-DD' → '12 Nov' (in en-GB), with the year when it is not this one. */
+export function outcomeDay(day: string, now: number, locale: string): string {
   const [y, m, d] = day.split('-').map(Number);
   const date = new Date(y!, m! - 1, d!);
   const thisYear = new Date(now).getFullYear() === y;
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', ...(thisYear ? {} : { year: 'numeric' }) });
+  return date.toLocaleDateString(locale, { day: 'numeric', month: 'short', ...(thisYear ? {} : { year: 'numeric' }) });
 }
 
 /** 'Protected: client — outcome on 12 Nov'; an outcome that does not protect is only mentioned. */
-export function outcomeLine(outcome: LinkedOutcome, isProtected: boolean, now: number): string {
-  const what = `${outcomeWords[outcome.type]} — outcome on ${outcomeDay(outcome.date, now)}`;
+export function outcomeLine(outcome: LinkedOutcome, isProtected: boolean, now: number, locale = uiLocale()): string {
+  const what = `${outcomeWords[outcome.type]} — outcome on ${outcomeDay(outcome.date, now, locale)}`;
   return isProtected ? `Protected: ${what}` : `Outcome: ${what}`;
 }
 
