@@ -19,12 +19,10 @@ const weight: Record<OutcomeType, number> = {
   media: 1,
 };
 
+// Printable ASCII (most handles and names) is its own NFKC form and holds no format or control character.
+const plain = /^[\x20-\x7e]*$/;
 const fold = (text: string) =>
-  text
-    .normalize('NFKC')
-    .replace(/[\p{Cf}\p{Cc}]/gu, '')
-    .toLowerCase()
-    .trim();
+  (plain.test(text) ? text : text.normalize('NFKC').replace(/[\p{Cf}\p{Cc}]/gu, '')).toLowerCase().trim();
 
 /** A handle as the word an outcome holds it as: without its @ ('kim.bsky.social', 'kim@mastodon.social'). */
 const handleKey = (handle: string) => fold(handle).replace(/^@/, '');
@@ -40,7 +38,10 @@ const channelFits = (outcome: Outcome, network: Network | undefined) =>
     ? true
     : outcome.channel === network;
 
-/** Finds people's outcomes fast: built once per list from all outcomes. */
+/**
+ * Finds people's outcomes fast: built once per list from all outcomes. Only the outcomes' texts are indexed;
+ * with none that can name anyone, no person's handle or name is read at all.
+ */
 export function outcomeIndex(outcomes: readonly Outcome[], network: Network | undefined) {
   const byWord = new Map<string, Outcome[]>();
   const byName = new Map<string, Outcome[]>();
@@ -50,6 +51,7 @@ export function outcomeIndex(outcomes: readonly Outcome[], network: Network | un
     const name = fold(outcome.person);
     byName.set(name, [...(byName.get(name) ?? []), outcome]);
   }
+  if (byName.size === 0) return (): LinkedOutcome | null => null;
   /** The outcome that tells most about this person: the weightiest type, then the newest day. */
   return (person: Person): LinkedOutcome | null => {
     const found = new Set<Outcome>();
@@ -71,5 +73,5 @@ export const isProtected = (outcome: LinkedOutcome | null, lifted: boolean) =>
   outcome !== null && protectingTypes.has(outcome.type) && !lifted;
 
 /** Whom "Select all due" and the unfollow queue propose: due, and neither kept nor protected. */
-export const proposable = (row: { due: boolean; kept: boolean; protected: boolean }) =>
+export const proposable = (row: { due: boolean; kept: boolean; protected?: boolean }) =>
   row.due && !row.kept && !row.protected;

@@ -32,7 +32,7 @@ export interface AccountsDeps {
 }
 
 export function createAccounts({ context, clock, events, settings, vault, revokeAccess }: AccountsDeps) {
-  let facts: PeopleFactsSource = { version: () => 0, factsFor: () => () => noFacts };
+  let facts: PeopleFactsSource = { version: () => 0, factsFor: () => () => noFacts, protectedFor: () => null };
   const { index, renamed } = openAccountsIndex(context);
   const files = new Map<string, Store<AccountData>>();
   const problems = new Map<string, string>();

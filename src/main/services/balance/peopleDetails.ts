@@ -13,7 +13,7 @@ import type { Clock } from '../../core/clock.ts';
 import { demoAvatar } from '../demo/sampleAvatar.ts';
 import { interactionIndex } from '../../core/balance/interactions.ts';
 import { matcher } from '../../core/balance/peopleQuery.ts';
-import { isProtected, outcomeIndex } from '../../core/outcomes/personOutcomes.ts';
+import { isProtected, outcomeIndex, protectingTypes } from '../../core/outcomes/personOutcomes.ts';
 import type { Accounts } from './accounts.ts';
 import type { Avatars } from './avatars.ts';
 import type { CatchUp } from '../catchUp/briefing.ts';
@@ -114,6 +114,14 @@ export function createPeopleDetails(deps: PeopleDetailsDeps) {
     };
   }
 
+  function protectedFor(accountId: string): ((person: Person) => boolean) | null {
+    const all = outcomes.list();
+    if (!all.some((o) => protectingTypes.has(o.type))) return null;
+    const linked = outcomeIndex(all, accounts.find(accountId).network);
+    const lifted = new Set(choicesOf(accountId).lifted);
+    return (person) => isProtected(linked(person), lifted.has(person.id));
+  }
+
   function personOf(accountId: string, personId: string): Person {
     const data = accounts.data(accounts.find(accountId).id);
     const person = data.following.find((p) => p.id === personId) ?? data.followers.find((p) => p.id === personId);
@@ -186,13 +194,15 @@ export function createPeopleDetails(deps: PeopleDetailsDeps) {
   return {
     version: () => version,
     factsFor,
+    protectedFor,
     /** Whom an outcome protects among the people this account follows: never unfollowed without a confirm. */
     protectedIds(accountId: string): Set<string> {
-      const facts = factsFor(accountId);
+      const shielded = protectedFor(accountId);
+      if (!shielded) return new Set();
       return new Set(
         accounts
           .data(accountId)
-          .following.filter((p) => facts(p).protected)
+          .following.filter(shielded)
           .map((p) => p.id),
       );
     },

@@ -5,4 +5,6 @@ import type { PersonFacts } from '../../../shared/personDetails.ts';
 export interface PeopleFactsSource {
   version(): number;
   factsFor(accountId: string): (person: Person) => PersonFacts;
+  /** Whom an outcome protects in this account; null when no outcome can protect anyone, so no row is looked up. */
+  protectedFor(accountId: string): ((person: Person) => boolean) | null;
 }

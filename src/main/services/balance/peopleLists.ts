@@ -1,7 +1,7 @@
 // The lists of people the views page through (not following back, ghosts, not followed back) and the counts
 // Settings shows, computed from each account's last completed sync with the details people carry.
 import type { DueCounts, GhostRow, NotFollowingBackRow } from '../../../shared/contract.ts';
-import type { AccountData } from '../../../shared/people.ts';
+import type { AccountData, NotFollowingBack } from '../../../shared/people.ts';
 import type { Account } from '../../../shared/types.ts';
 import type { Clock } from '../../core/clock.ts';
 import { dueCounts, notFollowedBack } from '../../core/balance/followGraph.ts';
@@ -34,25 +34,52 @@ export interface PeopleListsDeps {
   facts: () => PeopleFactsSource;
 }
 
+/** A row of the list before its details: whom an outcome protects is all the filters and counts read of them. */
+type ListedRow = NotFollowingBack & { accountId: string; protected?: boolean };
+
+/** Sorts and the narrowing that read the profile or the exchanges need every row's details first. */
+const needsDetails = (sort: ListSort, only: ListOnly) =>
+  only !== 'anyone' || (sort !== 'oldest' && sort !== 'newest' && sort !== 'handle');
+
 export function createPeopleLists({ selected, data, clock, settings, facts }: PeopleListsDeps) {
-  // The list a view pages through is computed once per account, data, facts and minute, not once per window.
-  const rowCache = new WeakMap<AccountData, { key: string; rows: NotFollowingBackRow[] }>();
-  function rowsOf(accountId: string, now: number, graceDays: number): NotFollowingBackRow[] {
+  // The list a view pages through is computed once per account, data, facts and minute, not once per window;
+  // the details are added to the rows a window shows, or to all rows only when a sort or narrowing reads them.
+  type Cached = { key: string; rows: ListedRow[]; detailed?: NotFollowingBackRow[] };
+  const rowCache = new WeakMap<AccountData, Cached>();
+  function cachedOf(accountId: string, now: number, graceDays: number) {
     const kept = data(accountId);
     const key = `${Math.floor(now / 60_000)}/${graceDays}/${facts().version()}`;
     const cached = rowCache.get(kept);
-    if (cached?.key === key) return cached.rows;
-    const about = facts().factsFor(accountId);
-    const rows = notFollowingBackOf(kept, new Set(kept.keep), now, graceDays).map((row) => ({
-      ...row,
-      accountId,
-      ...about(row.person),
-    }));
-    rowCache.set(kept, { key, rows });
-    return rows;
+    if (cached?.key === key) return cached;
+    const shielded = facts().protectedFor(accountId);
+    const rows: ListedRow[] = notFollowingBackOf(kept, new Set(kept.keep), now, graceDays).map((row) =>
+      shielded ? { ...row, accountId, protected: shielded(row.person) } : { ...row, accountId },
+    );
+    const made: Cached = { key, rows };
+    rowCache.set(kept, made);
+    return made;
+  }
+  const rowsOf = (accountId: string, now: number, graceDays: number) => cachedOf(accountId, now, graceDays).rows;
+  function detailedRowsOf(accountId: string, now: number, graceDays: number): NotFollowingBackRow[] {
+    const cached = cachedOf(accountId, now, graceDays);
+    if (!cached.detailed) {
+      const about = facts().factsFor(accountId);
+      cached.detailed = cached.rows.map((row) => ({ ...row, ...about(row.person) }));
+    }
+    return cached.detailed;
+  }
+  /** The rows with their details, each account's facts read once. */
+  function detailed(rows: ListedRow[]): NotFollowingBackRow[] {
+    const about = new Map<string, ReturnType<PeopleFactsSource['factsFor']>>();
+    return rows.map((row) => {
+      if ('detailsAt' in row) return row as NotFollowingBackRow;
+      let of = about.get(row.accountId);
+      if (!of) about.set(row.accountId, (of = facts().factsFor(row.accountId)));
+      return { ...row, ...of(row.person) };
+    });
   }
 
-  const listed = listMemo<NotFollowingBackRow>(8);
+  const listed = listMemo<ListedRow>(8);
 
   return {
     notFollowingBack(
@@ -63,18 +90,25 @@ export function createPeopleLists({ selected, data, clock, settings, facts }: Pe
       const { graceDays } = settings.get();
       const matches = matcher(query.search);
       const accounts = selected(accountId);
-      const parts = accounts.map((account) => rowsOf(account.id, now, graceDays));
+      const only = query.only ?? 'anyone';
+      const full = needsDetails(query.sort, only);
+      const parts: ListedRow[][] = accounts.map((account) =>
+        full ? detailedRowsOf(account.id, now, graceDays) : rowsOf(account.id, now, graceDays),
+      );
       const rows = parts.flat();
       const due = rows.filter(proposable).length;
       const ghosts = accounts.reduce((n, a) => n + ghostCount(data(a.id)), 0);
-      const only = query.only ?? 'anyone';
       const wanted = listed(JSON.stringify([accountId, query.search, query.filter, only, query.sort]), parts, () =>
+        // Without details, the sort is by follow date or handle: the only keys these rows carry.
         sortedRows(
-          rows.filter((row) => inFilter(row, query.filter) && inOnly(row, only, now) && matches(row.person)),
+          (rows as NotFollowingBackRow[]).filter(
+            (row) => inFilter(row, query.filter) && (!full || inOnly(row, only, now)) && matches(row.person),
+          ),
           query.sort,
         ),
       );
-      return { ...windowOf(wanted, query.offset, query.limit), due, ghosts };
+      const page = windowOf(wanted, query.offset, query.limit);
+      return { total: page.total, rows: detailed(page.rows), due, ghosts };
     },
 
     /** Of the people picked in a scope, how many its list shows with this search and filter. */
@@ -88,7 +122,7 @@ export function createPeopleLists({ selected, data, clock, settings, facts }: Pe
       const accounts = selected(accountId);
       const keyOf = (row: { accountId: string; person: { id: string } }) => `${row.accountId}\n${row.person.id}`;
       const keys = new Set(picked.map((p) => `${p.accountId}\n${p.personId}`));
-      const rows = accounts.flatMap((account) => rowsOf(account.id, now, graceDays));
+      const rows = accounts.flatMap((account) => detailedRowsOf(account.id, now, graceDays));
       const ghosts = accounts.flatMap((account) =>
         ghostFollows(data(account.id).following, now).map((row) => ({ ...row, accountId: account.id })),
       );
@@ -118,9 +152,9 @@ export function createPeopleLists({ selected, data, clock, settings, facts }: Pe
       const now = clock.now();
       return selected(null).map((account) => {
         const kept = data(account.id);
-        const about = facts().factsFor(account.id);
+        const shielded = facts().protectedFor(account.id);
         // Protected people are never due, like kept ones.
-        const keep = new Set([...kept.keep, ...kept.following.filter((p) => about(p).protected).map((p) => p.id)]);
+        const keep = new Set([...kept.keep, ...(shielded ? kept.following.filter(shielded).map((p) => p.id) : [])]);
         return { accountId: account.id, due: dueCounts(kept, keep, now, graceDays) };
       });
     },
