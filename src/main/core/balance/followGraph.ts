@@ -97,20 +97,17 @@ export function notFollowingBackRow(followed: Followed, keep: ReadonlySet<string
 }
 
 /**
- * People you follow who do not follow you, with the grace clock; oldest follows first. Ghost follows (gone,
- * moved, blocking you) are not among them: they can never follow back, and are listed apart.
+ * Where in `following` the people you follow who do not follow you are: oldest follow first, equal dates in id
+ * order. Ghost follows (gone, moved, blocking you) are not among them: they can never follow back, and are listed
+ * apart. Indexes alone: a list of half a million is answered without a row object, and a view makes rows only
+ * for the window it shows.
  */
-export function notFollowingBack(
-  { followers, following }: Graph,
-  keep: ReadonlySet<string>,
-  now: number,
-  graceDays: number,
-): NotFollowingBack[] {
+export function notFollowingBackOrder({ followers, following }: Graph): Uint32Array {
   // The same walk as notFollowingBackRows, on the objects themselves: copying a million ids first costs more.
-  // Rows are made in list order (memory order) and only then put in date order.
   // The follower's id at the walk's place is held, so each step reads one id, not two.
-  const found: NotFollowingBack[] = [];
+  const rows = new Uint32Array(following.length);
   const dates = new Float64Array(following.length);
+  let found = 0;
   let i = 0;
   let follower = followers[0]?.id;
   for (let row = 0; row < following.length; row++) {
@@ -118,17 +115,27 @@ export function notFollowingBack(
     const id = followed.id;
     while (follower !== undefined && follower < id) follower = followers[++i]?.id;
     if (follower === id || followed.ghost) continue;
-    dates[found.length] = followed.followedAt;
-    found.push(notFollowingBackRow(followed, keep, now, graceDays));
+    rows[found] = row;
+    dates[found++] = followed.followedAt;
   }
-  return inOrder(found, ascendingOrder(dates.subarray(0, found.length)));
+  const order = ascendingOrder(dates.subarray(0, found));
+  for (let k = 0; k < found; k++) order[k] = rows[order[k]!]!;
+  return order;
 }
 
-/** `items` in the order of their indexes in `order`. */
-export function inOrder<T>(items: readonly T[], order: Uint32Array): T[] {
-  const sorted = new Array<T>(order.length);
-  for (let k = 0; k < order.length; k++) sorted[k] = items[order[k]!]!;
-  return sorted;
+/** People you follow who do not follow you, with the grace clock, as notFollowingBackOrder lists them. */
+export function notFollowingBack(
+  graph: Graph,
+  keep: ReadonlySet<string>,
+  now: number,
+  graceDays: number,
+): NotFollowingBack[] {
+  const order = notFollowingBackOrder(graph);
+  const found = new Array<NotFollowingBack>(order.length);
+  for (let k = 0; k < order.length; k++) {
+    found[k] = notFollowingBackRow(graph.following[order[k]!]!, keep, now, graceDays);
+  }
+  return found;
 }
 
 /** How many would be due now under each of these grace periods (in days): kept people and ghosts never are. */

@@ -1,30 +1,66 @@
 // Who does not follow back, read from an account's columns where it has them: the ids and follow dates answer
-// the question, and only the rows found are made into people, so opening a large account and showing its
-// first rows never reads every name of both lists.
+// the question as row indexes, and a row is made into a person only when asked for, so opening a large account
+// and showing its first rows never reads every name of both lists.
+import { DAY } from '../../../shared/calendar.ts';
 import type { AccountData, Followed, NotFollowingBack } from '../../../shared/people.ts';
-import { notFollowingBack, notFollowingBackRow, notFollowingBackRows } from '../../core/balance/followGraph.ts';
+import { notFollowingBackOrder, notFollowingBackRow, notFollowingBackRows } from '../../core/balance/followGraph.ts';
 import { notFollowingBackRowsOfBytes } from '../../core/balance/idBytes.ts';
 import { columnsOf } from './accountFile.ts';
+
+/** The people you follow who do not follow you, oldest follow first; each row is made when asked for. */
+export interface UnansweredFollows {
+  readonly length: number;
+  /** The k-th row, with the grace clock. */
+  row(k: number): NotFollowingBack;
+  /** Every row. */
+  all(): NotFollowingBack[];
+  /** How many are past the grace period and not on the keep-list. */
+  due(): number;
+}
 
 export function notFollowingBackOf(
   data: AccountData,
   keep: ReadonlySet<string>,
   now: number,
   graceDays: number,
-): NotFollowingBack[] {
+): UnansweredFollows {
   const columns = columnsOf(data);
-  if (!columns) return notFollowingBack(data, keep, now, graceDays);
-  const { followers, following } = columns;
-  const [mine, theirs] = [followers.idBytes(), following.idBytes()];
-  const rows =
-    mine && theirs
-      ? notFollowingBackRowsOfBytes(mine, theirs, following.followedAt(), following.ghosts)
-      : notFollowingBackRows(followers.ids(), following.ids(), following.followedAt(), following.ghosts);
-  const found = new Array<NotFollowingBack>(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    found[k] = notFollowingBackRow(following.person(rows[k]!) as Followed, keep, now, graceDays);
+  let order: Uint32Array;
+  let followed: (row: number) => Followed;
+  let dateOf: (row: number) => number;
+  let idOf: (row: number) => string;
+  if (columns) {
+    const { followers, following } = columns;
+    const [mine, theirs] = [followers.idBytes(), following.idBytes()];
+    const dates = following.followedAt();
+    order =
+      mine && theirs
+        ? notFollowingBackRowsOfBytes(mine, theirs, dates, following.ghosts)
+        : notFollowingBackRows(followers.ids(), following.ids(), dates, following.ghosts);
+    followed = (row) => following.person(row) as Followed;
+    dateOf = (row) => dates[row]!;
+    idOf = (row) => following.ids()[row]!;
+  } else {
+    order = notFollowingBackOrder(data);
+    followed = (row) => data.following[row]!;
+    dateOf = (row) => data.following[row]!.followedAt;
+    idOf = (row) => data.following[row]!.id;
   }
-  return found;
+  const row = (k: number) => notFollowingBackRow(followed(order[k]!), keep, now, graceDays);
+  return {
+    length: order.length,
+    row,
+    all: () => Array.from(order, (_, k) => row(k)),
+    due() {
+      // As notFollowingBackRow reckons it, without making the rows.
+      let count = 0;
+      for (let k = 0; k < order.length; k++) {
+        const row = order[k]!;
+        if (Math.max(0, now - dateOf(row)) >= graceDays * DAY && !(keep.size > 0 && keep.has(idOf(row)))) count++;
+      }
+      return count;
+    },
+  };
 }
 
 /** How many of the account's follows are ghosts. */

@@ -1,7 +1,7 @@
 // The lists of people the views page through (not following back, ghosts, not followed back) and the counts
 // Settings shows, computed from each account's last completed sync with the details people carry.
 import type { DueCounts, GhostRow, NotFollowingBackRow } from '../../../shared/contract.ts';
-import type { AccountData, NotFollowingBack } from '../../../shared/people.ts';
+import type { AccountData, NotFollowingBack, Person } from '../../../shared/people.ts';
 import type { Account } from '../../../shared/types.ts';
 import type { Clock } from '../../core/clock.ts';
 import { dueCounts, notFollowedBack } from '../../core/balance/followGraph.ts';
@@ -20,7 +20,7 @@ import {
   type ListSort,
   type Window,
 } from '../../core/balance/peopleQuery.ts';
-import { ghostCount, notFollowingBackOf } from './notFollowingBackOf.ts';
+import { ghostCount, notFollowingBackOf, type UnansweredFollows } from './notFollowingBackOf.ts';
 import type { PeopleFactsSource } from './peopleFacts.ts';
 import type { SettingsService } from '../settings.ts';
 
@@ -44,27 +44,39 @@ const needsDetails = (sort: ListSort, only: ListOnly) =>
 export function createPeopleLists({ selected, data, clock, settings, facts }: PeopleListsDeps) {
   // The list a view pages through is computed once per account, data, facts and minute, not once per window;
   // the details are added to the rows a window shows, or to all rows only when a sort or narrowing reads them.
-  type Cached = { key: string; rows: ListedRow[]; detailed?: NotFollowingBackRow[] };
+  type Cached = {
+    key: string;
+    list: UnansweredFollows;
+    shielded: ((person: Person) => boolean) | null;
+    rows?: ListedRow[];
+    detailed?: NotFollowingBackRow[];
+  };
   const rowCache = new WeakMap<AccountData, Cached>();
-  function cachedOf(accountId: string, now: number, graceDays: number) {
+  function cachedOf(accountId: string, now: number, graceDays: number): Cached {
     const kept = data(accountId);
     const key = `${Math.floor(now / 60_000)}/${graceDays}/${facts().version()}`;
     const cached = rowCache.get(kept);
     if (cached?.key === key) return cached;
-    const shielded = facts().protectedFor(accountId);
-    const rows: ListedRow[] = notFollowingBackOf(kept, new Set(kept.keep), now, graceDays).map((row) =>
-      shielded ? { ...row, accountId, protected: shielded(row.person) } : { ...row, accountId },
-    );
-    const made: Cached = { key, rows };
+    const list = notFollowingBackOf(kept, new Set(kept.keep), now, graceDays);
+    const made: Cached = { key, list, shielded: facts().protectedFor(accountId) };
     rowCache.set(kept, made);
     return made;
   }
-  const rowsOf = (accountId: string, now: number, graceDays: number) => cachedOf(accountId, now, graceDays).rows;
+  function rowsOf(accountId: string, now: number, graceDays: number): ListedRow[] {
+    const cached = cachedOf(accountId, now, graceDays);
+    const { list, shielded } = cached;
+    cached.rows ??= Array.from({ length: list.length }, (_, k) => {
+      const row: ListedRow = { ...list.row(k), accountId };
+      if (shielded) row.protected = shielded(row.person);
+      return row;
+    });
+    return cached.rows;
+  }
   function detailedRowsOf(accountId: string, now: number, graceDays: number): NotFollowingBackRow[] {
     const cached = cachedOf(accountId, now, graceDays);
     if (!cached.detailed) {
       const about = facts().factsFor(accountId);
-      cached.detailed = cached.rows.map((row) => ({ ...row, ...about(row.person) }));
+      cached.detailed = rowsOf(accountId, now, graceDays).map((row) => ({ ...row, ...about(row.person) }));
     }
     return cached.detailed;
   }
@@ -92,6 +104,25 @@ export function createPeopleLists({ selected, data, clock, settings, facts }: Pe
       const accounts = selected(accountId);
       const only = query.only ?? 'anyone';
       const full = needsDetails(query.sort, only);
+      // One account's whole list by follow date, with no outcome protecting anyone: it is already in the order
+      // shown, so only the window's rows are made.
+      const lone = accounts.length === 1 ? cachedOf(accounts[0]!.id, now, graceDays) : null;
+      if (
+        lone &&
+        !lone.shielded &&
+        query.filter === 'all' &&
+        only === 'anyone' &&
+        query.sort === 'oldest' &&
+        !query.search.trim()
+      ) {
+        const { list } = lone;
+        const end = Math.min(list.length, query.offset + query.limit);
+        const page = Array.from({ length: Math.max(0, end - query.offset) }, (_, k) => ({
+          ...list.row(query.offset + k),
+          accountId: accounts[0]!.id,
+        }));
+        return { total: list.length, rows: detailed(page), due: list.due(), ghosts: ghostCount(data(accounts[0]!.id)) };
+      }
       const parts: ListedRow[][] = accounts.map((account) =>
         full ? detailedRowsOf(account.id, now, graceDays) : rowsOf(account.id, now, graceDays),
       );
