@@ -11,7 +11,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/renderer/**/*.test.ts'],
         },
       },
-      // A real writer process killed with kill -9 a hundred times: a minute of real processes, apart from the quick loop.
+      // The stores against real processes killed with kill -9, damaged files, a full disk and a read-only folder: a
+      // minute of real processes, apart from the quick loop.
       { extends: true, test: { name: 'crash', include: ['tests/crash/**/*.test.ts'] } },
       // Against real servers: the Bluesky reference server (Postgres) and the local Mastodon and X servers.
       { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
