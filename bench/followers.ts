@@ -42,7 +42,8 @@ const now = Date.UTC(2026, 10, 25, 12);
   // The answer a view pages through: where the people are, in order, and the rows of the first window.
   const ms = timed(3, () => {
     const order = notFollowingBackOrder({ followers, following });
-    for (let k = 0; k < Math.min(100, order.length); k++) notFollowingBackRow(following[order[k]!]!, new Set(), now, 3);
+    for (let k = 0; k < Math.min(100, order.length); k++)
+      notFollowingBackRow(following[order.at(k)]!, new Set(), now, 3);
   });
   line('not following back, 1M followers vs 1M follows', ms, 'ms', 250);
   ratio('not following back, 1M vs 1M, over the sorted-merge intersection', ms, intersection, 3);

@@ -2,7 +2,7 @@
 // what changed) is one merge walk over the two lists: linear, with no hash set of a million strings to build.
 import type { AccountData, Followed, NetworkEvent, NotFollowingBack, Person } from '../../../shared/people.ts';
 import { DAY } from '../../../shared/calendar.ts';
-import { ascendingOrder } from './numberOrder.ts';
+import { inKeyOrder, type KeyOrder } from './numberOrder.ts';
 
 export interface Graph {
   /** Sorted by id. */
@@ -64,7 +64,7 @@ export function notFollowingBackRows(
   followingIds: readonly string[],
   followedAt: ArrayLike<number>,
   ghosts: ReadonlySet<number> | ReadonlyMap<number, unknown>,
-): Uint32Array {
+): KeyOrder {
   // The merge walk written out: at a million follows the visitor's calls cost as much as the walk itself.
   const rows = new Uint32Array(followingIds.length);
   const dates = new Float64Array(followingIds.length);
@@ -78,9 +78,7 @@ export function notFollowingBackRows(
     rows[found] = row;
     dates[found++] = followedAt[row]!;
   }
-  const order = ascendingOrder(dates.subarray(0, found));
-  for (let k = 0; k < found; k++) order[k] = rows[order[k]!]!;
-  return order;
+  return inKeyOrder(rows.subarray(0, found), dates.subarray(0, found));
 }
 
 /** One row of the list of people not following back, with the grace clock. */
@@ -102,7 +100,7 @@ export function notFollowingBackRow(followed: Followed, keep: ReadonlySet<string
  * apart. Indexes alone: a list of half a million is answered without a row object, and a view makes rows only
  * for the window it shows.
  */
-export function notFollowingBackOrder({ followers, following }: Graph): Uint32Array {
+export function notFollowingBackOrder({ followers, following }: Graph): KeyOrder {
   // The same walk as notFollowingBackRows, on the objects themselves: copying a million ids first costs more.
   // The follower's id at the walk's place is held, so each step reads one id, not two.
   const rows = new Uint32Array(following.length);
@@ -118,9 +116,7 @@ export function notFollowingBackOrder({ followers, following }: Graph): Uint32Ar
     rows[found] = row;
     dates[found++] = followed.followedAt;
   }
-  const order = ascendingOrder(dates.subarray(0, found));
-  for (let k = 0; k < found; k++) order[k] = rows[order[k]!]!;
-  return order;
+  return inKeyOrder(rows.subarray(0, found), dates.subarray(0, found));
 }
 
 /** People you follow who do not follow you, with the grace clock, as notFollowingBackOrder lists them. */
@@ -133,7 +129,7 @@ export function notFollowingBack(
   const order = notFollowingBackOrder(graph);
   const found = new Array<NotFollowingBack>(order.length);
   for (let k = 0; k < order.length; k++) {
-    found[k] = notFollowingBackRow(graph.following[order[k]!]!, keep, now, graceDays);
+    found[k] = notFollowingBackRow(graph.following[order.at(k)]!, keep, now, graceDays);
   }
   return found;
 }

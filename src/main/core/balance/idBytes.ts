@@ -1,6 +1,6 @@
 // Sorted ids as plain ASCII bytes, one after the other, as an account file holds them: who does not follow back
 // is one merge walk comparing bytes in place, with no string made per id. For ASCII, bytes order as the strings.
-import { ascendingOrder } from './numberOrder.ts';
+import { inKeyOrder, type KeyOrder } from './numberOrder.ts';
 
 /** Row `i`'s id is `lengths[i]` bytes of `bytes` from `starts[i]`. */
 export interface IdBytes {
@@ -18,7 +18,7 @@ export function notFollowingBackRowsOfBytes(
   following: IdBytes,
   followedAt: ArrayLike<number>,
   ghosts: ReadonlyMap<number, unknown>,
-): Uint32Array {
+): KeyOrder {
   const { bytes: a, starts: aStarts, lengths: aLengths } = followers;
   const { bytes: b, starts: bStarts, lengths: bLengths } = following;
   const count = aStarts.length;
@@ -45,7 +45,5 @@ export function notFollowingBackRowsOfBytes(
     rows[found] = row;
     dates[found++] = followedAt[row]!;
   }
-  const order = ascendingOrder(dates.subarray(0, found));
-  for (let k = 0; k < found; k++) order[k] = rows[order[k]!]!;
-  return order;
+  return inKeyOrder(rows.subarray(0, found), dates.subarray(0, found));
 }

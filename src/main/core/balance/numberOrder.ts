@@ -95,3 +95,58 @@ function bitOrder(keys: Float64Array): Uint32Array {
   }
   return order;
 }
+
+/**
+ * Indexes of the `count` smallest of `keys`, smallest first, equal numbers in their order in `keys`: the first
+ * window of ascendingOrder, from one pass that keeps the latest of the window on top of a heap.
+ */
+export function firstInOrder(keys: Float64Array, count: number): Uint32Array {
+  const size = Math.min(count, keys.length);
+  const heap = new Uint32Array(size);
+  // Whether index a sorts after index b.
+  const after = (a: number, b: number) => keys[a]! > keys[b]! || (keys[a] === keys[b] && a > b);
+  for (let i = 0; i < keys.length; i++) {
+    let at: number;
+    if (i < size) {
+      for (at = i; at > 0 && after(i, heap[(at - 1) >> 1]!); at = (at - 1) >> 1) heap[at] = heap[(at - 1) >> 1]!;
+    } else {
+      // Indexes only grow, so one equal to the latest of the window sorts after it and stays out.
+      if (size === 0 || !after(heap[0]!, i)) continue;
+      for (at = 0; ;) {
+        let child = 2 * at + 1;
+        if (child >= size) break;
+        if (child + 1 < size && after(heap[child + 1]!, heap[child]!)) child++;
+        if (!after(heap[child]!, i)) break;
+        heap[at] = heap[child]!;
+        at = child;
+      }
+    }
+    heap[at] = i;
+  }
+  return heap.sort((a, b) => keys[a]! - keys[b]! || a - b);
+}
+
+/** Rows a walk found, in key order; a reader of the first window alone never has the whole list sorted. */
+export interface KeyOrder {
+  readonly length: number;
+  /** The rows as the walk found them, in no particular order: for counting. */
+  readonly found: Uint32Array;
+  /** The row k-th by key. */
+  at(k: number): number;
+}
+
+const WINDOW = 256;
+
+/** `rows` ordered by `keys` (aligned with them), stably, sorted only as far as `at` is asked. */
+export function inKeyOrder(rows: Uint32Array, keys: Float64Array): KeyOrder {
+  let first: Uint32Array | null = null;
+  let all: Uint32Array | null = null;
+  return {
+    length: rows.length,
+    found: rows,
+    at(k) {
+      if (!all && k < WINDOW) return rows[(first ??= firstInOrder(keys, WINDOW))[k]!]!;
+      return rows[(all ??= ascendingOrder(keys))[k]!]!;
+    },
+  };
+}

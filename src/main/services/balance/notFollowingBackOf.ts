@@ -5,6 +5,7 @@ import { DAY } from '../../../shared/calendar.ts';
 import type { AccountData, Followed, NotFollowingBack } from '../../../shared/people.ts';
 import { notFollowingBackOrder, notFollowingBackRow, notFollowingBackRows } from '../../core/balance/followGraph.ts';
 import { notFollowingBackRowsOfBytes } from '../../core/balance/idBytes.ts';
+import type { KeyOrder } from '../../core/balance/numberOrder.ts';
 import { columnsOf } from './accountFile.ts';
 
 /** The people you follow who do not follow you, oldest follow first; each row is made when asked for. */
@@ -25,7 +26,7 @@ export function notFollowingBackOf(
   graceDays: number,
 ): UnansweredFollows {
   const columns = columnsOf(data);
-  let order: Uint32Array;
+  let order: KeyOrder;
   let followed: (row: number) => Followed;
   let dateOf: (row: number) => number;
   let idOf: (row: number) => string;
@@ -46,16 +47,15 @@ export function notFollowingBackOf(
     dateOf = (row) => data.following[row]!.followedAt;
     idOf = (row) => data.following[row]!.id;
   }
-  const row = (k: number) => notFollowingBackRow(followed(order[k]!), keep, now, graceDays);
+  const row = (k: number) => notFollowingBackRow(followed(order.at(k)), keep, now, graceDays);
   return {
     length: order.length,
     row,
-    all: () => Array.from(order, (_, k) => row(k)),
+    all: () => Array.from({ length: order.length }, (_, k) => row(k)),
     due() {
-      // As notFollowingBackRow reckons it, without making the rows.
+      // As notFollowingBackRow reckons it, without making the rows or putting them in order.
       let count = 0;
-      for (let k = 0; k < order.length; k++) {
-        const row = order[k]!;
+      for (const row of order.found) {
         if (Math.max(0, now - dateOf(row)) >= graceDays * DAY && !(keep.size > 0 && keep.has(idOf(row)))) count++;
       }
       return count;
