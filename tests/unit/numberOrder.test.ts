@@ -12,6 +12,23 @@ function dates(n: number, seed: number): Float64Array {
   return keys;
 }
 
+/** The order a comparison sort gives: by number, equal numbers in their order in the list. */
+const sortedIndexes = (keys: Float64Array) =>
+  Array.from(keys.keys()).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+
+describe('a long list in order of a number', () => {
+  it('orders dates as a comparison sort does, equal dates in list order', () => {
+    const keys = dates(20_000, 3);
+    expect(Array.from(ascendingOrder(keys))).toEqual(sortedIndexes(keys));
+  });
+
+  it('orders any numbers, fractions, negatives and infinities among them', () => {
+    const keys = Float64Array.from({ length: 5000 }, (_, i) => (((i * 7919) % 1000) - 500) / 7);
+    keys.set([Infinity, -Infinity, 0, -0.5, 0.5], 100);
+    expect(Array.from(ascendingOrder(keys))).toEqual(sortedIndexes(keys));
+  });
+});
+
 describe('the first window of a long list by date', () => {
   it('is the start of the whole order, equal dates in list order', () => {
     for (const [n, count] of [

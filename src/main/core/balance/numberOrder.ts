@@ -19,6 +19,23 @@ export function ascendingOrder(keys: Float64Array): Uint32Array {
   return whole && max - min <= Number.MAX_SAFE_INTEGER ? wholeOrder(keys, min, max - min) : bitOrder(keys);
 }
 
+/**
+ * One pass of a radix sort: `order` into `next` by each row's digit, stably; `count` holds how many rows have each
+ * digit, and ends as where each digit's rows end.
+ */
+function countingPass(order: Uint32Array, next: Uint32Array, digit: Uint16Array, count: Uint32Array) {
+  let start = 0;
+  for (let k = 0; k < count.length; k++) {
+    const c = count[k]!;
+    count[k] = start;
+    start += c;
+  }
+  for (let i = 0; i < order.length; i++) {
+    const row = order[i]!;
+    next[count[digit[row]!]!++] = row;
+  }
+}
+
 const SMALL_BITS = 11;
 const SMALL_RADIX = 1 << SMALL_BITS;
 
@@ -36,16 +53,7 @@ function wholeOrder(keys: Float64Array, min: number, spread: number): Uint32Arra
   for (let scale = 1; scale <= spread; scale *= SMALL_RADIX) {
     count.fill(0);
     for (let i = 0; i < n; i++) count[(digit[i] = Math.floor((keys[i]! - min) / scale) % SMALL_RADIX)]!++;
-    let start = 0;
-    for (let k = 0; k < SMALL_RADIX; k++) {
-      const c = count[k]!;
-      count[k] = start;
-      start += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const row = order[i]!;
-      next[count[digit[row]!]!++] = row;
-    }
+    countingPass(order, next, digit, count);
     [order, next] = [next, order];
   }
   return order;
@@ -81,16 +89,7 @@ function bitOrder(keys: Float64Array): Uint32Array {
     const count = counts[d]!;
     // A digit all numbers share (the high bits of dates a few years apart) leaves the order as it is.
     if (n === 0 || count[digit[0]!] === n) continue;
-    let start = 0;
-    for (let k = 0; k < RADIX; k++) {
-      const c = count[k]!;
-      count[k] = start;
-      start += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const row = order[i]!;
-      next[count[digit[row]!]!++] = row;
-    }
+    countingPass(order, next, digit, count);
     [order, next] = [next, order];
   }
   return order;
