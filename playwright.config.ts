@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { afternoonZone } from './tests/e2e/afternoon.ts';
+import { runZone } from './tests/e2e/afternoon.ts';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -18,7 +18,7 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         viewport: { width: 1280, height: 860 },
-        timezoneId: afternoonZone(),
+        timezoneId: runZone(),
         launchOptions: {
           executablePath: chromium,
           args: [

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afternoonZone } from './afternoon.ts';
+import { runZone } from './afternoon.ts';
 
 export interface Preview {
   url: string;
@@ -14,7 +14,7 @@ export interface Preview {
 async function startPreview(dataDir: string, args: string[]): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['src/main/preview/cli.ts', '--data-dir', dataDir, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, TZ: afternoonZone() },
+    env: { ...process.env, TZ: runZone() },
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

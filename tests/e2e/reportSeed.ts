@@ -1,5 +1,5 @@
 // Days around today in the preview's fixed-offset zone, and the time and outcome files that seed them.
-import { afternoonZone } from './afternoon.ts';
+import { runZone } from './afternoon.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -12,7 +12,7 @@ function offsetOf(zone: string): number {
   return (match[1] === '-' ? 1 : -1) * Number(match[2]) * HOUR;
 }
 
-const offset = offsetOf(afternoonZone());
+const offset = offsetOf(runZone());
 const todayStart = Math.floor((Date.now() + offset) / DAY) * DAY - offset;
 
 /** The local day `n` days from today: its start, 'YYYY-MM-DD', 'Mon', and its weekday (0 = Sunday). */
