@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { accountMethods } from './contract/accounts.ts';
 import { appMethods } from './contract/app.ts';
 import { catchUpMethods } from './contract/catchUp.ts';
+import { devicesMethods } from './contract/devices.ts';
 import type { EventName, Events } from './contract/events.ts';
 import { peopleMethods } from './contract/people.ts';
 import { queueMethods } from './contract/queue.ts';
@@ -23,6 +24,7 @@ export const contract = {
   ...peopleMethods,
   ...queueMethods,
   ...catchUpMethods,
+  ...devicesMethods,
 } as const;
 
 export type Contract = typeof contract;

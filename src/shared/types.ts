@@ -19,6 +19,8 @@ export interface TimeEntry {
   end: number;
   note: string;
   source: EntrySource;
+  /** The device that timed or logged it; absent in entries from before devices synced. */
+  device?: string;
 }
 
 /** The activity and note a session runs with; the last one of each kind is what the next Start proposes. */

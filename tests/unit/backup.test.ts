@@ -189,8 +189,8 @@ describe('backup and restore', () => {
     const target = servicesAt(now);
     await target.dispatch('updateSettings', { dailyOnlineBudgetMin: 20 });
     const before = await everything(target.dispatch);
-    // The outcomes file is written after the settings and the ledger; a folder in its place makes it fail.
-    const outcomesFile = path.join(target.dataDir, 'outcomes.json');
+    // The catch-up file is written after the settings, the ledger and the outcomes; a folder in its place makes it fail.
+    const outcomesFile = path.join(target.dataDir, 'catch-up.json');
     fs.rmSync(outcomesFile, { force: true });
     fs.mkdirSync(outcomesFile);
     const reply = await target.dispatch('restoreBackup', { text });
@@ -202,5 +202,6 @@ describe('backup and restore', () => {
     const reopened = servicesAt(now, { dataDir: target.dataDir });
     expect(reopened.services.settings.get().dailyOnlineBudgetMin).toBe(20);
     expect(reopened.services.time.list(-Infinity, Infinity)).toEqual([]);
+    expect(reopened.services.outcomes.list()).toEqual([]);
   });
 });

@@ -3,13 +3,14 @@ import { methodNames } from '../../src/shared/contract.ts';
 import { accountMethods } from '../../src/shared/contract/accounts.ts';
 import { appMethods } from '../../src/shared/contract/app.ts';
 import { catchUpMethods } from '../../src/shared/contract/catchUp.ts';
+import { devicesMethods } from '../../src/shared/contract/devices.ts';
 import { peopleMethods } from '../../src/shared/contract/people.ts';
 import { queueMethods } from '../../src/shared/contract/queue.ts';
 import { reportMethods } from '../../src/shared/contract/report.ts';
 import { timeMethods } from '../../src/shared/contract/time.ts';
 import { servicesAt } from '../support/services.ts';
 
-const features = [appMethods, timeMethods, reportMethods, accountMethods, peopleMethods, queueMethods, catchUpMethods];
+const features = [appMethods, timeMethods, reportMethods, accountMethods, peopleMethods, queueMethods, catchUpMethods, devicesMethods];
 
 describe('the contract', () => {
   it('has each method from exactly one feature, so none hides another', () => {

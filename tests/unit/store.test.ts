@@ -128,15 +128,16 @@ describe('versioned stores', () => {
     expect(fs.readdirSync(dir).some((f) => f.startsWith('time-entries.unreadable-'))).toBe(true);
   });
 
-  it('writes the running session without rewriting the ledger', async () => {
-    const { dispatch, dataDir, clock } = servicesAt(Date.UTC(2026, 10, 25, 9));
+  it('writes the heartbeat of a running session without rewriting the ledger', async () => {
+    const { dispatch, dataDir, timers } = servicesAt(Date.UTC(2026, 10, 25, 9));
     await dispatch('startSession', { kind: 'online' });
-    clock.advance(20 * 60_000);
-    await dispatch('stopSession', undefined);
-    const ledger = path.join(dataDir, 'time-entries.json');
+    const ledger = path.join(dataDir, 'shared.automerge');
+    const session = path.join(dataDir, 'running-session.json');
     const before = fs.statSync(ledger).mtimeMs;
     fs.utimesSync(ledger, 1, 1);
-    await dispatch('startSession', { kind: 'offline' });
+    fs.utimesSync(session, 1, 1);
+    timers.advance(20 * 60_000);
+    expect(fs.statSync(session).mtimeMs).toBeGreaterThan(1000);
     expect(fs.statSync(ledger).mtimeMs).toBe(1000);
     expect(before).toBeGreaterThan(1000);
   });

@@ -7,7 +7,7 @@ import { Failure } from './failure.ts';
 type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodResult<M> | Promise<MethodResult<M>> };
 
 export function createApi(services: Services) {
-  const { time, settings, accounts, syncing, queue, reminders, outcomes, reports, backup } = services;
+  const { time, settings, accounts, syncing, queue, reminders, outcomes, reports, backup, devices } = services;
   const handlers: Handlers = {
     getAppStatus: () => services.currentStatus(),
     dismissNotice: ({ id }) => services.dismissNotice(id),
@@ -133,6 +133,13 @@ export function createApi(services: Services) {
     checkForUpdatesNow: () => services.updates.checkNow(),
     restartToUpdate: ({ when }) => services.updates.restart(when),
     cancelRestartToUpdate: () => services.updates.cancelRestart(),
+    getDevices: () => devices.view(),
+    renameDevice: ({ name }) => devices.rename(name),
+    syncThroughFolder: ({ path }) => devices.syncThroughFolder(path),
+    syncThroughServer: ({ url, document }) => devices.syncThroughServer(url, document),
+    stopSyncing: () => devices.stopSyncing(),
+    removeDevice: ({ id }) => devices.removeDevice(id),
+    syncNow: () => devices.syncNow(),
   };
 
   /** Parses the input with the method's schema and turns every refusal into a typed error reply. */

@@ -1,5 +1,6 @@
 // Builds every service on one data directory; both hosts (Electron and the browser preview) start here.
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import type { AccountInput } from '../../shared/inputs.ts';
 import type { AppStatus, AwayDetection, StoreNotice } from '../../shared/types.ts';
 import { nothingDetected } from '../core/time/awayDetection.ts';
@@ -11,6 +12,9 @@ import { createBackup } from './backup.ts';
 import { createCatchUp } from './catchUp/briefing.ts';
 import { createActionQueue } from './balance/actionQueue.ts';
 import { addAccount } from './balance/addAccount.ts';
+import { createDevices } from './devices/devices.ts';
+import { openSharedDoc } from './devices/sharedDoc.ts';
+import { openThisDevice } from './devices/thisDevice.ts';
 import { createEventBus } from './events.ts';
 import { Failure } from './failure.ts';
 import { createMastodonSignIn } from './networks/mastodon/signIn.ts';
@@ -68,6 +72,10 @@ export interface AppOptions {
   applyToSystem?: ApplyToSystem;
   /** Asks the user for X archive files in the system's open dialog (the desktop app): their paths, or null. */
   chooseXArchive?: (() => Promise<string[] | null>) | null;
+  /** Asks the user for a sync folder in the system's dialog (the desktop app): its path, or null. */
+  chooseSyncFolder?: (() => Promise<string | null>) | null;
+  /** What this device is called until the person names it: the computer's name. */
+  deviceName?: string;
 }
 
 export function createServices({
@@ -91,6 +99,8 @@ export function createServices({
   updates: updateSource = { source: 'preview' },
   applyToSystem,
   chooseXArchive = null,
+  chooseSyncFolder = null,
+  deviceName = os.hostname(),
 }: AppOptions) {
   const events = createEventBus();
   // The desktop app asks the keychain only when the first window wants its status or a secret is first used,
@@ -115,8 +125,20 @@ export function createServices({
     onSaved: (store: string) => noticesChanged(notices.filter((n) => n.store !== store || n.movedTo !== null)),
   };
 
+  const thisDevice = openThisDevice(context, deviceName);
+  const shared = openSharedDoc({ context, device: thisDevice.get().id });
   const settings = createSettings(context, events, applyToSystem);
-  const time = createTimeTracker({ context, clock, events, settings, scheduler, systemIdleMs, newId, locale });
+  const time = createTimeTracker({ context, shared, clock, events, settings, scheduler, systemIdleMs, newId, locale });
+  const devices = createDevices({
+    shared,
+    thisDevice,
+    clock,
+    scheduler,
+    events,
+    dataDir,
+    timer: time,
+    chooseFolder: chooseSyncFolder,
+  });
   const revokeAccess = mastodonAccessRevoker({ clock, scheduler });
   const accounts = createAccounts({ context, clock, events, settings, vault, revokeAccess });
   const syncing = createSyncing({ accounts, clock, scheduler, events, settings, providerFor, locale });
@@ -129,7 +151,7 @@ export function createServices({
     secretStorage: knowStorage,
     openInBrowser,
   });
-  const outcomes = createOutcomes({ context, clock, events, newId });
+  const outcomes = createOutcomes({ context, shared, clock, events, newId });
   const catchUp = createCatchUp({ context, accounts, clock, events, providerFor });
   const avatars = createAvatars({ dataDir, clock });
   const people = createPeopleDetails({
@@ -207,6 +229,7 @@ export function createServices({
     mastodonSignIn,
     updates,
     xImports,
+    devices,
     status,
     /** Tells open windows the status again, after something the host reports changed (a tray appeared). */
     statusChanged,
@@ -233,6 +256,7 @@ export function createServices({
     /** Reads what start-up needs from the vault and plans the automatic syncs. */
     async start() {
       await accounts.loadWritable();
+      devices.start();
       syncing.plan();
       reminders.evaluate();
     },
@@ -247,6 +271,7 @@ export function createServices({
       catchUp.close();
       people.close();
       mastodonSignIn.close();
+      devices.close();
     },
     addAccount: (input: AccountInput) =>
       addAccount(input, { accounts, syncing, clock, scheduler, secretStorage: knowStorage }),

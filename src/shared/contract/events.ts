@@ -1,5 +1,6 @@
 // What main pushes to every window. Payloads are complete states, so a missed event heals itself.
 import type { CatchUpSummary } from '../catchUp.ts';
+import type { DevicesView } from '../devices.ts';
 import type { MastodonSignIn } from '../mastodonSignIn.ts';
 import type { Outcome } from '../outcomes.ts';
 import type { QueueView } from '../people.ts';
@@ -32,6 +33,7 @@ export const events = {
   updatesChanged: carries<UpdateStatus>(),
   mastodonSignInChanged: carries<MastodonSignIn | null>(),
   xImportChanged: carries<XImportProgress | null>(),
+  devicesChanged: carries<DevicesView>(),
   /** A session ended too short to keep: the windows say so, so nothing vanishes silently. */
   sessionDiscarded: carries<DiscardedSession>(),
 } as const;

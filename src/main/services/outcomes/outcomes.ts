@@ -7,7 +7,9 @@ import type { Clock } from '../../core/clock.ts';
 import type { EventBus } from '../events.ts';
 import { Failure, invalid } from '../failure.ts';
 import { createListeners, type Listener } from '../listeners.ts';
-import { openStore, type StoreContext } from '../store.ts';
+import type { StoreContext } from '../store.ts';
+import type { SharedDoc } from '../devices/sharedDoc.ts';
+import { openSharedList } from '../devices/sharedList.ts';
 
 export const outcomeSchema = z.object({
   id: z.string().min(1),
@@ -25,24 +27,40 @@ export const outcomeSchema = z.object({
 
 export interface OutcomesDeps {
   context: StoreContext;
+  /** Where the log lives, shared with the person's other devices. */
+  shared: SharedDoc;
   clock: Clock;
   events: EventBus;
   newId: () => string;
 }
 
-/** Newest day first; the same day keeps the order they were logged in. */
-const newestFirst = (list: Outcome[]) => [...list].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+/** Newest day first; the same day keeps the order they were logged in (the shared list's tie). */
+const newestFirst = (a: Outcome, b: Outcome) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
 
-export function createOutcomes({ context, clock, events, newId }: OutcomesDeps) {
-  const store = openStore({ name: 'outcomes', version: 1, schema: z.array(outcomeSchema), initial: () => [] }, context);
+export function createOutcomes({ context, shared, clock, events, newId }: OutcomesDeps) {
+  const store = openSharedList(
+    {
+      before: { name: 'outcomes', version: 1, schema: z.array(outcomeSchema), initial: () => [] },
+      section: 'outcomes',
+      item: outcomeSchema,
+      order: newestFirst,
+      itemName: 'outcome',
+    },
+    context,
+    shared,
+  );
   const deleted = new Map<string, Outcome>();
   const changes = createListeners<Outcome[]>();
 
-  function save(next: Outcome[]) {
-    store.write(newestFirst(next));
+  function told() {
     changes.tell(store.read());
     events.emit('outcomesChanged', store.read());
   }
+  function save(next: Outcome[]) {
+    store.write(next);
+    told();
+  }
+  store.onMerge(told);
 
   function checked(input: OutcomeInput): Omit<Outcome, 'id'> {
     const outcome = outcomeInput.parse(input);

@@ -24,6 +24,8 @@ import { createListeners, type Listener } from '../listeners.ts';
 import { singleTimer, type Scheduler } from '../scheduler.ts';
 import type { SettingsService } from '../settings.ts';
 import { openStore, type StoreContext } from '../store.ts';
+import type { SharedDoc } from '../devices/sharedDoc.ts';
+import { openSharedList } from '../devices/sharedList.ts';
 
 const activitySchema = z.enum([...onlineActivities, ...offlineActivities]);
 const kindSchema = z.enum(['online', 'offline']);
@@ -35,7 +37,8 @@ export const entrySchema = z.object({
   end: z.number(),
   note: z.string(),
   source: z.enum(['timer', 'manual', 'import']),
-});
+  device: z.string().max(64).optional(),
+}) satisfies z.ZodType<TimeEntry>;
 const timerSchema = z.object({
   running: z
     .object({
@@ -54,6 +57,8 @@ const choicesSchema = z.object({ online: choiceSchema, offline: choiceSchema });
 
 export interface TimeTrackerDeps {
   context: StoreContext;
+  /** Where the entries live, shared with the person's other devices. */
+  shared: SharedDoc;
   clock: Clock;
   events: EventBus;
   settings: SettingsService;
@@ -75,6 +80,7 @@ const overlapping = (a: Pick<TimeEntry, 'start' | 'end'>, b: Pick<TimeEntry, 'st
 
 export function createTimeTracker({
   context,
+  shared,
   clock,
   events,
   settings,
@@ -83,10 +89,22 @@ export function createTimeTracker({
   newId,
   locale,
 }: TimeTrackerDeps) {
-  const ledger = openStore(
-    { name: 'time-entries', version: 1, schema: z.array(entrySchema), initial: () => [] },
+  const ledger = openSharedList(
+    {
+      before: { name: 'time-entries', version: 1, schema: z.array(entrySchema), initial: () => [] },
+      section: 'entries',
+      item: entrySchema,
+      order: (a, b) => a.start - b.start,
+      itemName: 'time entry',
+      // Entries from before devices synced were all made here.
+      imported: (entry) => ({ ...entry, device: entry.device ?? shared.device }),
+    },
     context,
+    shared,
   );
+  const device = shared.device;
+  /** Entries of other devices may overlap this one's: the totals count such minutes once. */
+  const mine = (entry: TimeEntry) => entry.device === undefined || entry.device === device;
   const session = openStore(
     { name: 'running-session', version: 1, schema: timerSchema, initial: () => timer.idle },
     context,
@@ -129,15 +147,15 @@ export function createTimeTracker({
   }
 
   function saveEntries(next: TimeEntry[]) {
-    ledger.write(next.sort((a, b) => a.start - b.start));
+    ledger.write(next);
   }
 
   /** Timer entries keep what the user logged by hand: a closed session gives way where they overlap. */
   function keepClear(closed: timer.ClosedEntry[]): TimeEntry[] {
-    const manual = ledger.read();
+    const manual = ledger.read().filter(mine);
     return closed
       .filter((piece) => !manual.some((entry) => overlapping(entry, piece)))
-      .map((piece) => ({ id: newId(), ...piece }));
+      .map((piece) => ({ id: newId(), ...piece, device }));
   }
 
   /** What the user did is saved or refused; what the timer notes on its own is kept even when the disk refuses. */
@@ -166,7 +184,10 @@ export function createTimeTracker({
   function checked(input: EntryInput, replacing?: string): Omit<TimeEntry, 'id' | 'source'> {
     const draft = entryInput.parse(input);
     const others = ledger.read().filter((entry) => entry.id !== replacing);
-    const problems = entryProblems(draft, others, clock.now(), (entry) => describe(entry, locale));
+    const draftDevice = replacing === undefined ? device : find(replacing).device;
+    const problems = entryProblems({ ...draft, device: draftDevice }, others, clock.now(), (entry) =>
+      describe(entry, locale),
+    );
     if (Object.keys(problems).length > 0) throw invalid(problems);
     return draft;
   }
@@ -187,6 +208,8 @@ export function createTimeTracker({
     timeChanged();
     return result;
   }
+
+  ledger.onMerge(timeChanged);
 
   // A session still in the file at start-up was never closed: ask what to do with it.
   const recovered = timer.recover(session.read(), clock.now());
@@ -251,13 +274,13 @@ export function createTimeTracker({
     list: (from: number, to: number): TimeEntry[] =>
       ledger.read().filter((entry) => entry.end > from && entry.start < to),
     add(input: EntryInput): TimeEntry {
-      const entry: TimeEntry = { id: newId(), source: 'manual', ...checked(input) };
+      const entry: TimeEntry = { id: newId(), source: 'manual', ...checked(input), device };
       saveEntries([...ledger.read(), entry]);
       return changed(entry);
     },
     update(id: string, input: EntryInput): TimeEntry {
       const old = find(id);
-      const entry: TimeEntry = { id, source: old.source, ...checked(input, id) };
+      const entry: TimeEntry = { ...old, ...checked(input, id) };
       saveEntries(ledger.read().map((candidate) => (candidate.id === id ? entry : candidate)));
       return changed(entry);
     },
@@ -270,7 +293,7 @@ export function createTimeTracker({
     undoRemove(id: string): TimeEntry {
       const entry = deleted.get(id);
       if (!entry) throw new Failure('not-found', 'There is nothing to undo for this entry.');
-      const clash = ledger.read().find((other) => overlapping(other, entry));
+      const clash = ledger.read().find((other) => mine(other) && overlapping(other, entry));
       if (clash)
         throw new Failure('conflict', `The entry cannot come back: it would overlap ${describe(clash, locale)}.`);
       deleted.delete(id);
