@@ -47,6 +47,16 @@ export interface TimeReport {
   offlineTargetMs: number;
   totals: PeriodTotals;
   comparison: Comparison;
+  /** Online and offline time per device over the range, largest first; they add up to `totals`. */
+  byDevice: DeviceTime[];
+}
+
+/** A device's time over the range, minutes also timed on another device counted for one of them only. */
+export interface DeviceTime {
+  /** The device's id; '' for entries from before devices synced. */
+  device: string;
+  onlineMs: number;
+  offlineMs: number;
 }
 
 export interface Counts {
@@ -120,4 +130,6 @@ export interface Report {
   business: { online: BusinessSide; offline: BusinessSide };
   /** Online first, then offline, each largest first; activities with no time are left out. */
   activities: ActivityTotal[];
+  /** The devices' names by id, for `time.byDevice`; an id without a name is a device no longer known. */
+  deviceNames: Record<string, string>;
 }

@@ -5,6 +5,7 @@ import { PeriodPicker, type Period } from './PeriodPicker.tsx';
 import { ReportExports } from './ReportExports.tsx';
 import { TimeSide } from './TimeSide.tsx';
 import { ActivityBreakdown } from './ActivityBreakdown.tsx';
+import { DeviceBreakdown } from './DeviceBreakdown.tsx';
 import { thisWeek } from '../../shared/reportPeriods.ts';
 import { rangeLabel } from '../format.ts';
 import { useApp } from '../shell/appStore.ts';
@@ -54,6 +55,7 @@ export function Report({ chosen }: { chosen: Period | undefined }) {
         <>
           <TimeSide report={shown.time} today={today} />
           <ActivityBreakdown activities={shown.activities} />
+          <DeviceBreakdown byDevice={shown.time.byDevice} names={shown.deviceNames} />
           <NetworkSide network={shown.network} ended={shown.time.to < today} />
           <OutcomesSide report={shown} />
         </>

@@ -4,18 +4,22 @@ import type { ActivityTotal } from '../../../shared/report.ts';
 import { offlineActivities, onlineActivities, type TimeEntry } from '../../../shared/types.ts';
 import { addDays } from '../../../shared/calendar.ts';
 import type { DayRange } from './comparison.ts';
+import { countedOnce, type Timed } from '../time/countedOnce.ts';
 
 const order: readonly string[] = [...onlineActivities, ...offlineActivities];
 
-/** Each activity's time inside the range, entries cut at its edges; online first, then offline, largest first. */
+/**
+ * Each activity's time inside the range, entries cut at its edges; online first, then offline, largest first.
+ * Minutes timed on two devices count once, under the activity of the entry that started first.
+ */
 export function activityTotals(
-  entries: readonly Pick<TimeEntry, 'kind' | 'activity' | 'start' | 'end'>[],
+  entries: readonly (Timed & Pick<TimeEntry, 'activity'>)[],
   range: DayRange,
 ): ActivityTotal[] {
   const from = range.from;
   const to = addDays(range.from, range.days);
   const totals = new Map<string, ActivityTotal>();
-  for (const entry of entries) {
+  for (const entry of countedOnce(entries.filter((e) => e.end > from && e.start < to))) {
     const ms = Math.min(entry.end, to) - Math.max(entry.start, from);
     if (ms <= 0) continue;
     const key = `${entry.kind}/${entry.activity}`;

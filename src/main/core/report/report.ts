@@ -18,14 +18,17 @@ import type { Account, CountSnapshot, Settings, TimeEntry } from '../../../share
 import { HOUR, MINUTE, addDays, dayKey, daysBetween } from '../../../shared/calendar.ts';
 import { comparedDays, comparison, countedDays, type DayRange } from './comparison.ts';
 import { activityTotals } from './activityTotals.ts';
+import { deviceTotals } from './deviceTotals.ts';
 import { dailyTotals } from '../time/timeLedger.ts';
-
-type Span = Pick<TimeEntry, 'kind' | 'start' | 'end'>;
+import type { Timed } from '../time/countedOnce.ts';
 
 const endOf = (range: DayRange) => addDays(range.from, range.days);
 
-/** The time side over `range`, compared like with like as of `now` (the clock's time). */
-export function timeReport(entries: readonly Span[], range: DayRange, settings: Settings, now: number): TimeReport {
+/**
+ * The time side over `range`, compared like with like as of `now` (the clock's time). Entries of two devices
+ * may overlap: the minutes they share count once.
+ */
+export function timeReport(entries: readonly Timed[], range: DayRange, settings: Settings, now: number): TimeReport {
   const budgetMs = settings.dailyOnlineBudgetMin * MINUTE;
   const days = dailyTotals(entries, range.from, range.days);
   const whole = comparedDays(days, budgetMs, countedDays(days, budgetMs, daysBetween(range.from, now)));
@@ -39,6 +42,7 @@ export function timeReport(entries: readonly Span[], range: DayRange, settings: 
     offlineTargetMs: Math.round((settings.weeklyOfflineTargetMin * MINUTE * range.days) / 7),
     totals: { onlineMs, offlineMs, sharePct, daysOverBudget, daysCounted },
     comparison: comparison(entries, range, now, settings.weekStartsOn, budgetMs, days),
+    byDevice: deviceTotals(entries, range),
   };
 }
 
@@ -180,7 +184,7 @@ export function outcomeReport(
 
 export function report(
   input: {
-    entries: readonly (Span & Pick<TimeEntry, 'activity'>)[];
+    entries: readonly (Timed & Pick<TimeEntry, 'activity'>)[];
     outcomes: readonly Outcome[];
     accounts: readonly { account: Account; data: AccountData }[];
     settings: Settings;
@@ -188,10 +192,13 @@ export function report(
   },
   range: DayRange,
   now: number,
+  /** The names of the devices in `time.byDevice`, by id, as the person named them. */
+  deviceNames: Record<string, string> = {},
 ): Report {
   const time = timeReport(input.entries, range, input.settings, now);
   return {
     time,
+    deviceNames,
     network: networkReport(input.accounts, range, input.settings, input.briefings),
     activities: activityTotals(input.entries, range),
     ...outcomeReport(input.outcomes, range, time.totals),

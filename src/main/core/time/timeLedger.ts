@@ -1,11 +1,14 @@
 // The time ledger: what a valid entry is, and how entries add up per local day.
 import type { DayTotals, RunningSession, SessionKind, TimeEntry } from '../../../shared/types.ts';
 import { DAY, addDays, dayKey, startOfDay } from '../../../shared/calendar.ts';
+import { countedOnce, type Timed } from './countedOnce.ts';
 
 export interface EntryDraft {
   kind: SessionKind;
   start: number;
   end: number;
+  /** The device the entry is of; absent for entries from before devices synced. */
+  device?: string;
 }
 
 /** Per-field messages for a draft that cannot be saved; empty when it can. */
@@ -18,7 +21,10 @@ export function entryProblems(
   if (draft.end <= draft.start) return { end: 'The end must be after the start.' };
   if (draft.end - draft.start > DAY) return { end: 'An entry can last at most 24 hours.' };
   if (draft.end > now) return { end: 'The end cannot be in the future.' };
-  const clash = others.find((other) => other.start < draft.end && draft.start < other.end);
+  // Another device may time the same minutes: they overlap freely and the totals count them once.
+  const clash = others.find(
+    (other) => other.device === draft.device && other.start < draft.end && draft.start < other.end,
+  );
   if (clash) return { start: `This overlaps ${describe(clash)}.` };
   return {};
 }
@@ -33,19 +39,19 @@ export function runningAsEntry(running: RunningSession, now: number): Pick<TimeE
   return { kind: running.kind, start: running.start, end: Math.max(running.start, now) };
 }
 
-/** Online and offline time per local day from `from` for `days` days; entries crossing midnight are split. */
-export function dailyTotals(
-  entries: readonly Pick<TimeEntry, 'kind' | 'start' | 'end'>[],
-  from: number,
-  days: number,
-): DayTotals[] {
+/**
+ * Online and offline time per local day from `from` for `days` days; entries crossing midnight are split, and
+ * minutes timed on two devices count once.
+ */
+export function dailyTotals(entries: readonly Timed[], from: number, days: number): DayTotals[] {
   const bounds: number[] = [];
   for (let i = 0; i <= days; i++) bounds.push(addDays(startOfDay(from), i));
   const totals = bounds.slice(0, -1).map((start) => ({ day: dayKey(start), onlineMs: 0, offlineMs: 0 }));
   const rangeStart = bounds[0]!;
   const rangeEnd = bounds[days]!;
-  for (const entry of entries) {
-    if (entry.end <= rangeStart || entry.start >= rangeEnd) continue;
+  // Only entries touching the range can share its minutes, so only they are counted once.
+  const inRange = entries.filter((entry) => entry.end > rangeStart && entry.start < rangeEnd);
+  for (const entry of countedOnce(inRange)) {
     // A year of days is searched, not walked: the entry's first day, then only the days it spans.
     for (let i = Math.max(0, dayIndex(bounds, entry.start)); i < days && bounds[i]! < entry.end; i++) {
       const ms = overlap(entry.start, entry.end, bounds[i]!, bounds[i + 1]!);
