@@ -178,6 +178,8 @@ export function createServerSync({
   let finding = false;
   /** Set when the server said it has no document under the code: trying again will not help. */
   let notThere = false;
+  /** Set when the server's copy stopped being a Twoway document: it stays refused, and said so. */
+  let foreign = false;
   const undo: Array<() => void> = [];
 
   function report(next: Partial<ServerSyncStatus>) {
@@ -204,7 +206,7 @@ export function createServerSync({
     if (notThere) return;
     report({
       state: 'unavailable',
-      message: `Twoway cannot reach the sync server at ${host} (${reason}). It tries again every ${Math.round(retryInterval / 1000)} seconds.`,
+      message: `Twoway cannot reach the sync server at ${host} (${reason}). It keeps trying.`,
     });
   };
   // No storage: the shared document is saved by sharedDoc. Ephemeral: the server keeps no sync state for us.
@@ -217,6 +219,7 @@ export function createServerSync({
       const remote = handle.doc();
       if (holds(doc.current(), remote)) return;
       if (!isTwowayDocument(remote)) {
+        foreign = true;
         report({
           state: 'unavailable',
           message: `The document on ${host} is not a Twoway document; nothing was taken.`,
@@ -243,7 +246,7 @@ export function createServerSync({
 
   /** Marks the server up to date when the heads it last said it holds are all of this device's. */
   function checkServer() {
-    if (!handle) return;
+    if (!handle || foreign) return;
     const ours = handle.heads();
     for (const peer of repo.peers) {
       const storage = repo.getStorageIdOfPeer(peer);
@@ -315,12 +318,13 @@ export function createServerSync({
     if (!handle && wanted && !finding && !notThere) {
       report({ state: 'connecting', message: `Connected to ${host}; fetching the document…` });
       void find(wanted);
-    } else if (handle) {
+    } else if (handle && !foreign) {
       report({ state: 'connected', message: null });
     }
   };
   const onPeerGone = () => {
-    if (notThere) return;
+    // Each failed attempt to reconnect tells this again; the first one is news.
+    if (notThere || status.state !== 'connected') return;
     report({ state: 'connecting', message: `Lost the connection to ${host}; trying again.` });
   };
   repo.networkSubsystem.on('peer', onPeer);
