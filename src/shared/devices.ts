@@ -40,3 +40,11 @@ export interface DevicesView {
   devices: DeviceRow[];
   sync: SyncStatus;
 }
+
+/** One edit in a time entry's history: when, on which device, which fields it set (or that it removed it). */
+export interface EntryEdit {
+  at: number;
+  deviceName: string;
+  changed: string[];
+  removed: boolean;
+}

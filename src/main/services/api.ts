@@ -28,6 +28,7 @@ export function createApi(services: Services) {
     updateEntry: ({ id, entry }) => time.update(id, entry),
     deleteEntry: ({ id }) => time.remove(id),
     undoDelete: ({ id }) => time.undoRemove(id),
+    entryHistory: ({ id }) => time.history(id),
     getReport: ({ from, to }) => reports.report(from, to),
     getComparison: ({ from, to }) => reports.comparison(from, to),
     listOutcomes: () => outcomes.list(),

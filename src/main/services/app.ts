@@ -127,7 +127,7 @@ export function createServices({
 
   const thisDevice = openThisDevice(context, deviceName);
   const shared = openSharedDoc({ context, device: thisDevice.get().id });
-  const settings = createSettings(context, events, applyToSystem);
+  const settings = createSettings(context, shared, events, applyToSystem);
   const time = createTimeTracker({ context, shared, clock, events, settings, scheduler, systemIdleMs, newId, locale });
   const devices = createDevices({
     shared,
@@ -178,7 +178,7 @@ export function createServices({
     protectedIds: people.protectedIds,
     protectionOf: people.protectionOf,
   });
-  const reports = createReports({ clock, settings, time, outcomes, accounts, catchUp, timeZone });
+  const reports = createReports({ clock, settings, time, outcomes, accounts, catchUp, timeZone, devices });
   const backup = createBackup({ clock, settings, time, outcomes, accounts, catchUp, people });
   const xImports = createXImports({ accounts, clock, events, chooseFiles: chooseXArchive });
   const reminders = createReminders({ context, clock, events, settings, time, scheduler, lastWeek: reports.lastWeek });

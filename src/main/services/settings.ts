@@ -6,6 +6,8 @@ import type { EventBus } from './events.ts';
 import { invalid } from './failure.ts';
 import { createListeners, type Listener } from './listeners.ts';
 import { openStore, type StoreContext } from './store.ts';
+import type { Fields, Json } from '../core/devices/sharedRecord.ts';
+import type { SharedDoc } from './devices/sharedDoc.ts';
 
 export const defaultSettings: Settings = {
   dailyOnlineBudgetMin: 45,
@@ -31,12 +33,37 @@ const sameQuietHours = (a: QuietHours | null | undefined, b: QuietHours) => a?.f
 export const settingsSchema = settingsPatch.required() as unknown as z.ZodType<Settings>;
 
 /**
+ * The settings that belong to the person and follow them to every device; the rest (updates, start at login,
+ * the getting-started steps) are this computer's.
+ */
+export const personalSettings = [
+  'dailyOnlineBudgetMin',
+  'longestStretchMin',
+  'weeklyOfflineTargetMin',
+  'onlineShareTargetPct',
+  'postsPerWeekTarget',
+  'quietHours',
+  'weekStartsOn',
+  'idleMinutes',
+  'theme',
+  'graceDays',
+  'syncEveryHours',
+  'dailyWriteCap',
+  'discardShortSessions',
+] as const satisfies readonly (keyof Settings)[];
+
+/**
  * Applies what the operating system also holds (start at login) before it is saved; throwing a Failure
  * refuses the change and nothing is saved.
  */
 export type ApplyToSystem = (next: Settings, previous: Settings) => void;
 
-export function createSettings(context: StoreContext, events: EventBus, applyToSystem?: ApplyToSystem) {
+export function createSettings(
+  context: StoreContext,
+  shared: SharedDoc,
+  events: EventBus,
+  applyToSystem?: ApplyToSystem,
+) {
   const store = openStore(
     {
       name: 'settings',
@@ -65,6 +92,48 @@ export function createSettings(context: StoreContext, events: EventBus, applyToS
   );
   const changes = createListeners<Settings>();
 
+  /** The person's settings as the devices last set them, each checked as if typed here; a bad one is left out. */
+  function fromDevices(): Partial<Settings> {
+    const found: Record<string, unknown> = {};
+    for (const [name, fields] of shared.fields('settings')) {
+      if (!(personalSettings as readonly string[]).includes(name)) continue;
+      const parsed = settingsPatch.safeParse({ [name]: fields.value });
+      if (parsed.success) Object.assign(found, parsed.data);
+    }
+    return found as Partial<Settings>;
+  }
+
+  /** Takes what the other devices set; true when anything changed here. */
+  function adopt(): boolean {
+    const current = store.read();
+    const next = { ...current, ...fromDevices() };
+    if (JSON.stringify(next) === JSON.stringify(current)) return false;
+    store.keep(next);
+    return true;
+  }
+
+  /** Shares the person's settings this device changed; an earlier Twoway's choices join where no device set one. */
+  function share(patch: Partial<Settings>, onlyUnset = false) {
+    const held = shared.fields('settings');
+    const changes = personalSettings
+      .filter((name) => name in patch && !(onlyUnset && held.has(name)))
+      .map((name): [string, Fields] => [name, { value: (patch[name] ?? null) as Json }]);
+    shared.set('settings', changes, context.clock.now());
+  }
+
+  const changedHere = Object.fromEntries(
+    personalSettings
+      .filter((name) => JSON.stringify(store.read()[name]) !== JSON.stringify(defaultSettings[name]))
+      .map((name) => [name, store.read()[name]]),
+  ) as Partial<Settings>;
+  share(changedHere, true);
+  adopt();
+  shared.onMerge(({ sections }) => {
+    if (!sections.has('settings') || !adopt()) return;
+    changes.tell(store.read());
+    events.emit('settingsChanged', store.read());
+  });
+
   return {
     get: (): Settings => store.read(),
     /** Hears every saved change, before windows are told. */
@@ -77,6 +146,7 @@ export function createSettings(context: StoreContext, events: EventBus, applyToS
       }
       applyToSystem?.(next, previous);
       try {
+        share(patch);
         store.write(next);
       } catch (error) {
         applyToSystem?.(previous, next);

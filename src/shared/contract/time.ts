@@ -1,6 +1,7 @@
 // The contract's methods for time: the running session, reminders, and the entries of the time ledger.
 import { z } from 'zod';
 import { activity, activityMismatch, entryInput, fitsKind, kind, none } from '../inputs.ts';
+import type { EntryEdit } from '../devices.ts';
 import type { HeldReminder, Reminder, TimeEntry, TimerState, TimeSummary } from '../types.ts';
 import { method } from './method.ts';
 
@@ -43,4 +44,6 @@ export const timeMethods = {
   updateEntry: method<TimeEntry>().takes(z.object({ id: z.string().min(1), entry: entryInput }).strict()),
   deleteEntry: method<TimeEntry>().takes(z.object({ id: z.string().min(1) }).strict()),
   undoDelete: method<TimeEntry>().takes(z.object({ id: z.string().min(1) }).strict()),
+  /** The entry's edits on every device, oldest first. */
+  entryHistory: method<EntryEdit[]>().takes(z.object({ id: z.string().min(1) }).strict()),
 } as const;

@@ -141,6 +141,14 @@ export function createDevices({
 
   return {
     view,
+    thisDevice: () => thisDevice.get().id,
+    /** Every device's name by id, this one's as named here. */
+    names(): Record<string, string> {
+      const names: Record<string, string> = {};
+      for (const [id, fields] of shared.fields('devices')) if (typeof fields.name === 'string') names[id] = fields.name;
+      names[thisDevice.get().id] = thisDevice.get().name;
+      return names;
+    },
     /** Says this device is here, and starts the chosen transport. */
     start() {
       publish();

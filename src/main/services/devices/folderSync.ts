@@ -52,7 +52,6 @@ export function createFolderSync({ doc, folder, clock, scheduler, nameOf, onStat
   let stopped = false;
   const settle = singleTimer(scheduler);
   const check = singleTimer(scheduler);
-  const writeSoon = singleTimer(scheduler);
 
   function tell(next: Partial<FolderState>) {
     Object.assign(state, next);
@@ -156,13 +155,11 @@ export function createFolderSync({ doc, folder, clock, scheduler, nameOf, onStat
     }
   }
 
+  // Each change goes out at once: the document's bytes are the ones just saved, so this is one write.
   const unsubscribe = doc.onChange(() => {
     written = false;
-    writeSoon.arm(() => {
-      if (!stopped && writeOwn() && state.state !== 'waiting') {
-        tell({ state: 'ok', message: null, lastSyncAt: clock.now() });
-      }
-    }, 0);
+    if (!stopped && writeOwn() && state.state !== 'waiting')
+      tell({ state: 'ok', message: null, lastSyncAt: clock.now() });
   });
 
   return {
@@ -175,7 +172,6 @@ export function createFolderSync({ doc, folder, clock, scheduler, nameOf, onStat
       unsubscribe();
       settle.disarm();
       check.disarm();
-      writeSoon.disarm();
       watcher?.close();
       watcher = null;
     },

@@ -86,6 +86,8 @@ export function openSharedDoc({ context, device }: SharedDocOptions) {
   fs.mkdirSync(context.dataDir, { recursive: true });
   removeUnfinishedWrites(context.dataDir, 'shared.automerge');
   let doc = load();
+  /** The bytes last saved, and of which document: a transport sends them without saving again. */
+  let saved: { doc: Automerge.Doc<Doc>; bytes: Uint8Array } | null = null;
   const cache = new Map<Section, Map<string, SharedRecord>>();
   const merges = createListeners<Merge>();
   /** Told after every saved change, this device's own and merged ones alike: what transports send on. */
@@ -112,6 +114,7 @@ export function openSharedDoc({ context, device }: SharedDocOptions) {
   /** Atomically: a kill at any moment leaves the last saved document or this one, never a part. */
   function save() {
     const bytes = Automerge.save(doc);
+    saved = { doc, bytes };
     const temporary = `${file}.tmp-${process.pid}`;
     try {
       const handle = fs.openSync(temporary, 'w');
@@ -190,16 +193,18 @@ export function openSharedDoc({ context, device }: SharedDocOptions) {
     /** Merges a peer's saved document; says which sections changed. Throws when the bytes are not a document. */
     merge(bytes: Uint8Array): Merge {
       if (bytes.length > largestDocument) throw new Error(`it is larger than ${largestDocument / 2 ** 20} MB`);
+      // A strict load: a file still being copied fails whole instead of merging the part that arrived.
+      const theirs = Automerge.load<Doc>(bytes);
       const before = Automerge.getHeads(doc);
-      const next = Automerge.loadIncremental(doc, bytes);
-      return taken(next, before);
+      return taken(Automerge.merge(doc, theirs), before);
     },
     /** Takes a document that already holds this one's changes (the sync server's copy), as merged. */
     adopt(next: Automerge.Doc<Doc>): Merge {
-      return taken(Automerge.merge(Automerge.clone(doc), next), Automerge.getHeads(doc));
+      const before = Automerge.getHeads(doc);
+      return taken(Automerge.merge(doc, next), before);
     },
     /** What a peer needs: the whole document, as saved. */
-    bytes: (): Uint8Array => Automerge.save(doc),
+    bytes: (): Uint8Array => (saved?.doc === doc ? saved.bytes : Automerge.save(doc)),
     /** The document itself, for a transport that syncs Automerge documents. */
     current: () => doc,
     /** Hears every merge that changed records, after the file is saved. */
@@ -211,11 +216,11 @@ export function openSharedDoc({ context, device }: SharedDocOptions) {
   function taken(next: Automerge.Doc<Doc>, before: Automerge.Heads): Merge {
     const changedSections = new Set<Section>();
     const after = Automerge.getHeads(next);
+    doc = next;
     if (after.length === before.length && after.every((head) => before.includes(head))) {
       return { sections: changedSections };
     }
     const patches = Automerge.diff(next, before, after);
-    doc = next;
     const records = new Map<Section, Set<string>>();
     for (const patch of patches) {
       const [section, key] = patch.path as [Section, string | undefined];

@@ -8,6 +8,7 @@ import { networkReport, report, timeReport } from '../../core/report/report.ts';
 import { comparison, type DayRange } from '../../core/report/comparison.ts';
 import type { WeekFigures } from '../../core/time/reminderRules.ts';
 import { runningAsEntry } from '../../core/time/timeLedger.ts';
+import type { Devices } from '../devices/devices.ts';
 import type { Accounts } from '../balance/accounts.ts';
 import type { CatchUp } from '../catchUp/briefing.ts';
 import { invalid } from '../failure.ts';
@@ -24,6 +25,8 @@ export interface ReportsDeps {
   catchUp: Pick<CatchUp, 'kept'>;
   /** The zone local times are in, stated in every CSV file. */
   timeZone: string;
+  /** This device's id (the running session's) and every device's name, for the report's "by device". */
+  devices: Pick<Devices, 'thisDevice' | 'names'>;
 }
 
 /** The longest range a report covers: ten years of days. */
@@ -31,7 +34,7 @@ const maxDays = 3660;
 
 export type CsvTable = 'entries' | 'daily' | 'outcomes';
 
-export function createReports({ clock, settings, time, outcomes, accounts, catchUp, timeZone }: ReportsDeps) {
+export function createReports({ clock, settings, time, outcomes, accounts, catchUp, timeZone, devices }: ReportsDeps) {
   function rangeOf(from: string, to: string): DayRange {
     const start = fromDayKey(from);
     const last = fromDayKey(to);
@@ -46,7 +49,11 @@ export function createReports({ clock, settings, time, outcomes, accounts, catch
   function spans() {
     const { running } = time.state();
     const entries = time.list(-Infinity, Infinity);
-    return running ? [...entries, { ...runningAsEntry(running, clock.now()), activity: running.activity }] : entries;
+    if (!running) return entries;
+    return [
+      ...entries,
+      { ...runningAsEntry(running, clock.now()), activity: running.activity, device: devices.thisDevice() },
+    ];
   }
 
   const accountsWithData = () => accounts.list().map((account) => ({ account, data: accounts.data(account.id) }));
@@ -63,6 +70,7 @@ export function createReports({ clock, settings, time, outcomes, accounts, catch
         },
         rangeOf(from, to),
         clock.now(),
+        devices.names(),
       );
     },
     /** The report's comparison of `from`–`to` with the period before, without the rest of the report. */

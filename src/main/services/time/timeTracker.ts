@@ -24,6 +24,7 @@ import { createListeners, type Listener } from '../listeners.ts';
 import { singleTimer, type Scheduler } from '../scheduler.ts';
 import type { SettingsService } from '../settings.ts';
 import { openStore, type StoreContext } from '../store.ts';
+import type { EntryEdit } from '../../../shared/devices.ts';
 import type { SharedDoc } from '../devices/sharedDoc.ts';
 import { openSharedList } from '../devices/sharedList.ts';
 
@@ -299,6 +300,18 @@ export function createTimeTracker({
       deleted.delete(id);
       saveEntries([...ledger.read(), entry]);
       return changed(entry);
+    },
+    /** The entry's edits on every device, oldest first (the latest ones, as many as the document keeps). */
+    history(id: string): EntryEdit[] {
+      const record = shared.records('entries').get(id);
+      if (!record) throw new Failure('not-found', 'This entry no longer exists.');
+      const names = shared.fields('devices');
+      return record.history.map((edit) => ({
+        at: edit.at,
+        deviceName: (names.get(edit.device)?.name as string | undefined) ?? 'A removed device',
+        changed: edit.set ? Object.keys(edit.set).sort() : [],
+        removed: edit.set === null,
+      }));
     },
     /** Replaces the ledger: sample data, or a restore that was already validated and merged. */
     replace(entries: TimeEntry[]) {
