@@ -26,6 +26,7 @@ import { checkTrayShows } from './electron/trayHost.ts';
 import { createTrayPopover } from './electron/trayPopover.ts';
 import { createElectronUpdater } from './electron/updates.ts';
 import { xArchiveChooser } from './electron/xArchiveDialog.ts';
+import { syncFolderChooser } from './electron/syncFolderDialog.ts';
 import { createApi } from './services/api.ts';
 import { createServices } from './services/app.ts';
 import { applyStartAtLogin, reconcileStartAtLogin } from './services/startAtLogin.ts';
@@ -70,6 +71,7 @@ async function start() {
     openInBrowser: openInSystemBrowser,
     openMainWindow: () => openWindow(),
     chooseXArchive: xArchiveChooser(() => mainWindow),
+    chooseSyncFolder: syncFolderChooser(() => mainWindow),
     // Only an installed app has the app-update.yml electron-updater reads; a development build never checks.
     updates: app.isPackaged
       ? {
