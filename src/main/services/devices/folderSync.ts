@@ -132,6 +132,17 @@ export function createFolderSync({ doc, folder, clock, scheduler, nameOf, onStat
     return true;
   }
 
+  /** A write killed before its rename leaves its temporary file; it never was this device's file, so it goes. */
+  function removeUnfinished() {
+    try {
+      for (const name of fs.readdirSync(folder)) {
+        if (name.startsWith(`.${ownName}.tmp-`)) fs.rmSync(path.join(folder, name), { force: true });
+      }
+    } catch {
+      // The folder is not there now: nothing to tidy.
+    }
+  }
+
   function run() {
     if (stopped) return;
     const read = readOthers();
@@ -163,7 +174,10 @@ export function createFolderSync({ doc, folder, clock, scheduler, nameOf, onStat
   });
 
   return {
-    start: run,
+    start() {
+      removeUnfinished();
+      run();
+    },
     /** Reads the folder now rather than at the next check. */
     checkNow: run,
     state: (): FolderState => ({ ...state, mergedAt: { ...state.mergedAt } }),
