@@ -1,4 +1,5 @@
 import { BackupRestore } from './BackupRestore.tsx';
+import { DevicesSettings } from './DevicesSettings.tsx';
 import { NetworkRules } from '../balance/NetworkRules.tsx';
 import { GettingStartedAgain } from './GettingStartedAgain.tsx';
 import { TimeSettings } from './TimeSettings.tsx';
@@ -10,6 +11,7 @@ export function Settings() {
       <TimeSettings />
       <NetworkRules />
       <StartupAndUpdates />
+      <DevicesSettings />
       <BackupRestore />
       <GettingStartedAgain />
     </>

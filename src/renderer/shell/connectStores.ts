@@ -3,6 +3,7 @@ import { subscribe } from '../api.ts';
 import { useApp } from './appStore.ts';
 import { useBalances } from '../balance/balanceStore.ts';
 import { useCatchUp } from '../catchUp/catchUpStore.ts';
+import { useDevices } from '../devices/devicesStore.ts';
 import { useMastodonSignIn } from '../networks/mastodon/mastodonSignInStore.ts';
 import { useNetwork } from '../balance/networkStore.ts';
 import { useOutcomes } from '../outcomes/outcomesStore.ts';
@@ -42,6 +43,7 @@ export function connectStores(): () => void {
     subscribe('updatesChanged', (status) => useUpdates.setState({ status })),
     subscribe('xImportChanged', (progress) => useXImport.setState({ progress })),
     subscribe('mastodonSignInChanged', (view) => useMastodonSignIn.setState({ view })),
+    subscribe('devicesChanged', (view) => useDevices.setState({ view })),
     subscribe('outcomesChanged', (outcomes) => {
       useOutcomes.setState({ outcomes });
       void useReport.getState().api.refresh();
@@ -56,6 +58,7 @@ export function connectStores(): () => void {
     useOutcomes.getState().api.load(),
     useUpdates.getState().api.load(),
     useMastodonSignIn.getState().api.load(),
+    useDevices.getState().api.load(),
   ]);
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }

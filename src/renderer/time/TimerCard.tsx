@@ -5,6 +5,7 @@ import { shortcuts } from '../shortcuts.ts';
 import { useTime } from './timeStore.ts';
 import { useNow } from '../useNow.ts';
 import { DiscardedNotice } from '../shell/DiscardedNotice.tsx';
+import { RunningElsewhere } from './RunningElsewhere.tsx';
 import './TimerCard.css';
 
 const kinds = ['online', 'offline'] as const;
@@ -81,6 +82,7 @@ export function TimerCard({ compact = false }: { compact?: boolean }) {
           {running ? stopwatch((away ? running.awayFrom! : now) - running.start) : '0:00'}
         </p>
       </div>
+      {!running && <RunningElsewhere />}
       <div className="timer-actions">
         {kinds.map((kind) => (
           <button
