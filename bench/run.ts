@@ -10,6 +10,7 @@ await import('./firstRows.ts');
 await import('./bluesky.ts');
 await import('./catchUp.ts');
 await import('./xArchive.ts');
+await import('./devices.ts');
 
 // The renderer's initial JavaScript, gzipped (npm run bench builds first).
 const assets = path.join('out', 'renderer', 'assets');

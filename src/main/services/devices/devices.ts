@@ -12,6 +12,7 @@ import { Failure, invalid } from '../failure.ts';
 import type { Scheduler } from '../scheduler.ts';
 import type { OnChange } from '../listeners.ts';
 import { createFolderSync, type FolderState, type FolderSync } from './folderSync.ts';
+import { createServerSync, type ServerSync, type ServerSyncStatus } from './serverSync.ts';
 import type { SharedDoc } from './sharedDoc.ts';
 import type { ThisDevice } from './thisDevice.ts';
 
@@ -44,6 +45,8 @@ export function createDevices({
 }: DevicesDeps) {
   let folder: FolderSync | null = null;
   let folderState: FolderState | null = null;
+  let server: ServerSync | null = null;
+  let serverState: ServerSyncStatus | null = null;
 
   /** This device as the others see it: its name, what it is timing, when it was last here. */
   function publish(running = runningOf(timer.state())) {
@@ -56,6 +59,17 @@ export function createDevices({
   function status(): SyncStatus {
     const transport = thisDevice.get().sync;
     if (transport.kind === 'none') return { transport, state: 'off', message: null, lastSyncAt: null };
+    if (transport.kind === 'server') {
+      const known = serverState;
+      const state = !known
+        ? 'waiting'
+        : known.state === 'connected'
+          ? 'syncing'
+          : known.state === 'connecting'
+            ? 'waiting'
+            : 'unavailable';
+      return { transport, state, message: known?.message ?? null, lastSyncAt: known?.lastSyncAt ?? null };
+    }
     const known = folderState;
     if (!known) return { transport, state: 'syncing', message: null, lastSyncAt: null };
     return {
@@ -106,12 +120,42 @@ export function createDevices({
       });
       folder.start();
     }
+    if (transport.kind === 'server') connectServer(transport.url, transport.document || undefined);
+  }
+
+  /**
+   * Connects to the server (an address or code it refuses throws, and nothing changes); the first device's new
+   * code is kept, so the next start joins the same document.
+   */
+  function connectServer(url: string, document: string | undefined) {
+    const connecting = createServerSync({
+      doc: shared,
+      url,
+      document,
+      clock,
+      onStatus: (next) => {
+        if (server !== connecting) return;
+        serverState = next;
+        const sync = thisDevice.get().sync;
+        if (next.document && sync.kind === 'server' && sync.document !== next.document) {
+          thisDevice.syncThrough({ ...sync, document: next.document });
+        }
+        changed();
+      },
+    });
+    stopTransport();
+    server = connecting;
+    serverState = connecting.status();
+    return connecting;
   }
 
   function stopTransport() {
     folder?.stop();
     folder = null;
     folderState = null;
+    void server?.stop();
+    server = null;
+    serverState = null;
   }
 
   /** A folder Twoway can sync through: there, a folder, writable, and not the data folder itself. */
@@ -176,8 +220,14 @@ export function createDevices({
       startTransport();
       return changed();
     },
-    async syncThroughServer(url: string, document?: string): Promise<DevicesView> {
-      throw new Failure('unavailable', `Syncing through ${url}${document ? '' : ''} is not possible yet.`);
+    syncThroughServer(url: string, document?: string): DevicesView {
+      const connected = connectServer(url, document || undefined);
+      thisDevice.syncThrough({
+        kind: 'server',
+        url: url.trim(),
+        document: connected.status().document ?? document ?? '',
+      });
+      return changed();
     },
     stopSyncing(): DevicesView {
       stopTransport();

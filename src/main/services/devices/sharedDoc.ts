@@ -70,6 +70,23 @@ function parseRecord(value: unknown): SharedRecord | null {
   }
 }
 
+/**
+ * A document whose sections are not the common first change's maps would, once merged, hide this device's records
+ * behind its own (a section set anew wins or loses as a whole): such a document is refused unmerged.
+ */
+function refuseForeign(theirs: Automerge.Doc<Doc>) {
+  const root = common();
+  for (const section of sections) {
+    const conflicts = Automerge.getConflicts(theirs, section);
+    if (
+      Automerge.getObjectId(theirs, section) !== Automerge.getObjectId(root, section) ||
+      (conflicts && Object.keys(conflicts).length > 1)
+    ) {
+      throw new Error(`its “${section}” is not the one every Twoway shares`);
+    }
+  }
+}
+
 export interface Merge {
   /** The sections whose records changed. */
   sections: Set<Section>;
@@ -195,11 +212,13 @@ export function openSharedDoc({ context, device }: SharedDocOptions) {
       if (bytes.length > largestDocument) throw new Error(`it is larger than ${largestDocument / 2 ** 20} MB`);
       // A strict load: a file still being copied fails whole instead of merging the part that arrived.
       const theirs = Automerge.load<Doc>(bytes);
+      refuseForeign(theirs);
       const before = Automerge.getHeads(doc);
       return taken(Automerge.merge(doc, theirs), before);
     },
     /** Takes a document that already holds this one's changes (the sync server's copy), as merged. */
     adopt(next: Automerge.Doc<Doc>): Merge {
+      refuseForeign(next);
       const before = Automerge.getHeads(doc);
       return taken(Automerge.merge(doc, next), before);
     },
