@@ -140,7 +140,7 @@ export function createServices({
     chooseFolder: chooseSyncFolder,
   });
   const revokeAccess = mastodonAccessRevoker({ clock, scheduler });
-  const accounts = createAccounts({ context, clock, events, settings, vault, revokeAccess });
+  const accounts = createAccounts({ context, clock, events, settings, vault, shared, revokeAccess });
   const syncing = createSyncing({ accounts, clock, scheduler, events, settings, providerFor, locale });
   const mastodonSignIn = createMastodonSignIn({
     accounts,
@@ -152,10 +152,12 @@ export function createServices({
     openInBrowser,
   });
   const outcomes = createOutcomes({ context, shared, clock, events, newId });
-  const catchUp = createCatchUp({ context, accounts, clock, events, providerFor });
+  const catchUp = createCatchUp({ context, shared, accounts, clock, events, providerFor });
   const avatars = createAvatars({ dataDir, clock });
   const people = createPeopleDetails({
     context,
+    shared,
+    events,
     accounts,
     outcomes,
     catchUp,

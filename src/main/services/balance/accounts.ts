@@ -18,6 +18,11 @@ import type { SecretVault } from '../secrets.ts';
 import { secretKeys } from '../secrets.ts';
 import type { SettingsService } from '../settings.ts';
 import type { Store, StoreContext } from '../store.ts';
+import type { Fields } from '../../core/devices/sharedRecord.ts';
+import { accountKey, byAccount } from '../../core/devices/accountKey.ts';
+import { firstSeenChanges } from '../../core/balance/firstSeen.ts';
+import type { SharedDoc } from '../devices/sharedDoc.ts';
+import { columnsOf } from './accountFile.ts';
 
 export { accountSchema } from './accountsIndex.ts';
 
@@ -27,11 +32,29 @@ export interface AccountsDeps {
   events: EventBus;
   settings: SettingsService;
   vault: SecretVault;
+  /** The person's keeps and first-seen dates follow them to their other devices through it. */
+  shared: SharedDoc;
   /** Ends the access a sign-in gave Twoway, on the account's server, before the account is removed. */
   revokeAccess: RevokeAccess;
 }
 
-export function createAccounts({ context, clock, events, settings, vault, revokeAccess }: AccountsDeps) {
+/** A first-seen date as another device shared it, or null; checked by hand, as there can be one per follow. */
+const firstSeenShared = (fields: Fields): number | null =>
+  typeof fields.at === 'number' && Number.isFinite(fields.at) ? fields.at : null;
+
+/** Every follow's id and date, from the file's columns where the data is as read (no names decoded). */
+function* followDates(data: AccountData): Iterable<readonly [string, number]> {
+  const columns = columnsOf(data)?.following;
+  if (columns) {
+    const ids = columns.ids();
+    const dates = columns.followedAt();
+    for (let row = 0; row < columns.count; row++) yield [ids[row]!, dates[row]!];
+    return;
+  }
+  for (const followed of data.following) yield [followed.id, followed.followedAt];
+}
+
+export function createAccounts({ context, clock, events, settings, vault, shared, revokeAccess }: AccountsDeps) {
   let facts: PeopleFactsSource = { version: () => 0, factsFor: () => () => noFacts, protectedFor: () => null };
   const { index, renamed } = openAccountsIndex(context);
   const files = new Map<string, Store<AccountData>>();
@@ -88,6 +111,111 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
     return accountId === null ? index.read() : [find(accountId)];
   }
 
+  /** The first-seen dates the devices shared, per account, each checked; a bad one is left out. */
+  function sharedFirstSeen(): Map<string, Map<string, number>> {
+    const out = new Map<string, Map<string, number>>();
+    for (const [accountId, ids] of byAccount(shared.fields('firstSeen'))) {
+      const dates = new Map<string, number>();
+      for (const [id, fields] of ids) {
+        const at = firstSeenShared(fields);
+        if (at !== null) dates.set(id, at);
+      }
+      out.set(accountId, dates);
+    }
+    return out;
+  }
+
+  /**
+   * On Mastodon and X, Twoway dates a follow when it first sees it: the earliest any device saw wins, and where
+   * this device saw one first, the others are told. Bluesky's dates are the network's own and stay as they are.
+   */
+  function withFirstSeen(account: Account | undefined, data: AccountData, known?: Map<string, number>): AccountData {
+    if (!account || account.network === 'bluesky') return data;
+    const accountId = account.id;
+    const { earlier, share } = firstSeenChanges(
+      followDates(data),
+      known ?? sharedFirstSeen().get(accountId) ?? new Map(),
+    );
+    try {
+      const changes = [...share].map(([id, at]): [string, Fields] => [accountKey(accountId, id), { at }]);
+      shared.set('firstSeen', changes, clock.now());
+    } catch {
+      // The date stays here and is offered again at the next sync or start.
+    }
+    if (earlier.size === 0) return data;
+    const following = data.following.map((followed) => {
+      const at = earlier.get(followed.id);
+      return at === undefined ? followed : { ...followed, followedAt: at };
+    });
+    return { ...data, following };
+  }
+
+  /** Shares an account's whole keep-list as this device's edit (sample data, a restore). */
+  function shareKeeps(accountId: string, keep: readonly string[]) {
+    const held = byAccount(shared.fields('keeps')).get(accountId) ?? new Map<string, Fields>();
+    const wanted = new Set(keep);
+    const now = clock.now();
+    const changes: [string, Fields | null][] = [
+      ...keep.filter((id) => !held.has(id)).map((id): [string, Fields] => [accountKey(accountId, id), { keptAt: now }]),
+      ...[...held.keys()]
+        .filter((id) => !wanted.has(id))
+        .map((id): [string, null] => [accountKey(accountId, id), null]),
+    ];
+    shared.set('keeps', changes, now);
+  }
+
+  /** Keeps made here before they were shared join the devices' once: those no device has a record of. */
+  function joinKeeps() {
+    const known = byAccount(shared.records('keeps'));
+    const now = clock.now();
+    const changes: [string, Fields][] = [];
+    for (const account of index.read()) {
+      for (const id of dataOf(account.id).read().keep) {
+        if (!known.get(account.id)?.has(id)) changes.push([accountKey(account.id, id), { keptAt: now }]);
+      }
+    }
+    shared.set('keeps', changes, now);
+  }
+
+  /**
+   * Takes the keeps and first-seen dates the devices shared into each account this device has; an account file
+   * is written only where something changed. True when one was.
+   */
+  function adoptShared(which: { keeps: boolean; firstSeen: boolean }): boolean {
+    const present = which.keeps ? byAccount(shared.fields('keeps')) : null;
+    const known = which.keeps ? byAccount(shared.records('keeps')) : null;
+    // Read only when they changed: an account with tens of thousands of follows has as many dates.
+    const dates = which.firstSeen ? sharedFirstSeen() : null;
+    let any = false;
+    for (const account of index.read()) {
+      const store = dataOf(account.id);
+      const data = store.read();
+      // A person the devices have a record of is kept as they say; one they never heard of, as this device says.
+      const kept = present?.get(account.id) ?? new Map<string, Fields>();
+      const recorded = known?.get(account.id) ?? new Map();
+      const keep = present ? data.keep.filter((id) => !recorded.has(id) || kept.has(id)) : [...data.keep];
+      const here = new Set(keep);
+      for (const id of kept.keys()) if (!here.has(id)) keep.push(id);
+      const keepChanged = keep.length !== data.keep.length || keep.some((id, i) => id !== data.keep[i]);
+      const dated = dates ? withFirstSeen(account, data, dates.get(account.id) ?? new Map()) : data;
+      if (!keepChanged && dated === data) continue;
+      store.keep(keepChanged ? { ...dated, keep } : dated);
+      any = true;
+    }
+    return any;
+  }
+
+  try {
+    joinKeeps();
+  } catch {
+    // The disk refused the shared document: the keeps stay here and join at the next start.
+  }
+  adoptShared({ keeps: true, firstSeen: true });
+  shared.onMerge(({ sections }) => {
+    const which = { keeps: sections.has('keeps'), firstSeen: sections.has('firstSeen') };
+    if ((which.keeps || which.firstSeen) && adoptShared(which)) changed();
+  });
+
   return {
     /** Where the people rows' details come from: the people details service, once it exists. */
     describeWith(source: PeopleFactsSource) {
@@ -137,7 +265,10 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
     },
     /** A completed sync, written in one go, with what it had to leave out. */
     commit(accountId: string, data: AccountData, omitted: string | null = null) {
-      dataOf(accountId).write(data);
+      const account = index.read().find((a) => a.id === accountId);
+      dataOf(accountId).write(withFirstSeen(account, data));
+      // An account's first sync on this device takes the keeps the other devices made for it.
+      adoptShared({ keeps: true, firstSeen: false });
       problems.delete(accountId);
       if (omitted === null) leftOut.delete(accountId);
       else leftOut.set(accountId, omitted);
@@ -155,19 +286,28 @@ export function createAccounts({ context, clock, events, settings, vault, revoke
       const next = withLearned(data, learned, clock.now());
       if (next === data) return;
       // The network has changed already: what is known of it is kept even when the disk refuses it for now.
-      store.keep(next);
+      store.keep(
+        withFirstSeen(
+          index.read().find((a) => a.id === accountId),
+          next,
+        ),
+      );
       changed();
     },
     setKeep(accountId: string, personId: string, keep: boolean) {
       const store = dataOf(find(accountId).id);
       const data = store.read();
       const rest = data.keep.filter((id) => id !== personId);
+      if (keep !== data.keep.includes(personId)) {
+        shared.set('keeps', [[accountKey(accountId, personId), keep ? { keptAt: clock.now() } : null]], clock.now());
+      }
       store.write({ ...data, keep: keep ? [...rest, personId] : rest });
       changed();
     },
     /** Writes an account and its data as given: sample data, or a restore already merged. */
     put(account: Account, data: AccountData) {
-      dataOf(account.id).write(data);
+      shareKeeps(account.id, data.keep);
+      dataOf(account.id).write(withFirstSeen(account, data));
       index.write([...index.read().filter((a) => a.id !== account.id), account]);
       changed();
     },

@@ -3,6 +3,7 @@
 // choices (why kept, protection lifted). Reads are batched per account and one batch runs at a time.
 import type { Person } from '../../../shared/people.ts';
 import {
+  keepReasonLimit,
   noInteractions,
   unknownProfile,
   type PersonFacts,
@@ -31,6 +32,11 @@ import {
 } from './peopleFiles.ts';
 import type { Scheduler } from '../scheduler.ts';
 import type { StoreContext } from '../store.ts';
+import { z } from 'zod';
+import { accountKey, byAccount } from '../../core/devices/accountKey.ts';
+import type { Fields } from '../../core/devices/sharedRecord.ts';
+import type { SharedDoc } from '../devices/sharedDoc.ts';
+import type { EventBus } from '../events.ts';
 
 /** A profile is read again once it is this old. */
 export const profileFreshMs = DAY;
@@ -42,6 +48,9 @@ const batchSize = 25;
 
 export interface PeopleDetailsDeps {
   context: StoreContext;
+  /** Keep reasons and lifted protections follow the person to their other devices through it. */
+  shared: SharedDoc;
+  events: EventBus;
   accounts: Accounts;
   outcomes: Outcomes;
   catchUp: CatchUp;
@@ -51,8 +60,20 @@ export interface PeopleDetailsDeps {
   providerFor: ProviderFor;
 }
 
+/** A keep reason as another device shared it, checked as one typed here; anything else is left out. */
+const sharedReason = z.object({ reason: z.string().min(1).max(keepReasonLimit) });
+
+/** The same reasons and lifted protections, in whatever order they were made. */
+function sameChoices(a: PeopleChoices, b: PeopleChoices): boolean {
+  const reasons = Object.entries(a.keepReasons);
+  if (reasons.length !== Object.keys(b.keepReasons).length) return false;
+  if (reasons.some(([id, reason]) => b.keepReasons[id] !== reason)) return false;
+  const lifted = new Set(b.lifted);
+  return a.lifted.length === b.lifted.length && a.lifted.every((id) => lifted.has(id));
+}
+
 export function createPeopleDetails(deps: PeopleDetailsDeps) {
-  const { context, accounts, outcomes, catchUp, avatars, clock, scheduler, providerFor } = deps;
+  const { context, shared, events, accounts, outcomes, catchUp, avatars, clock, scheduler, providerFor } = deps;
   const caches = new Map<string, ProfileCache>();
   const choicesFile = openPeopleChoices(context);
   const failedAt = new Map<string, number>();
@@ -83,6 +104,102 @@ export function createPeopleDetails(deps: PeopleDetailsDeps) {
     choicesFile.write({ accounts: { ...all, [accountId]: next } });
     version++;
   }
+
+  /** Shares how an account's choices differ from what the devices hold, as this device's edit. */
+  function shareChoices(accountId: string, next: PeopleChoices) {
+    const now = clock.now();
+    const reasons = byAccount(shared.fields('keepReasons')).get(accountId) ?? new Map<string, Fields>();
+    const reasonChanges: [string, Fields | null][] = [];
+    for (const [id, reason] of Object.entries(next.keepReasons)) {
+      if (reasons.get(id)?.reason !== reason) reasonChanges.push([accountKey(accountId, id), { reason }]);
+    }
+    for (const id of reasons.keys())
+      if (!(id in next.keepReasons)) reasonChanges.push([accountKey(accountId, id), null]);
+    shared.set('keepReasons', reasonChanges, now);
+    const lifted = byAccount(shared.fields('lifted')).get(accountId) ?? new Map<string, Fields>();
+    const wanted = new Set(next.lifted);
+    const liftedChanges: [string, Fields | null][] = [
+      ...next.lifted
+        .filter((id) => !lifted.has(id))
+        .map((id): [string, Fields] => [accountKey(accountId, id), { at: now }]),
+      ...[...lifted.keys()]
+        .filter((id) => !wanted.has(id))
+        .map((id): [string, null] => [accountKey(accountId, id), null]),
+    ];
+    shared.set('lifted', liftedChanges, now);
+  }
+
+  /** Choices made here before they were shared join the devices' once: those no device has a record of. */
+  function joinChoices() {
+    const reasons = byAccount(shared.records('keepReasons'));
+    const lifted = byAccount(shared.records('lifted'));
+    const now = clock.now();
+    const reasonChanges: [string, Fields][] = [];
+    const liftedChanges: [string, Fields][] = [];
+    for (const [accountId, choices] of Object.entries(choicesFile.read().accounts)) {
+      for (const [id, reason] of Object.entries(choices.keepReasons)) {
+        if (!reasons.get(accountId)?.has(id)) reasonChanges.push([accountKey(accountId, id), { reason }]);
+      }
+      for (const id of choices.lifted) {
+        if (!lifted.get(accountId)?.has(id)) liftedChanges.push([accountKey(accountId, id), { at: now }]);
+      }
+    }
+    shared.set('keepReasons', reasonChanges, now);
+    shared.set('lifted', liftedChanges, now);
+  }
+
+  /**
+   * Takes the devices' choices into each account this device has: where the devices have a record of a person,
+   * theirs; where not, this device's. A reason that does not read as one typed here is left out. True on a change.
+   */
+  function adoptChoices(): boolean {
+    const reasonsPresent = byAccount(shared.fields('keepReasons'));
+    const reasonsKnown = byAccount(shared.records('keepReasons'));
+    const liftedPresent = byAccount(shared.fields('lifted'));
+    const liftedKnown = byAccount(shared.records('lifted'));
+    const all = choicesFile.read().accounts;
+    const next: Record<string, PeopleChoices> = { ...all };
+    let any = false;
+    for (const account of accounts.list()) {
+      const local = all[account.id] ?? noChoices();
+      const keepReasons: Record<string, string> = {};
+      const reasonKnown = reasonsKnown.get(account.id);
+      for (const [id, reason] of Object.entries(local.keepReasons)) if (!reasonKnown?.has(id)) keepReasons[id] = reason;
+      for (const [id, fields] of reasonsPresent.get(account.id) ?? []) {
+        const parsed = sharedReason.safeParse(fields);
+        if (parsed.success) keepReasons[id] = parsed.data.reason;
+        else if (id in local.keepReasons) keepReasons[id] = local.keepReasons[id]!;
+      }
+      const present = liftedPresent.get(account.id) ?? new Map<string, Fields>();
+      const known = liftedKnown.get(account.id);
+      const lifted = local.lifted.filter((id) => !known?.has(id) || present.has(id));
+      const here = new Set(lifted);
+      for (const id of present.keys()) if (!here.has(id)) lifted.push(id);
+      const choices = { keepReasons, lifted };
+      if (sameChoices(choices, local)) continue;
+      if (!all[account.id] && Object.keys(keepReasons).length === 0 && lifted.length === 0) continue;
+      next[account.id] = choices;
+      any = true;
+    }
+    if (!any) return false;
+    choicesFile.keep({ accounts: next });
+    version++;
+    return true;
+  }
+
+  try {
+    joinChoices();
+  } catch {
+    // The disk refused the shared document: the choices stay here and join at the next start.
+  }
+  adoptChoices();
+  // An account added here takes what the other devices chose for it.
+  accounts.onChange(() => adoptChoices());
+  shared.onMerge(({ sections }) => {
+    if (!sections.has('keepReasons') && !sections.has('lifted')) return;
+    // The rows show the choices: windows read the lists again, as after a sync.
+    if (adoptChoices()) events.emit('balancesChanged', accounts.balances());
+  });
 
   /** Everything a list of one account shows per person, from what is known now: indexes built once. */
   function factsFor(accountId: string): (person: Person) => PersonFacts {
@@ -254,17 +371,25 @@ export function createPeopleDetails(deps: PeopleDetailsDeps) {
       const keepReasons = { ...choices.keepReasons };
       if (reason) keepReasons[personId] = reason;
       else delete keepReasons[personId];
+      const key = accountKey(accountId, personId);
+      if (choices.keepReasons[personId] !== (reason || undefined)) {
+        shared.set('keepReasons', [[key, reason ? { reason } : null]], clock.now());
+      }
       saveChoices(accountId, { ...choices, keepReasons });
     },
     setProtected(accountId: string, personId: string, on: boolean) {
       const choices = choicesOf(accounts.find(accountId).id);
       const rest = choices.lifted.filter((id) => id !== personId);
+      if (on === choices.lifted.includes(personId)) {
+        shared.set('lifted', [[accountKey(accountId, personId), on ? null : { at: clock.now() }]], clock.now());
+      }
       saveChoices(accountId, { ...choices, lifted: on ? rest : [...rest, personId] });
     },
     /** Every account's keep reasons and lifted protections (for a backup). */
     choices: (): Record<string, PeopleChoices> => choicesFile.read().accounts,
     /** Replaces them all: a restore that was already validated and merged. */
     replaceChoices(all: Record<string, PeopleChoices>) {
+      for (const [accountId, choices] of Object.entries(all)) shareChoices(accountId, choices);
       choicesFile.write({ accounts: all });
       version++;
     },

@@ -26,9 +26,15 @@ import { createListeners, type Listener } from '../listeners.ts';
 import type { ProviderFor } from '../networks/provider.ts';
 import { NetworkFailure } from '../networks/resilientFetch.ts';
 import type { StoreContext } from '../store.ts';
+import { z } from 'zod';
+import { accountKey, byAccount } from '../../core/devices/accountKey.ts';
+import type { Fields } from '../../core/devices/sharedRecord.ts';
+import type { SharedDoc } from '../devices/sharedDoc.ts';
 
 export interface CatchUpDeps {
   context: StoreContext;
+  /** The person's marks (posts scanned, mentions answered or ignored) follow them to their other devices. */
+  shared: SharedDoc;
   accounts: Accounts;
   clock: Clock;
   events: EventBus;
@@ -85,7 +91,16 @@ function reachOf(account: Account, canWrite: boolean): Pick<CatchUpAccount, 'rea
   }
 }
 
-export function createCatchUp({ context, accounts, clock, events, providerFor }: CatchUpDeps) {
+/** Marks as another device shared them; anything else is left out. A scan mark, one per post, is checked by hand. */
+const sharedAnswer = z.object({ state: z.enum(['waiting', 'answered', 'ignored']), at: z.number() });
+
+/** The marks the devices shared for one account's posts and mentions, checked. */
+interface Marks {
+  scanned: Map<string, boolean>;
+  answered: Map<string, { state: MentionState; at: number }>;
+}
+
+export function createCatchUp({ context, shared, accounts, clock, events, providerFor }: CatchUpDeps) {
   const file = openCatchUpFile(context);
   const running = new Map<string, { progress: CatchUpProgress; abort: AbortController }>();
   const problems = new Map<string, string>();
@@ -95,8 +110,115 @@ export function createCatchUp({ context, accounts, clock, events, providerFor }:
   const kept = (accountId: string) => keptFor(file.read(), accountId);
   function save(accountId: string, next: AccountCatchUp) {
     const current = file.read();
-    file.write({ ...current, accounts: { ...current.accounts, [accountId]: next } });
+    file.write({ ...current, accounts: { ...current.accounts, [accountId]: withMarks(next, marksOf(accountId)) } });
   }
+
+  function sharedMarks(): Map<string, Marks> {
+    const out = new Map<string, Marks>();
+    const of = (accountId: string) => {
+      let marks = out.get(accountId);
+      if (!marks) out.set(accountId, (marks = { scanned: new Map(), answered: new Map() }));
+      return marks;
+    };
+    for (const [accountId, ids] of byAccount(shared.fields('scanned'))) {
+      for (const [id, fields] of ids) {
+        if (typeof fields.scanned === 'boolean') of(accountId).scanned.set(id, fields.scanned);
+      }
+    }
+    for (const [accountId, ids] of byAccount(shared.fields('answered'))) {
+      for (const [id, fields] of ids) {
+        const parsed = sharedAnswer.safeParse(fields);
+        if (parsed.success) of(accountId).answered.set(id, parsed.data);
+      }
+    }
+    return out;
+  }
+  const marksOf = (accountId: string): Marks =>
+    sharedMarks().get(accountId) ?? { scanned: new Map(), answered: new Map() };
+
+  /**
+   * A briefing with the devices' marks on the posts and mentions this device has read; the same object when
+   * they change nothing. The posts stay each device's own: a mark waits for its post to be read here.
+   */
+  function withMarks(state: AccountCatchUp, marks: Marks): AccountCatchUp {
+    let changedPosts = false;
+    const posts = state.posts.map((post) => {
+      const scanned = marks.scanned.get(post.id);
+      if (scanned === undefined || scanned === post.scanned) return post;
+      changedPosts = true;
+      return { ...post, scanned };
+    });
+    let changedMentions = false;
+    const mentions = state.mentions.map((mention) => {
+      const mark = marks.answered.get(mention.id);
+      if (!mark) return mention;
+      const answeredAt = mark.state === 'answered' ? mark.at : null;
+      if (mark.state === mention.state && (mark.state !== 'answered' || answeredAt === mention.answeredAt)) {
+        return mention;
+      }
+      changedMentions = true;
+      return { ...mention, state: mark.state, answeredAt };
+    });
+    if (!changedPosts && !changedMentions) return state;
+    return { ...state, ...(changedPosts ? { posts } : {}), ...(changedMentions ? { mentions } : {}) };
+  }
+
+  /** Shares where a briefing's marks differ from the devices' (sample briefings, a restore) as this device's edit. */
+  function shareMarks(accountId: string, state: AccountCatchUp, onlyUnknown = false) {
+    const marks = marksOf(accountId);
+    const scannedKnown = onlyUnknown ? byAccount(shared.records('scanned')).get(accountId) : null;
+    const answeredKnown = onlyUnknown ? byAccount(shared.records('answered')).get(accountId) : null;
+    const now = clock.now();
+    const scans: [string, Fields][] = [];
+    for (const post of state.posts) {
+      const theirs = marks.scanned.get(post.id);
+      if (onlyUnknown ? !post.scanned || scannedKnown?.has(post.id) : (theirs ?? false) === post.scanned) continue;
+      scans.push([accountKey(accountId, post.id), { scanned: post.scanned }]);
+    }
+    const answers: [string, Fields][] = [];
+    for (const mention of state.mentions) {
+      const theirs = marks.answered.get(mention.id);
+      if (
+        onlyUnknown
+          ? mention.state === 'waiting' || answeredKnown?.has(mention.id)
+          : (theirs?.state ?? 'waiting') === mention.state
+      ) {
+        continue;
+      }
+      answers.push([accountKey(accountId, mention.id), { state: mention.state, at: mention.answeredAt ?? now }]);
+    }
+    shared.set('scanned', scans, now);
+    shared.set('answered', answers, now);
+  }
+
+  /** Takes the devices' marks into every briefing kept here; true when one changed. */
+  function adoptMarks(): boolean {
+    const current = file.read();
+    const all = sharedMarks();
+    const next: Record<string, AccountCatchUp> = { ...current.accounts };
+    let any = false;
+    for (const [accountId, state] of Object.entries(current.accounts)) {
+      const marks = all.get(accountId);
+      if (!marks) continue;
+      const marked = withMarks(state, marks);
+      if (marked === state) continue;
+      next[accountId] = marked;
+      any = true;
+    }
+    if (any) file.keep({ ...current, accounts: next });
+    return any;
+  }
+
+  try {
+    // Marks made here before they were shared join the devices' once: those no device has a record of.
+    for (const [accountId, state] of Object.entries(file.read().accounts)) shareMarks(accountId, state, true);
+  } catch {
+    // The disk refused the shared document: the marks stay here and join at the next start.
+  }
+  adoptMarks();
+  shared.onMerge(({ sections }) => {
+    if ((sections.has('scanned') || sections.has('answered')) && adoptMarks()) changed();
+  });
 
   function summary(): CatchUpSummary {
     const balances = accounts.balances();
@@ -194,6 +316,8 @@ export function createCatchUp({ context, accounts, clock, events, providerFor }:
       if (abort.signal.aborted) throw new NetworkFailure('cancelled', 'Cancelled.');
       // Applied to what is kept now, so marks made while reading stay.
       save(account.id, applyReading(kept(account.id), reading, clock.now()));
+      // A mention the reading found answered (the user replied on the network) is answered on every device.
+      shareMarks(account.id, kept(account.id), true);
       problems.delete(account.id);
     } catch (error) {
       problems.set(account.id, explain(abort.signal.aborted ? new NetworkFailure('cancelled', '') : error, account));
@@ -257,7 +381,15 @@ export function createCatchUp({ context, accounts, clock, events, providerFor }:
       for (const id of ids) {
         const state = kept(id);
         const posts = markScanned(state.posts, id, target, scanned);
-        if (posts.some((post, i) => post !== state.posts[i])) save(id, { ...state, posts });
+        const marked = posts.filter((post, i) => post !== state.posts[i]);
+        if (marked.length === 0) continue;
+        const now = clock.now();
+        shared.set(
+          'scanned',
+          marked.map((post): [string, Fields] => [accountKey(id, post.id), { scanned }]),
+          now,
+        );
+        save(id, { ...state, posts });
       }
       changed();
     },
@@ -266,6 +398,7 @@ export function createCatchUp({ context, accounts, clock, events, providerFor }:
       const mention = current.mentions.find((m) => m.id === mentionId);
       if (!mention) throw new Failure('not-found', 'This mention is no longer in the briefing.');
       const next = markMention(mention, state, clock.now());
+      shared.set('answered', [[accountKey(accountId, mentionId), { state, at: clock.now() }]], clock.now());
       save(accountId, { ...current, mentions: current.mentions.map((m) => (m.id === mentionId ? next : m)) });
       changed();
     },
@@ -273,11 +406,13 @@ export function createCatchUp({ context, accounts, clock, events, providerFor }:
     all: (): Record<string, AccountCatchUp> => file.read().accounts,
     /** Replaces every briefing: a restore that was already validated and merged. */
     replace(next: Record<string, AccountCatchUp>) {
+      for (const [accountId, state] of Object.entries(next)) shareMarks(accountId, state);
       file.write({ accounts: next });
       changed();
     },
     /** Sample briefings for the sample accounts. */
     put(accountId: string, state: AccountCatchUp) {
+      shareMarks(accountId, state);
       save(accountId, state);
       changed();
     },
