@@ -4,6 +4,7 @@ import type { TimeEntry } from '../../shared/types.ts';
 import { DiscardedNotice } from '../shell/DiscardedNotice.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { EntryForm } from './EntryForm.tsx';
+import { EntryHistory } from './EntryHistory.tsx';
 import { RowActions } from '../ui/RowActions.tsx';
 import { DayTimeline } from './DayTimeline.tsx';
 import { UndoToast } from '../ui/UndoToast.tsx';
@@ -39,6 +40,7 @@ function EntryRow({ entry }: { entry: Shown }) {
           }}
           onCancel={() => setEditing(false)}
         />
+        <EntryHistory id={entry.id} />
       </li>
     );
   }
