@@ -1,11 +1,13 @@
 // Several devices: merging two devices' documents of 25k entries each, and how soon a change made on one device
-// is there on the other through a watched sync folder.
+// is there on the other, through a watched sync folder and through the sync server on this computer.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { systemClock } from '../src/main/core/clock.ts';
 import { openConfFile } from '../src/main/services/confFile.ts';
 import { createFolderSync } from '../src/main/services/devices/folderSync.ts';
+import { createServerSync } from '../src/main/services/devices/serverSync.ts';
 import { openSharedDoc } from '../src/main/services/devices/sharedDoc.ts';
 import { realScheduler } from '../src/main/services/scheduler.ts';
 import { line, timed } from './measure.ts';
@@ -54,7 +56,30 @@ const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'twoway-bench-'));
   );
 }
 
-// One change, from the set on one device until the other's document holds it, through a watched folder.
+type Doc = ReturnType<typeof docAt>;
+
+/** The median of five changes, from the set on `a` until `b`'s document holds it. */
+async function changeLatency(a: Doc, b: Doc) {
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const key = `change-${i}-${Math.random()}`;
+    const seen = new Promise<void>((resolve) => {
+      const stop = b.onMerge(() => {
+        if (b.fields('entries').has(key)) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    const t0 = performance.now();
+    a.set('entries', [[key, { kind: 'offline', start: i, end: i + 1 }]], Date.now());
+    await seen;
+    samples.push(performance.now() - t0);
+  }
+  return samples.sort((x, y) => x - y)[2]!;
+}
+
+// Through a watched folder.
 {
   const folder = tempDir();
   const [a, b] = devices.map((device) => docAt(tempDir(), device));
@@ -69,27 +94,40 @@ const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'twoway-bench-'));
     }),
   );
   for (const sync of syncs) sync.start();
-  const samples: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const key = `change-${i}`;
-    const seen = new Promise<void>((resolve) => {
-      const stop = b!.onMerge(() => {
-        if (b!.fields('entries').has(key)) {
-          stop();
-          resolve();
-        }
-      });
-    });
-    const t0 = performance.now();
-    a!.set('entries', [[key, { kind: 'offline', start: i, end: i + 1 }]], Date.now());
-    await seen;
-    samples.push(performance.now() - t0);
-  }
+  const latency = await changeLatency(a!, b!);
   for (const sync of syncs) sync.stop();
-  line(
-    'a change visible on the other device through a watched folder',
-    samples.sort((x, y) => x - y)[2]!,
-    'ms',
-    10_000,
-  );
+  line('a change visible on the other device through a watched folder', latency, 'ms', 10_000);
+}
+
+// Through the project's sync server on 127.0.0.1.
+{
+  const server = spawn(process.execPath, ['scripts/syncServer.ts', '--port', '0', '--dir', tempDir()], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve) => {
+    let output = '';
+    server.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /listening on (ws:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (found) resolve(found[1]!);
+    });
+  });
+  const [a, b] = devices.map((device) => docAt(tempDir(), device));
+  const first = createServerSync({ doc: a!, url, clock: systemClock, onStatus: () => {} });
+  let second: ReturnType<typeof createServerSync> | null = null;
+  await new Promise<void>((resolve) => {
+    second = createServerSync({
+      doc: b!,
+      url,
+      document: first.status().document!,
+      clock: systemClock,
+      onStatus: (status) => {
+        if (status.state === 'connected') resolve();
+      },
+    });
+  });
+  const latency = await changeLatency(a!, b!);
+  await Promise.all([first.stop(), second!.stop()]);
+  server.kill('SIGTERM');
+  line('a change visible on the other device through the sync server', latency, 'ms', 1_000);
 }

@@ -189,6 +189,17 @@ describe('syncing through a shared folder', () => {
     expect(entries(reopened).map((e) => e.note)).toEqual(['kept']);
   });
 
+  it('writes its own file again when it was deleted from the folder', async () => {
+    const { laptop, desktop, folder } = await pair();
+    laptop.services.time.add(entry('online', 3 * HOUR, 2 * HOUR, 'again'));
+    const own = path.join(folder, `${laptop.services.devices.view().device.id}.automerge`);
+    fs.rmSync(own);
+    laptop.services.devices.syncNow();
+    expect(fs.existsSync(own)).toBe(true);
+    desktop.services.devices.syncNow();
+    expect(entries(desktop).map((e) => e.note)).toEqual(['again']);
+  });
+
   it('stops syncing and keeps everything here; a removed device’s file leaves the folder', async () => {
     const { laptop, desktop, folder } = await pair();
     laptop.services.time.add(entry('online', 3 * HOUR, 2 * HOUR, 'mine'));

@@ -128,13 +128,15 @@ export function createDevices({
    * code is kept, so the next start joins the same document.
    */
   function connectServer(url: string, document: string | undefined) {
-    const connecting = createServerSync({
+    // Its first statuses come while it is being made; `serverState` below takes the latest of them.
+    let connecting: ServerSync | null = null;
+    connecting = createServerSync({
       doc: shared,
       url,
       document,
       clock,
       onStatus: (next) => {
-        if (server !== connecting) return;
+        if (!connecting || server !== connecting) return;
         serverState = next;
         const sync = thisDevice.get().sync;
         if (next.document && sync.kind === 'server' && sync.document !== next.document) {
@@ -201,7 +203,10 @@ export function createDevices({
         if (sections.has('devices')) changed();
       });
     },
-    close: stopTransport,
+    close() {
+      stopTransport();
+      shared.flush();
+    },
     rename(name: string): DevicesView {
       thisDevice.rename(name);
       publish();

@@ -145,16 +145,32 @@ export function createFolderSync({ doc, folder, clock, scheduler, nameOf, onStat
 
   function run() {
     if (stopped) return;
+    // The file may have been deleted meanwhile (by the person, or a provider): then it is written again.
+    if (written && !fs.existsSync(path.join(folder, ownName))) written = false;
     const read = readOthers();
-    // A merge that brought changes has told the document's listeners, so this device's file is due anyway.
-    const wrote = written || writeOwn();
+    // A folder that cannot be read is not written either: what it said is the news. A merge that brought changes
+    // has told the document's listeners, so this device's file is due anyway.
+    const wrote = state.state === 'unavailable' && !read ? false : written || writeOwn();
     if (read && wrote) tell({ state: 'ok', message: null, lastSyncAt: clock.now() });
     if (state.state !== 'waiting') check.arm(run, folderCheckMs);
     watch();
   }
 
+  /** The folder watched, by its inode: a folder deleted and made again is a new one to watch. */
+  let watched: number | null = null;
   function watch() {
-    if (watcher || stopped) return;
+    if (stopped) return;
+    let inode: number | null = null;
+    try {
+      inode = fs.statSync(folder).ino;
+    } catch {
+      // Not there now.
+    }
+    if (watcher && inode === watched) return;
+    watcher?.close();
+    watcher = null;
+    watched = inode;
+    if (inode === null) return;
     try {
       watcher = fs.watch(folder, () => settle.arm(run, settleMs));
       watcher.on('error', () => {

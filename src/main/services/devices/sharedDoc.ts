@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import * as Automerge from '@automerge/automerge';
-import { z } from 'zod';
 import { merged, edited, present, type Fields, type SharedRecord } from '../../core/devices/sharedRecord.ts';
 import { createListeners, type Listener } from '../listeners.ts';
 import { fileOf, putAside, removeUnfinishedWrites, type StoreContext } from '../store.ts';
@@ -34,17 +33,26 @@ export const largestDocument = 256 * 1024 * 1024;
 /** A record's JSON larger than this is not read. */
 const largestRecord = 64 * 1024;
 
-const json: z.ZodType<unknown> = z.lazy(() =>
-  z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(json), z.record(z.string(), json)]),
-);
-const stamp = z.object({ at: z.number(), device: z.string().max(64) });
-const recordSchema = z.object({
-  created: stamp,
-  fields: z.record(z.string(), json),
-  stamps: z.record(z.string(), stamp),
-  removed: stamp.nullable(),
-  history: z.array(stamp.extend({ set: z.record(z.string(), json).nullable() })).max(100),
-}) as unknown as z.ZodType<SharedRecord>;
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isStamp = (value: unknown) =>
+  isObject(value) && typeof value.at === 'number' && typeof value.device === 'string' && value.device.length <= 64;
+
+/**
+ * Whether parsed JSON has a record's shape. What JSON.parse gives is JSON already, so only the structure is
+ * checked, by hand: a schema library costs more than the merge itself on tens of thousands of records.
+ */
+function isRecord(value: unknown): value is SharedRecord {
+  if (!isObject(value) || !isStamp(value.created) || !isObject(value.fields) || !isObject(value.stamps)) return false;
+  if (!Object.values(value.stamps).every(isStamp)) return false;
+  if (value.removed !== null && !isStamp(value.removed)) return false;
+  const { history } = value;
+  return (
+    Array.isArray(history) &&
+    history.length <= 100 &&
+    history.every((edit) => isStamp(edit) && (edit.set === null || isObject(edit.set)))
+  );
+}
 
 /**
  * The first change of every Twoway's document, the same bytes on every device (a fixed actor, time 0), so that
@@ -63,8 +71,8 @@ function parseRecord(value: unknown): SharedRecord | null {
   const text = value instanceof Automerge.ImmutableString ? value.val : typeof value === 'string' ? value : null;
   if (text === null || text.length > largestRecord) return null;
   try {
-    const parsed = recordSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
+    const parsed: unknown = JSON.parse(text);
+    return isRecord(parsed) ? parsed : null;
   } catch {
     return null;
   }
@@ -149,6 +157,25 @@ export function openSharedDoc({ context, device }: SharedDocOptions) {
     }
   }
 
+  /**
+   * What a merge brought is saved just after it, off the merge's path: until then the peers still hold it, so a
+   * crash meanwhile only means merging it again at the next start.
+   */
+  let saveDue: NodeJS.Immediate | null = null;
+  function saveSoon() {
+    saveDue ??= setImmediate(flush);
+  }
+  function flush() {
+    if (saveDue) clearImmediate(saveDue);
+    saveDue = null;
+    if (saved?.doc === doc) return;
+    try {
+      save();
+    } catch {
+      // Kept in memory; the next change or merge saves it, and the peers still hold it meanwhile.
+    }
+  }
+
   /** The record under `key` as every device's edits make it, or null when there is none or it cannot be read. */
   function resolve(section: Section, key: string): SharedRecord | null {
     // Automerge names the candidates only where there are several.
@@ -228,6 +255,8 @@ export function openSharedDoc({ context, device }: SharedDocOptions) {
     current: () => doc,
     /** Hears every merge that changed records, after the file is saved. */
     onMerge: (listener: Listener<Merge>) => merges.add(listener),
+    /** Saves now what a merge brought (on a normal quit). */
+    flush,
     /** Hears every change, this device's and merged ones. */
     onChange: (listener: Listener<void>) => changed.add(listener),
   };
@@ -257,11 +286,7 @@ export function openSharedDoc({ context, device }: SharedDocOptions) {
         else cached.delete(key);
       }
     }
-    try {
-      save();
-    } catch {
-      // Kept in memory; the next change or merge saves it, and the peers still hold it meanwhile.
-    }
+    saveSoon();
     if (changedSections.size > 0) merges.tell({ sections: changedSections });
     changed.tell();
     return { sections: changedSections };

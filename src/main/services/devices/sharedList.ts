@@ -36,6 +36,8 @@ export function openSharedList<T extends { id: string }>(
   doc: SharedDoc,
 ): SharedList<T> {
   const merges = createListeners<T[]>();
+  /** Items already checked, by the fields they came from: a merge checks only the records it changed. */
+  const checked = new WeakMap<object, T>();
   const records = doc.records(spec.section);
   /** The list's own order, and where that ties, the order the items were first made in. */
   const inOrder = (a: T, b: T) =>
@@ -53,9 +55,16 @@ export function openSharedList<T extends { id: string }>(
     let unreadable = 0;
     let issue = '';
     for (const [id, fields] of doc.fields(spec.section)) {
+      const known = checked.get(fields);
+      if (known) {
+        items.push(known);
+        continue;
+      }
       const parsed = spec.item.safeParse({ ...fields, id });
-      if (parsed.success) items.push(parsed.data);
-      else {
+      if (parsed.success) {
+        checked.set(fields, parsed.data);
+        items.push(parsed.data);
+      } else {
         unreadable++;
         issue ||= firstIssue(parsed.error);
       }
