@@ -10,7 +10,16 @@ import { reportMethods } from '../../src/shared/contract/report.ts';
 import { timeMethods } from '../../src/shared/contract/time.ts';
 import { servicesAt } from '../support/services.ts';
 
-const features = [appMethods, timeMethods, reportMethods, accountMethods, peopleMethods, queueMethods, catchUpMethods, devicesMethods];
+const features = [
+  appMethods,
+  timeMethods,
+  reportMethods,
+  accountMethods,
+  peopleMethods,
+  queueMethods,
+  catchUpMethods,
+  devicesMethods,
+];
 
 describe('the contract', () => {
   it('has each method from exactly one feature, so none hides another', () => {
