@@ -285,7 +285,7 @@ export function createServices({
       // Sample data only ever fills an empty app, so it can never mix with or replace the user's own.
       if (status().hasData) throw new Failure('conflict', 'Sample data can only be loaded while Twoway is empty.');
       const now = clock.now();
-      time.replace(demoEntries(now).map((entry) => ({ id: newId(), ...entry })));
+      time.replace(demoEntries(now).map((entry) => ({ id: newId(), ...entry, device: devices.thisDevice() })));
       outcomes.replace(demoOutcomes(now).map((outcome) => ({ id: newId(), ...outcome })));
       const sample = demoAccountsData(now);
       for (const { account, data } of sample) accounts.put(account, data);
