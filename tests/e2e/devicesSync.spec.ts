@@ -124,6 +124,14 @@ test('through a shared folder: each device’s entries and outcomes reach the ot
     for (const note of ['Replies before work', 'Launch thread', 'Lunch with Ben']) {
       await expect(entryRow(shown, note), `${note} on ${name}`).toBeVisible({ timeout: folderDeadlineMs });
     }
+    // An entry from the other device says where it was timed; this device's own say nothing.
+    const [mine, theirs] =
+      name === 'Laptop' ? ['Replies before work', 'Launch thread'] : ['Launch thread', 'Replies before work'];
+    const other = name === 'Laptop' ? 'Desktop' : 'Laptop';
+    await expect(entryRow(shown, theirs).locator('.entry-device')).toHaveText(other);
+    await expect(entryRow(shown, mine).locator('.entry-device')).toHaveCount(0);
+    // The week's online time counts the overlap once too.
+    await expect(shown.locator('.week-total')).toContainText('online 2 h ·');
     await shown.getByRole('link', { name: 'Outcomes' }).click();
     await expect(
       shown

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionKind, TimeEntry } from '../../src/shared/types.ts';
 import { HOUR, MINUTE, addDays } from '../../src/shared/calendar.ts';
-import { countedOnce } from '../../src/main/core/time/countedOnce.ts';
+import { countedOnce } from '../../src/shared/countedOnce.ts';
 import { dailyTotals, entryProblems } from '../../src/main/core/time/timeLedger.ts';
 import { activityTotals } from '../../src/main/core/report/activityTotals.ts';
 import { deviceTotals } from '../../src/main/core/report/deviceTotals.ts';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { addDays, fromDayKey, startOfWeek } from '../../shared/calendar.ts';
+import { countedOnce } from '../../shared/countedOnce.ts';
 import type { TimeEntry } from '../../shared/types.ts';
 import { DiscardedNotice } from '../shell/DiscardedNotice.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
@@ -12,21 +13,31 @@ import { clockTime, dateInputValue, dayLabel, duration } from '../format.ts';
 import { parseRoute, routeHash } from '../../shared/routes.ts';
 import { useApp } from '../shell/appStore.ts';
 import { useTime } from './timeStore.ts';
+import { useDevices } from '../devices/devicesStore.ts';
 import { useNow } from '../useNow.ts';
 import './Time.css';
 
 type Shown = TimeEntry & { running?: true };
 
+/** Time of a kind, minutes two devices both timed counted once (as every total in Twoway counts them). */
 const sumOf = (entries: readonly Shown[], kind: TimeEntry['kind']) =>
-  entries.filter((e) => e.kind === kind).reduce((sum, e) => sum + e.end - e.start, 0);
+  countedOnce(entries.filter((e) => e.kind === kind)).reduce((sum, e) => sum + e.end - e.start, 0);
 
 /** The start of the week `offsetWeeks` from this one. */
 function weekStart(offsetWeeks: number, weekStartsOn: number): number {
   return addDays(startOfWeek(Date.now(), weekStartsOn), offsetWeeks * 7);
 }
 
+/** The name of the other device an entry was timed or logged on; null for this device's own. */
+function useOtherDevice(device: string | undefined): string | null {
+  const view = useDevices((state) => state.view);
+  if (!device || !view || device === view.device.id) return null;
+  return view.devices.find((row) => row.id === device)?.name ?? null;
+}
+
 function EntryRow({ entry }: { entry: Shown }) {
   const api = useTime((state) => state.api);
+  const elsewhere = useOtherDevice(entry.device);
   const [editing, setEditing] = useState(false);
   if (editing) {
     return (
@@ -79,7 +90,10 @@ function EntryRow({ entry }: { entry: Shown }) {
       </span>
       <span className="entry-activity">{entry.activity}</span>
       <span className="entry-duration">{duration(entry.end - entry.start)}</span>
-      <span className="entry-note">{entry.note}</span>
+      <span className="entry-note">
+        {elsewhere && <span className="entry-device">{elsewhere}</span>}
+        {entry.note}
+      </span>
       <RowActions label={label} onEdit={() => setEditing(true)} onDelete={() => void api.remove(entry.id)} />
     </li>
   );

@@ -4,7 +4,7 @@ import type { ActivityTotal } from '../../../shared/report.ts';
 import { offlineActivities, onlineActivities, type TimeEntry } from '../../../shared/types.ts';
 import { addDays } from '../../../shared/calendar.ts';
 import type { DayRange } from './comparison.ts';
-import { countedOnce, type Timed } from '../time/countedOnce.ts';
+import { countedOnce, type Timed } from '../../../shared/countedOnce.ts';
 
 const order: readonly string[] = [...onlineActivities, ...offlineActivities];
 

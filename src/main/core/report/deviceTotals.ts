@@ -1,7 +1,7 @@
 // Time per device over a range of days: which device timed or logged the minutes, each minute counted once.
 import type { DeviceTime } from '../../../shared/report.ts';
 import { addDays } from '../../../shared/calendar.ts';
-import { countedOnce, type Timed } from '../time/countedOnce.ts';
+import { countedOnce, type Timed } from '../../../shared/countedOnce.ts';
 import type { DayRange } from './comparison.ts';
 
 /**

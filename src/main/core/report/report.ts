@@ -20,7 +20,7 @@ import { comparedDays, comparison, countedDays, type DayRange } from './comparis
 import { activityTotals } from './activityTotals.ts';
 import { deviceTotals } from './deviceTotals.ts';
 import { dailyTotals } from '../time/timeLedger.ts';
-import type { Timed } from '../time/countedOnce.ts';
+import type { Timed } from '../../../shared/countedOnce.ts';
 
 const endOf = (range: DayRange) => addDays(range.from, range.days);
 

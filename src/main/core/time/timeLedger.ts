@@ -1,7 +1,7 @@
 // The time ledger: what a valid entry is, and how entries add up per local day.
 import type { DayTotals, RunningSession, SessionKind, TimeEntry } from '../../../shared/types.ts';
 import { DAY, addDays, dayKey, startOfDay } from '../../../shared/calendar.ts';
-import { countedOnce, type Timed } from './countedOnce.ts';
+import { countedOnce, type Timed } from '../../../shared/countedOnce.ts';
 
 export interface EntryDraft {
   kind: SessionKind;

@@ -11,8 +11,8 @@ import { largestDocument, type SharedDoc } from './sharedDoc.ts';
 
 /** How often the folder is read even when it says nothing changed (some providers do not tell). */
 export const folderCheckMs = 3 * 60_000;
-/** How soon a file that was still arriving is read again. */
-const retryIncompleteMs = 10_000;
+/** How soon a file that was still arriving, or a folder that was away, is looked at again. */
+const retrySoonMs = 10_000;
 /** Changes come in bursts (a sync writes several files): one read after they settle. */
 const settleMs = 300;
 
@@ -126,7 +126,7 @@ export function createFolderSync({ doc, folder, clock, scheduler, nameOf, onStat
     }
     if (incomplete.length > 0) {
       tell({ state: 'waiting', message: `Waiting for a complete copy of ${incomplete.join(', ')}.` });
-      check.arm(run, retryIncompleteMs);
+      check.arm(run, retrySoonMs);
       return false;
     }
     return true;
@@ -152,7 +152,9 @@ export function createFolderSync({ doc, folder, clock, scheduler, nameOf, onStat
     // has told the document's listeners, so this device's file is due anyway.
     const wrote = state.state === 'unavailable' && !read ? false : written || writeOwn();
     if (read && wrote) tell({ state: 'ok', message: null, lastSyncAt: clock.now() });
-    if (state.state !== 'waiting') check.arm(run, folderCheckMs);
+    // A folder away (unmounted, renamed, offline) is looked for again soon, and watched again once it is back.
+    if (state.state === 'unavailable') check.arm(run, retrySoonMs);
+    else if (state.state !== 'waiting') check.arm(run, folderCheckMs);
     watch();
   }
 
@@ -160,17 +162,15 @@ export function createFolderSync({ doc, folder, clock, scheduler, nameOf, onStat
   let watched: number | null = null;
   function watch() {
     if (stopped) return;
-    let inode: number | null = null;
+    let inode: number;
     try {
       inode = fs.statSync(folder).ino;
     } catch {
-      // Not there now.
+      return; // Not there now: the watch it had may see it come back, and the next check looks again.
     }
     if (watcher && inode === watched) return;
     watcher?.close();
-    watcher = null;
     watched = inode;
-    if (inode === null) return;
     try {
       watcher = fs.watch(folder, () => settle.arm(run, settleMs));
       watcher.on('error', () => {

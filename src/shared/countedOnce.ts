@@ -1,6 +1,6 @@
 // Minutes two devices both timed count once: entries of the same kind that overlap across devices become spans
 // that do not, each minute kept by the entry that started first.
-import type { TimeEntry } from '../../../shared/types.ts';
+import type { TimeEntry } from './types.ts';
 
 /** What counting once needs of an entry; the device and id only break ties between entries starting together. */
 export type Timed = Pick<TimeEntry, 'kind' | 'start' | 'end'> & { device?: string; id?: string };
