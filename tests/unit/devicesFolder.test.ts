@@ -4,6 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { manualClock } from '../../src/main/core/clock.ts';
+import { openConfFile } from '../../src/main/services/confFile.ts';
+import { openSharedDoc } from '../../src/main/services/devices/sharedDoc.ts';
 import { servicesAt } from '../support/services.ts';
 import { tempDir } from '../support/tempDir.ts';
 
@@ -214,6 +217,31 @@ describe('syncing through a shared folder', () => {
     expect(fs.readdirSync(folder).some((name) => name.startsWith(laptopId))).toBe(false);
     expect(desktop.services.devices.view().devices.map((d) => d.name)).toEqual(['Desktop']);
     expect(entries(desktop).map((e) => e.note)).toEqual(['mine']);
+  });
+
+  it('reads what a device says of itself as untrusted: a long or odd name is cut, a bad session ignored', async () => {
+    const { desktop, folder } = await pair();
+    const stranger = 'ee'.repeat(16);
+    const strangerDir = tempDir();
+    const context = {
+      dataDir: strangerDir,
+      openFile: openConfFile,
+      clock: manualClock(start),
+      onNotice: () => {},
+      onSaved: () => {},
+    };
+    const theirs = openSharedDoc({ context, device: stranger });
+    const name = `Mallory\u202e\u0007${'x'.repeat(5000)}`;
+    theirs.set(
+      'devices',
+      [[stranger, { name, running: { kind: 'online', activity: 'hacking', start: 'soon' } }]],
+      start,
+    );
+    fs.copyFileSync(path.join(strangerDir, 'shared.automerge'), path.join(folder, `${stranger}.automerge`));
+    desktop.services.devices.syncNow();
+    const row = desktop.services.devices.view().devices.find((d) => d.id === stranger)!;
+    expect(row.name).toBe(`Mallory${'x'.repeat(53)}`);
+    expect(row.running).toBeNull();
   });
 
   it('refuses a folder it cannot use, saying why', async () => {

@@ -13,6 +13,7 @@ import type { Scheduler } from '../scheduler.ts';
 import type { OnChange } from '../listeners.ts';
 import { createFolderSync, type FolderState, type FolderSync } from './folderSync.ts';
 import { createServerSync, type ServerSync, type ServerSyncStatus } from './serverSync.ts';
+import { describedBy } from './deviceRecord.ts';
 import type { SharedDoc } from './sharedDoc.ts';
 import type { ThisDevice } from './thisDevice.ts';
 
@@ -87,9 +88,9 @@ export function createDevices({
       const thisOne = deviceId === id;
       rows.push({
         id: deviceId,
-        name: thisOne ? name : typeof fields.name === 'string' ? fields.name : 'A device',
+        name: thisOne ? name : describedBy(fields).name,
         thisDevice: thisOne,
-        running: thisOne ? null : ((fields.running as unknown as RunningElsewhere | null) ?? null),
+        running: thisOne ? null : describedBy(fields).running,
         lastSyncAt: thisOne ? null : (folderState?.mergedAt[deviceId] ?? null),
         seenAt: typeof fields.seenAt === 'number' ? fields.seenAt : null,
       });
@@ -112,7 +113,10 @@ export function createDevices({
         folder: transport.path,
         clock,
         scheduler,
-        nameOf: (device) => (shared.fields('devices').get(device)?.name as string | undefined) ?? 'another device',
+        nameOf: (device) => {
+          const fields = shared.fields('devices').get(device);
+          return fields ? describedBy(fields).name : 'another device';
+        },
         onState: (next) => {
           folderState = next;
           changed();
@@ -191,7 +195,7 @@ export function createDevices({
     /** Every device's name by id, this one's as named here. */
     names(): Record<string, string> {
       const names: Record<string, string> = {};
-      for (const [id, fields] of shared.fields('devices')) if (typeof fields.name === 'string') names[id] = fields.name;
+      for (const [id, fields] of shared.fields('devices')) names[id] = describedBy(fields).name;
       names[thisDevice.get().id] = thisDevice.get().name;
       return names;
     },

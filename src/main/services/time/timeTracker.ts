@@ -25,6 +25,7 @@ import { singleTimer, type Scheduler } from '../scheduler.ts';
 import type { SettingsService } from '../settings.ts';
 import { openStore, type StoreContext } from '../store.ts';
 import type { EntryEdit } from '../../../shared/devices.ts';
+import { describedBy } from '../devices/deviceRecord.ts';
 import type { SharedDoc } from '../devices/sharedDoc.ts';
 import { openSharedList } from '../devices/sharedList.ts';
 
@@ -308,7 +309,7 @@ export function createTimeTracker({
       const names = shared.fields('devices');
       return record.history.map((edit) => ({
         at: edit.at,
-        deviceName: (names.get(edit.device)?.name as string | undefined) ?? 'A removed device',
+        deviceName: names.has(edit.device) ? describedBy(names.get(edit.device)!).name : 'A removed device',
         changed: edit.set ? Object.keys(edit.set).sort() : [],
         removed: edit.set === null,
       }));
