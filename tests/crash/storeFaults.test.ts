@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
+import * as Automerge from '@automerge/automerge';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/shared/contract.ts';
 import type { AppStatus, StoreNotice, TimeEntry, TimerState } from '../../src/shared/types.ts';
@@ -66,6 +67,30 @@ async function startOn(source: string, damage?: (dir: string) => void) {
 }
 
 type Damage = [string, (bytes: Buffer) => Buffer, RegExp];
+const unreadableDocument = /it is not a Twoway document Automerge can read/;
+const documentDamages: Damage[] = [
+  [
+    'corrupt',
+    (b) => Buffer.concat([b.subarray(0, b.length >> 1), Buffer.alloc(16), b.subarray(b.length >> 1)]),
+    unreadableDocument,
+  ],
+  ['empty', () => Buffer.alloc(0), unreadableDocument],
+  ['truncated', (b) => b.subarray(0, b.length >> 1), unreadableDocument],
+  [
+    'another Automerge document',
+    () => Buffer.from(Automerge.save(Automerge.from({ notes: 'old' }))),
+    unreadableDocument,
+  ],
+];
+/**
+ * The shared document without what a start itself says of this device (its name, what it is timing): a damaged
+ * device file or running session changes that part, and only that.
+ */
+const authored = (bytes: Buffer) => {
+  const content = Automerge.toJS(Automerge.load<Record<string, unknown>>(bytes));
+  delete content.devices;
+  return content;
+};
 const damages: Damage[] = [
   [
     'corrupt',
@@ -107,16 +132,17 @@ const accountDamages: Damage[] = [
 
 describe('damaged store files', async () => {
   const used = await usedDataDir();
-  const stores = fs.readdirSync(used).filter((f) => /\.(json|bin)$/.test(f));
+  const stores = fs.readdirSync(used).filter((f) => /\.(json|bin|automerge)$/.test(f));
   const baseline = await startOn(used);
   afterAll(() => fs.rmSync(used, { recursive: true, force: true }));
 
   it('covers every store the app writes', () => {
-    const names = stores.map((f) => f.replace(/\.(json|bin)$/, ''));
+    const names = stores.map((f) => f.replace(/\.(json|bin|automerge)$/, ''));
     expect(names).toEqual(
       expect.arrayContaining([
         'settings',
-        'time-entries',
+        'shared',
+        'device',
         'running-session',
         'reminders',
         'accounts',
@@ -127,7 +153,7 @@ describe('damaged store files', async () => {
   });
 
   const cases = stores.flatMap((store) =>
-    (store.endsWith('.bin') ? accountDamages : damages).map(
+    (store.endsWith('.bin') ? accountDamages : store.endsWith('.automerge') ? documentDamages : damages).map(
       ([kind, damage, reason]) => [store, kind, damage, reason] as const,
     ),
   );
@@ -141,7 +167,7 @@ describe('damaged store files', async () => {
       expect(notices).toHaveLength(1);
       const notice: StoreNotice = notices[0]!;
       expect(notice).toMatchObject({
-        store: store.replace(/\.(json|bin)$/, ''),
+        store: store.replace(/\.(json|bin|automerge)$/, ''),
         reason: expect.stringMatching(reason),
       });
       expect(fs.readFileSync(notice.movedTo!)).toEqual(damaged);
@@ -152,6 +178,8 @@ describe('damaged store files', async () => {
         if (name === 'reminders.json') {
           const shown = (b: Buffer | undefined) => (JSON.parse(String(b)) as { data: { shown: string[] } }).data.shown;
           expect(shown(app.files[name])).toEqual(expect.arrayContaining(shown(fs.readFileSync(path.join(used, name)))));
+        } else if (name === 'shared.automerge') {
+          expect(authored(app.files[name]!), name).toEqual(authored(bytes));
         } else expect(app.files[name], name).toEqual(bytes);
       }
       expect(await app.dispatch('getTimer', undefined)).toMatchObject({ ok: true });

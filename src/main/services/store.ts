@@ -133,7 +133,7 @@ export function removeUnfinishedWrites(dataDir: string, fileName: string) {
 }
 
 /** Why a file could not be written, in the user's words. */
-function whyUnsaved(error: unknown): string {
+export function whyUnsaved(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG')
     return `there is no room for it on the disk (${code})`;

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as Automerge from '@automerge/automerge';
 import { merged, edited, present, type Fields, type SharedRecord } from '../../core/devices/sharedRecord.ts';
 import { createListeners, type Listener } from '../listeners.ts';
-import { fileOf, putAside, removeUnfinishedWrites, type StoreContext } from '../store.ts';
+import { fileOf, putAside, removeUnfinishedWrites, whyUnsaved, type StoreContext } from '../store.ts';
 import { Failure } from '../failure.ts';
 
 /** Every section the document has; each is created in the common first change, so no two devices create one apart. */
@@ -110,9 +110,9 @@ export function openSharedDoc({ context, device }: SharedDocOptions) {
   const file = fileOf(context.dataDir, 'shared', '.automerge');
   fs.mkdirSync(context.dataDir, { recursive: true });
   removeUnfinishedWrites(context.dataDir, 'shared.automerge');
-  let doc = load();
-  /** The bytes last saved, and of which document: a transport sends them without saving again. */
+  /** The bytes on disk, and of which document: a transport sends them without encoding again. */
   let saved: { doc: Automerge.Doc<Doc>; bytes: Uint8Array } | null = null;
+  let doc = load();
   const cache = new Map<Section, Map<string, SharedRecord>>();
   const merges = createListeners<Merge>();
   /** Told after every saved change, this device's own and merged ones alike: what transports send on. */
@@ -128,7 +128,10 @@ export function openSharedDoc({ context, device }: SharedDocOptions) {
     }
     try {
       const loaded = Automerge.load<Doc>(bytes, { actor: newActor() });
-      if (sections.every((section) => loaded[section] !== undefined)) return loaded;
+      if (sections.every((section) => loaded[section] !== undefined)) {
+        saved = { doc: loaded, bytes };
+        return loaded;
+      }
       throw new Error('it lacks sections');
     } catch {
       putAside(context, 'shared', file, 'it is not a Twoway document Automerge can read');
@@ -139,7 +142,6 @@ export function openSharedDoc({ context, device }: SharedDocOptions) {
   /** Atomically: a kill at any moment leaves the last saved document or this one, never a part. */
   function save() {
     const bytes = Automerge.save(doc);
-    saved = { doc, bytes };
     const temporary = `${file}.tmp-${process.pid}`;
     try {
       const handle = fs.openSync(temporary, 'w');
@@ -150,10 +152,10 @@ export function openSharedDoc({ context, device }: SharedDocOptions) {
         fs.closeSync(handle);
       }
       fs.renameSync(temporary, file);
+      saved = { doc, bytes };
     } catch (error) {
       fs.rmSync(temporary, { force: true });
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new Failure('unavailable', `Twoway could not save this change (${code}). Nothing changed.`);
+      throw new Failure('unavailable', `Twoway could not save this change: ${whyUnsaved(error)}. Nothing changed.`);
     }
   }
 
@@ -220,14 +222,18 @@ export function openSharedDoc({ context, device }: SharedDocOptions) {
         if (record) next.set(key, record);
       }
       if (next.size === 0) return false;
-      const before = doc;
+      // A change leaves the document before it unusable, so what a refused save goes back to is its bytes.
+      const wasSaved = saved?.doc === doc;
+      const before = wasSaved ? saved!.bytes : Automerge.save(doc);
       doc = Automerge.change(doc, { time: Math.floor(at / 1000) }, (draft) => {
         for (const [key, record] of next) draft[section][key] = new Automerge.ImmutableString(JSON.stringify(record));
       });
       try {
         save();
       } catch (error) {
-        doc = before;
+        doc = Automerge.load<Doc>(before, { actor: newActor() });
+        if (wasSaved) saved = { doc, bytes: before };
+        else saveSoon();
         throw error;
       }
       for (const [key, record] of next) records.set(key, record);
