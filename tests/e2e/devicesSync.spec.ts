@@ -226,3 +226,43 @@ test('through the sync server: the first device’s code joins the second, and a
   const toLaptop = await timeUntilVisible(entryRow(laptop, 'Walk with Dee'), serverDeadlineMs);
   console.log(`Through the sync server: Laptop → Desktop ${toDesktop} ms, Desktop → Laptop ${toLaptop} ms`);
 });
+
+test('a sync provider’s habits: a file still arriving waits, a conflicted copy is merged', async ({ page }) => {
+  const [one, two] = await Promise.all([startDevice(), startDevice()]);
+  for (const device of [one!, two!]) stops.push(() => device.stop());
+  await page.goto(one!.url);
+  const laptop = page;
+  const desktop = await page.context().newPage();
+  await desktop.goto(two!.url);
+  const { folder } = tempFolder('Twoway');
+  await syncThroughFolder(laptop, 'Laptop', folder);
+  const devices = await syncThroughFolder(desktop, 'Desktop', folder);
+
+  // The laptop stops syncing and logs an entry: only its own data folder has it.
+  const laptopDevices = await openSettings(laptop);
+  await laptopDevices.getByRole('button', { name: 'Stop syncing…' }).click();
+  await laptop.getByRole('dialog').getByRole('button', { name: 'Stop syncing' }).click();
+  await expect(laptopDevices.getByText('Not syncing: this device works on its own.')).toBeVisible();
+  await logEntry(laptop, { kind: 'online', from: '08:00', to: '08:30', note: 'Only in a copy' });
+
+  // The provider then brings a copy of the laptop's file under a "conflicted copy" name, the first half first.
+  const laptopId = (
+    JSON.parse(fs.readFileSync(path.join(one!.dataDir, 'device.json'), 'utf8')) as { data: { id: string } }
+  ).data.id;
+  const bytes = fs.readFileSync(path.join(one!.dataDir, 'shared.automerge'));
+  const copy = path.join(folder, `${laptopId} (conflicted copy 2026-12-02).automerge`);
+  fs.writeFileSync(copy, bytes.subarray(0, bytes.length >> 1));
+  await openSettings(desktop);
+  await expect(devices.locator('.sync-badge')).toHaveText('Waiting', { timeout: folderDeadlineMs });
+  await expect(
+    devices.getByText('Waiting for a complete copy of Laptop’s changes (the file is still arriving).'),
+  ).toBeVisible();
+  await desktop.getByRole('link', { name: 'Time' }).click();
+  await expect(entryRow(desktop, 'Only in a copy')).toHaveCount(0);
+
+  // The rest arrives: the copy is merged like any other file, and the waiting ends by itself.
+  fs.writeFileSync(copy, bytes);
+  await expect(entryRow(desktop, 'Only in a copy')).toBeVisible({ timeout: folderDeadlineMs });
+  await openSettings(desktop);
+  await expect(devices.locator('.sync-badge')).toHaveText('Syncing', { timeout: folderDeadlineMs });
+});
