@@ -46,5 +46,7 @@ export interface EntryEdit {
   at: number;
   deviceName: string;
   changed: string[];
+  /** The edit that made the entry. */
+  made: boolean;
   removed: boolean;
 }

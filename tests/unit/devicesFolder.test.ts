@@ -137,6 +137,7 @@ describe('syncing through a shared folder', () => {
       ['note'],
       ['note'],
     ]);
+    expect(history.map((edit) => edit.made)).toEqual([true, false, false, false, false]);
     expect(history.at(-1)).toMatchObject({ deviceName: 'Desktop' });
   });
 

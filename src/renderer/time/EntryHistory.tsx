@@ -18,10 +18,10 @@ function listed(words: string[]): string {
   return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
-/** What one edit did, in words: an entry is made with its source set, later edits never change it. */
+/** What one edit did, in words. */
 function whatWords(edit: EntryEdit): string {
   if (edit.removed) return 'deleted it';
-  if (edit.changed.includes('source')) return 'logged it';
+  if (edit.made) return 'logged it';
   const words = edit.changed.map((field) => fieldWords[field]).filter((word): word is string => !!word);
   return words.length > 0 ? `changed ${listed(words)}` : 'saved it unchanged';
 }

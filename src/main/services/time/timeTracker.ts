@@ -311,6 +311,7 @@ export function createTimeTracker({
         at: edit.at,
         deviceName: names.has(edit.device) ? describedBy(names.get(edit.device)!).name : 'A removed device',
         changed: edit.set ? Object.keys(edit.set).sort() : [],
+        made: edit.at === record.created.at && edit.device === record.created.device && edit.set !== null,
         removed: edit.set === null,
       }));
     },
