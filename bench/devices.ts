@@ -47,7 +47,7 @@ const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'twoway-bench-'));
   line(
     "merge of two devices' documents, 25k entries each",
     timed(
-      5,
+      3,
       (doc) => doc.merge(theirs),
       () => docAt(dirs[0]!, devices[0]!),
     ),

@@ -12,7 +12,7 @@ import { Failure, invalid } from '../failure.ts';
 import type { Scheduler } from '../scheduler.ts';
 import type { OnChange } from '../listeners.ts';
 import { createFolderSync, type FolderState, type FolderSync } from './folderSync.ts';
-import { createServerSync, type ServerSync, type ServerSyncStatus } from './serverSync.ts';
+import type { ServerSync, ServerSyncStatus } from './serverSync.ts';
 import { describedBy } from './deviceRecord.ts';
 import type { SharedDoc } from './sharedDoc.ts';
 import type { ThisDevice } from './thisDevice.ts';
@@ -124,14 +124,26 @@ export function createDevices({
       });
       folder.start();
     }
-    if (transport.kind === 'server') connectServer(transport.url, transport.document || undefined);
+    if (transport.kind === 'server') {
+      connectServer(transport.url, transport.document || undefined).catch((error: unknown) => {
+        serverState = {
+          state: 'unavailable',
+          message: error instanceof Error ? error.message : String(error),
+          lastSyncAt: null,
+          document: null,
+        };
+        changed();
+      });
+    }
   }
 
   /**
    * Connects to the server (an address or code it refuses throws, and nothing changes); the first device's new
    * code is kept, so the next start joins the same document.
    */
-  function connectServer(url: string, document: string | undefined) {
+  async function connectServer(url: string, document: string | undefined) {
+    // Loaded on first use: most people never sync through a server, and every start would pay for it.
+    const { createServerSync } = await import('./serverSync.ts');
     // Its first statuses come while it is being made; `serverState` below takes the latest of them.
     let connecting: ServerSync | null = null;
     connecting = createServerSync({
@@ -229,8 +241,8 @@ export function createDevices({
       startTransport();
       return changed();
     },
-    syncThroughServer(url: string, document?: string): DevicesView {
-      const connected = connectServer(url, document || undefined);
+    async syncThroughServer(url: string, document?: string): Promise<DevicesView> {
+      const connected = await connectServer(url, document || undefined);
       thisDevice.syncThrough({
         kind: 'server',
         url: url.trim(),
