@@ -259,7 +259,7 @@ export function openSharedDoc({ context, device }: SharedDocOptions) {
     bytes: (): Uint8Array => (saved?.doc === doc ? saved.bytes : Automerge.save(doc)),
     /** The document itself, for a transport that syncs Automerge documents. */
     current: () => doc,
-    /** Hears every merge that changed records, after the file is saved. */
+    /** Hears every merge that changed records (the file is saved just after). */
     onMerge: (listener: Listener<Merge>) => merges.add(listener),
     /** Saves now what a merge brought (on a normal quit). */
     flush,
