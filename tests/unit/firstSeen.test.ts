@@ -43,3 +43,13 @@ describe('keys of an account and a person', () => {
     ).toEqual(new Map([['mastodon-social-1', new Map([['odd\nid with spaces', 1]])]]));
   });
 });
+
+describe('a large account', () => {
+  it('offers at most a sync’s share of dates, the latest first; the rest at the next syncs', () => {
+    const local = Array.from({ length: 10 }, (_, i) => [`p${i}`, 1000 + i] as const);
+    const first = firstSeenChanges(local, new Map(), 4);
+    expect([...first.share.keys()]).toEqual(['p9', 'p8', 'p7', 'p6']);
+    const next = firstSeenChanges(local, first.share, 4);
+    expect([...next.share.keys()]).toEqual(['p5', 'p4', 'p3', 'p2']);
+  });
+});
