@@ -1,6 +1,7 @@
 // Two real Syncthing instances on 127.0.0.1 sharing one folder between two directories, for tests that prove
 // what the app writes in one place shows up in the other. Nothing leaves the machine: no discovery, no relays,
-// no NAT, no usage or crash reports, no upgrades; each instance knows the other by device ID and a static address.
+// no NAT, no usage or crash reports, no upgrades; each instance knows the other by device ID, one of them dialing
+// the other's static address.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -43,8 +44,9 @@ export async function startSyncthingPair(options: {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const a = await prepare('a');
   const b = await prepare('b');
-  writeConfig(a, b, options.folderA);
-  writeConfig(b, a, options.folderB);
+  // Only a dials: when both dial at once, each instance can wait 20 s on the other's Hello and start over.
+  writeConfig(a, b, options.folderA, true);
+  writeConfig(b, a, options.folderB, false);
   const pair = [a, b];
   for (const instance of pair) launch(instance);
   const stop = async () => {
@@ -98,11 +100,15 @@ async function prepare(name: string): Promise<Instance> {
   return { name, home, id, guiPort: await freePort(), syncPort: await freePort(), apiKey, log: '' };
 }
 
-/** Replaces the generated config with one of our own: loopback only, the peer known, the one shared folder. */
-function writeConfig(self: Instance, peer: Instance, folder: string): void {
+/**
+ * Replaces the generated config with one of our own: loopback only, the peer known (at its static address where
+ * this instance dials it), the one shared folder.
+ */
+function writeConfig(self: Instance, peer: Instance, folder: string, dials: boolean): void {
+  const peerAddress = dials ? `tcp://127.0.0.1:${peer.syncPort}` : 'dynamic';
   const xml = `<configuration version="36">
   <device id="${self.id}" name="${self.name}"><address>dynamic</address></device>
-  <device id="${peer.id}" name="${peer.name}"><address>tcp://127.0.0.1:${peer.syncPort}</address></device>
+  <device id="${peer.id}" name="${peer.name}"><address>${peerAddress}</address></device>
   <folder id="${folderId}" label="Twoway" path="${escape(folder)}" type="sendreceive"
           rescanIntervalS="5" fsWatcherEnabled="true" fsWatcherDelayS="1">
     <device id="${self.id}"></device>
